@@ -1,0 +1,46 @@
+package dev.poolguard.core.model;
+
+import dev.poolguard.core.config.SourcePosition;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One connection pool of a service.
+ *
+ * @param name {@code default} for the main datasource, else the datasource's name
+ * @param pool the pool library
+ * @param prefix the property prefix of the pool's settings ({@code spring.datasource.hikari})
+ * @param settings every setting that is set, and every known setting's default, sorted by key
+ * @param inert why the settings cannot apply, if they cannot
+ * @param anchor where pool settings belong in the service's main config file
+ */
+public record DataSource(
+    String name,
+    PoolKind pool,
+    String prefix,
+    List<PoolSetting> settings,
+    Optional<Inert> inert,
+    SourcePosition anchor) {
+
+  public DataSource {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(pool, "pool");
+    Objects.requireNonNull(prefix, "prefix");
+    settings = List.copyOf(settings);
+    Objects.requireNonNull(inert, "inert");
+    Objects.requireNonNull(anchor, "anchor");
+  }
+
+  /** Why pool settings cannot apply, and the line that makes it so. */
+  public record Inert(String reason, SourcePosition position) {}
+
+  public Optional<PoolSetting> setting(String key) {
+    return settings.stream().filter(s -> s.key().equals(key)).findFirst();
+  }
+
+  /** The effective value of a known setting; empty when neither set nor defaulted. */
+  public Optional<Value> value(String key) {
+    return setting(key).map(PoolSetting::value);
+  }
+}

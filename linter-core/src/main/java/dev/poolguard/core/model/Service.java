@@ -1,0 +1,44 @@
+package dev.poolguard.core.model;
+
+import dev.poolguard.core.config.SourcePosition;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A deployable application and the effective pool settings it runs with.
+ *
+ * @param name the service name ({@code poolguard.yaml} key, {@code spring.application.name}, or
+ *     its folder)
+ * @param framework the framework that reads its configuration
+ * @param profiles the active profiles, in activation order
+ * @param profileSource where the active profiles came from ("default", "spring.profiles.active
+ *     in application.yml:3", "--profile")
+ * @param configFiles the config files read for it, as display paths, in precedence order (lowest
+ *     first)
+ * @param dataSources its connection pools, sorted by name
+ * @param anchor a position that identifies the service (its main config file)
+ */
+public record Service(
+    String name,
+    Framework framework,
+    List<String> profiles,
+    String profileSource,
+    List<String> configFiles,
+    List<DataSource> dataSources,
+    SourcePosition anchor) {
+
+  public Service {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(framework, "framework");
+    profiles = List.copyOf(profiles);
+    Objects.requireNonNull(profileSource, "profileSource");
+    configFiles = List.copyOf(configFiles);
+    dataSources = List.copyOf(dataSources);
+    Objects.requireNonNull(anchor, "anchor");
+  }
+
+  /** The active profiles as one label, e.g. {@code prod,eu}. */
+  public String profileLabel() {
+    return String.join(",", profiles);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.poolguard.core.rule;
+
+import dev.poolguard.core.config.ConfigFile;
+import dev.poolguard.core.model.DeploymentModel;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a rule may read: the loaded files (with their load problems), the effective model,
+ * and the thresholds configured under {@code rules:}.
+ *
+ * @param files every config file read, sorted by display path
+ * @param model the effective deployment model
+ * @param ruleOptions thresholds per rule id, as configured
+ */
+public record LintContext(
+    List<ConfigFile> files, DeploymentModel model, Map<String, Map<String, Double>> ruleOptions) {
+
+  public LintContext {
+    files = List.copyOf(files);
+    Objects.requireNonNull(model, "model");
+    ruleOptions = Map.copyOf(ruleOptions);
+  }
+
+  /** A threshold of {@code rule}: the configured value, else the option's default. */
+  public double option(RuleInfo rule, String key) {
+    RuleInfo.Option declared =
+        rule.options().stream()
+            .filter(o -> o.key().equals(key))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException(rule.id() + " has no option " + key));
+    return ruleOptions.getOrDefault(rule.id(), Map.of()).getOrDefault(key, declared.defaultValue());
+  }
+}
