@@ -1,6 +1,6 @@
 package dev.poolguard.core.config;
 
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,7 +9,7 @@ import java.util.List;
  * LoadProblem.Kind#UNPARSEABLE} problem has no documents.
  */
 public record ConfigFile(
-    Path file, String displayPath, Format format, List<ConfigNode> documents, List<LoadProblem> problems) {
+    String displayPath, Format format, List<ConfigNode> documents, List<LoadProblem> problems) {
 
   public ConfigFile {
     documents = List.copyOf(documents);
@@ -25,5 +25,33 @@ public record ConfigFile(
 
   public boolean parsed() {
     return problems.stream().noneMatch(p -> p.kind() == LoadProblem.Kind.UNPARSEABLE);
+  }
+
+  /** Collects documents and problems while a loader works. */
+  static final class Builder {
+    private final String displayPath;
+    private final Format format;
+    private final List<ConfigNode> documents = new ArrayList<>();
+    private final List<LoadProblem> problems = new ArrayList<>();
+
+    Builder(String displayPath, Format format) {
+      this.displayPath = displayPath;
+      this.format = format;
+    }
+
+    Builder documents(List<ConfigNode> docs) {
+      documents.addAll(docs);
+      return this;
+    }
+
+    Builder problem(LoadProblem.Kind kind, String message, SourcePosition position) {
+      problems.add(new LoadProblem(kind, message, position));
+      return this;
+    }
+
+    ConfigFile build() {
+      boolean unparseable = problems.stream().anyMatch(p -> p.kind() == LoadProblem.Kind.UNPARSEABLE);
+      return new ConfigFile(displayPath, format, unparseable ? List.of() : documents, problems);
+    }
   }
 }
