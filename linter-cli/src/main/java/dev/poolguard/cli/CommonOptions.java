@@ -1,0 +1,50 @@
+package dev.poolguard.cli;
+
+import dev.poolguard.core.engine.LintRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Options every command that reads configuration shares. */
+final class CommonOptions {
+
+  @Parameters(paramLabel = "PATH", description = "Files and folders to lint (default: .).")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      description = "poolguard.yaml to use (default: found beside the first PATH or above it).")
+  Path config;
+
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      split = ",",
+      description = "What-if: the active profiles for every service, overriding all other sources.")
+  List<String> profiles;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "List what was read, what was skipped, and why (on stderr).")
+  boolean verbose;
+
+  @Option(names = "--debug", description = "Show stack traces of internal errors.")
+  boolean debug;
+
+  LintRequest request(Path workingDirectory) {
+    return new LintRequest(
+        paths,
+        Optional.ofNullable(config),
+        Optional.ofNullable(profiles).map(p -> List.copyOf(new ArrayList<>(p))),
+        workingDirectory);
+  }
+
+  static List<String> split(String csv) {
+    return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+}

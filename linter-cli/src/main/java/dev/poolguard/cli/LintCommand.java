@@ -1,0 +1,194 @@
+package dev.poolguard.cli;
+
+import dev.poolguard.core.LintException;
+import dev.poolguard.core.engine.Linter;
+import dev.poolguard.core.engine.RuleSet;
+import dev.poolguard.core.engine.Suggestions;
+import dev.poolguard.core.report.AtomicFiles;
+import dev.poolguard.core.report.ReportOptions;
+import dev.poolguard.core.report.Reporter;
+import dev.poolguard.core.report.Reporters;
+import dev.poolguard.core.rule.Finding;
+import dev.poolguard.core.rule.LintResult;
+import dev.poolguard.core.rule.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code poolguard lint}: findings for the given paths. */
+@Command(
+    name = "lint",
+    mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersion.class,
+    description = "Lint pool configuration and report findings.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:no finding at or above --fail-on",
+      "1:findings at or above --fail-on",
+      "2:could not lint (usage or input error, internal error)"
+    })
+final class LintCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @ParentCommand PoolguardCommand root;
+  @Mixin CommonOptions common;
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "LIST",
+      description = "Comma-separated output formats: ${COMPLETION-CANDIDATES} (default: text).",
+      completionCandidates = Formats.class)
+  String formats = "text";
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "PATH",
+      description = "A file for one format, a folder for several (default: stdout).")
+  Path output;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LEVEL",
+      description = "Exit 1 when a finding is at or above LEVEL: ${COMPLETION-CANDIDATES} (default: error).")
+  FailOn failOn = FailOn.ERROR;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print findings only, without the summary line.")
+  boolean quiet;
+
+  @Option(names = "--no-color", description = "Never colour the text output.")
+  boolean noColor;
+
+  /** The levels --fail-on accepts. */
+  enum FailOn {
+    ERROR,
+    WARNING,
+    NOTE,
+    NEVER
+  }
+
+  /** The format names, for completion and help. */
+  static final class Formats extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    Formats() {
+      super(Reporters.names());
+    }
+  }
+
+  @Override
+  public Integer call() {
+    List<Reporter> reporters = reporters();
+    if (reporters.size() > 1 && output == null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "several formats need --output FOLDER to write their files into");
+    }
+    Linter linter = new Linter(RuleSet.load(LintCommand.class.getClassLoader()));
+    LintResult result = linter.lint(common.request(root.workingDirectory()));
+    if (common.verbose) {
+      PrintWriter err = spec.commandLine().getErr();
+      result.model().services().forEach(
+          s -> err.println("poolguard: service " + s.name() + " [" + s.profileLabel() + "] reads " + String.join(", ", s.configFiles())));
+      result.notes().forEach(n -> err.println("poolguard: " + n));
+      err.flush();
+    }
+    write(result, reporters);
+    return exitCode(result);
+  }
+
+  private List<Reporter> reporters() {
+    List<Reporter> chosen = new ArrayList<>();
+    for (String name : new LinkedHashSet<>(CommonOptions.split(formats))) {
+      Optional<Reporter> reporter = Reporters.find(name);
+      if (reporter.isEmpty()) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "unknown format '" + name + "'" + Suggestions.didYouMean(name, Reporters.names())
+                + "; formats: " + String.join(", ", Reporters.names()));
+      }
+      chosen.add(reporter.get());
+    }
+    if (chosen.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--format needs at least one format");
+    }
+    return chosen;
+  }
+
+  private void write(LintResult result, List<Reporter> reporters) {
+    boolean toStdout = output == null;
+    for (Reporter reporter : reporters) {
+      boolean color = toStdout && reporter.format().equals("text") && colorAllowed();
+      String text = render(reporter, result, color);
+      if (toStdout) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(text);
+        out.flush();
+      } else {
+        Path target = target(reporter, reporters.size() > 1);
+        try {
+          AtomicFiles.write(target, text);
+        } catch (IOException e) {
+          throw new LintException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+      }
+    }
+  }
+
+  private String render(Reporter reporter, LintResult result, boolean color) {
+    StringWriter buffer = new StringWriter();
+    ReportOptions options =
+        new ReportOptions(ManifestVersion.version(), root.workingDirectory().toUri().toString(), Optional.empty(), color);
+    try {
+      reporter.write(result, options, buffer);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String text = buffer.toString();
+    if (quiet && reporter.format().equals("text")) {
+      int lastLine = text.lastIndexOf('\n', text.length() - 2);
+      text = lastLine < 0 ? "" : text.substring(0, lastLine + 1);
+    }
+    return text;
+  }
+
+  private Path target(Reporter reporter, boolean several) {
+    Path resolved = root.workingDirectory().resolve(output);
+    if (several || Files.isDirectory(resolved)) {
+      return resolved.resolve(reporter.fileName());
+    }
+    return resolved;
+  }
+
+  private boolean colorAllowed() {
+    return !noColor && !root.environment().containsKey("NO_COLOR") && System.console() != null;
+  }
+
+  private int exitCode(LintResult result) {
+    if (failOn == FailOn.NEVER) {
+      return ExitCodes.OK;
+    }
+    Severity threshold = Severity.valueOf(failOn.name());
+    for (Finding f : result.active()) {
+      if (f.severity().atLeast(threshold)) {
+        return ExitCodes.FINDINGS;
+      }
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,110 @@
+package dev.poolguard.cli;
+
+import dev.poolguard.core.LintException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root command: lists the subcommands and prints help when run alone. */
+@Command(
+    name = "poolguard",
+    mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersion.class,
+    description = {
+      "Lints database connection-pool configuration before it ships: effective settings,",
+      "where each value comes from, and whether the pools can carry the load.",
+      ""
+    },
+    subcommands = {LintCommand.class, ModelCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done; for lint: no finding at or above --fail-on",
+      "1:lint found findings at or above --fail-on",
+      "2:could not: usage or input error (bad flag, unreadable path, invalid poolguard.yaml),",
+      "  or an internal error"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  poolguard lint examples/incident",
+      "  poolguard lint --format sarif --output poolguard.sarif .",
+      "  poolguard model services/orders-api",
+    })
+public final class PoolguardCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  private Map<String, String> environment = Map.of();
+  private Path workingDirectory = Path.of("").toAbsolutePath();
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return ExitCodes.OK;
+  }
+
+  Map<String, String> environment() {
+    return environment;
+  }
+
+  Path workingDirectory() {
+    return workingDirectory;
+  }
+
+  /** Runs the command line and returns the exit code; never throws. */
+  public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    return run(args, out, err, env, Path.of("").toAbsolutePath());
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Path workingDirectory) {
+    PoolguardCommand root = new PoolguardCommand();
+    root.environment = Map.copyOf(env);
+    root.workingDirectory = workingDirectory;
+    CommandLine cli = new CommandLine(root);
+    cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+    cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setParameterExceptionHandler(PoolguardCommand::usageError);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parsed) -> failure(e, commandLine, debug(parsed)));
+    return cli.execute(args);
+  }
+
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    PrintWriter err = e.getCommandLine().getErr();
+    err.println("poolguard: " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+    err.flush();
+    return ExitCodes.COULD_NOT;
+  }
+
+  private static int failure(Exception e, CommandLine commandLine, boolean debug) {
+    PrintWriter err = commandLine.getErr();
+    if (e instanceof LintException) {
+      err.println("poolguard: error: " + e.getMessage());
+    } else {
+      err.println("poolguard: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+    }
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCodes.COULD_NOT;
+  }
+
+  private static boolean debug(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult r = parsed; r != null; r = r.subcommand()) {
+      if (r.hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,130 @@
+package dev.poolguard.core.engine;
+
+import dev.poolguard.core.LintException;
+import dev.poolguard.core.config.ConfigFile;
+import dev.poolguard.core.config.Limits;
+import dev.poolguard.core.model.DeploymentModel;
+import dev.poolguard.core.model.Service;
+import dev.poolguard.core.project.PoolguardConfig;
+import dev.poolguard.core.project.PoolguardConfigs;
+import dev.poolguard.core.project.RuleConfig;
+import dev.poolguard.core.rule.Finding;
+import dev.poolguard.core.rule.LintContext;
+import dev.poolguard.core.rule.LintResult;
+import dev.poolguard.core.rule.Rule;
+import dev.poolguard.core.rule.RuleInfo;
+import dev.poolguard.core.rule.Severity;
+import dev.poolguard.core.rule.Violation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The one entry point the CLI and the Maven plugin call: files in, findings out. */
+public final class Linter {
+
+  private final RuleSet rules;
+
+  public Linter(RuleSet rules) {
+    this.rules = rules;
+  }
+
+  /**
+   * Lints what {@code request} names.
+   *
+   * @throws LintException when poolguard cannot lint (bad path, invalid poolguard.yaml)
+   */
+  public LintResult lint(LintRequest request) {
+    Run run = prepare(request);
+    Map<String, Map<String, Double>> thresholds = new HashMap<>();
+    run.config.rules().forEach((id, rc) -> thresholds.put(id, rc.thresholds()));
+    checkRuleConfig(run.config);
+    LintContext context = new LintContext(run.files, run.model, thresholds);
+    List<Finding> findings = new ArrayList<>();
+    Set<String> seen = new java.util.HashSet<>();
+    for (Rule rule : rules.rules()) {
+      RuleInfo info = rule.info();
+      Optional<Severity> severity = severity(info, run.config.rules().get(info.id()));
+      if (severity.isEmpty()) {
+        continue;
+      }
+      List<Violation> violations;
+      try {
+        violations = rule.check(context);
+      } catch (RuntimeException e) {
+        throw new LintException("internal error in rule " + info.id() + ": " + e, e);
+      }
+      for (Violation v : violations) {
+        // What-if profile variants repeat findings that do not depend on the profile.
+        if (seen.add(info.id() + "\u0000" + v.position() + "\u0000" + v.message())) {
+          findings.add(Finding.of(info, severity.get(), v));
+        }
+      }
+    }
+    findings.sort(Finding.ORDER);
+    return new LintResult(findings, rules.infos(), run.model, sorted(run.notes), run.files.size());
+  }
+
+  /** The effective model only, for {@code poolguard model}. */
+  public DeploymentModel model(LintRequest request) {
+    return prepare(request).model;
+  }
+
+  private record Run(PoolguardConfig config, List<ConfigFile> files, DeploymentModel model, List<String> notes) {}
+
+  private Run prepare(LintRequest request) {
+    List<Path> roots = request.absolutePaths();
+    Display display = new Display(request.workingDirectory());
+    Optional<Path> configPath = PoolguardConfigs.find(roots, request.configFile().map(p -> request.workingDirectory().resolve(p)));
+    PoolguardConfig config =
+        configPath
+            .map(p -> PoolguardConfigs.load(p, display.of(p)))
+            .orElseGet(() -> PoolguardConfig.empty(roots.get(0)));
+    Limits limits = config.limits();
+    List<String> notes = new ArrayList<>();
+    Discovery discovery = new Discovery(config.exclude(), config.baseDir(), limits.maxFiles(), display, notes);
+    List<Path> files = discovery.walk(roots);
+    configPath.ifPresent(p -> files.remove(p.toAbsolutePath().normalize()));
+    Workspace workspace = new Workspace(display, limits);
+    List<Service> services = new ServiceAssembly(config, workspace, request, notes).services(files);
+    DeploymentModel model = new DeploymentModel(services, sorted(notes));
+    return new Run(config, workspace.files(), model, notes);
+  }
+
+  private static Optional<Severity> severity(RuleInfo info, RuleConfig configured) {
+    if (configured == null || configured.severity().isEmpty()) {
+      return Optional.of(info.defaultSeverity());
+    }
+    String s = configured.severity().get().toLowerCase(Locale.ROOT);
+    return s.equals("off") ? Optional.empty() : Optional.of(Severity.parse(s));
+  }
+
+  /** Rule ids and threshold names under {@code rules:} must exist. */
+  private void checkRuleConfig(PoolguardConfig config) {
+    for (Map.Entry<String, RuleConfig> e : config.rules().entrySet()) {
+      Optional<Rule> rule = rules.find(e.getKey());
+      String where = e.getValue().position().toString();
+      if (rule.isEmpty()) {
+        throw new LintException(
+            where + ": rules: unknown rule id '" + e.getKey() + "'" + Suggestions.didYouMean(e.getKey(), rules.infos().stream().map(RuleInfo::id).toList()));
+      }
+      List<String> options = rule.get().info().options().stream().map(RuleInfo.Option::key).toList();
+      for (String key : e.getValue().thresholds().keySet()) {
+        if (!options.contains(key)) {
+          throw new LintException(
+              where + ": rules." + e.getKey() + ": unknown threshold '" + key + "'" + Suggestions.didYouMean(key, options));
+        }
+      }
+    }
+  }
+
+  private static List<String> sorted(List<String> notes) {
+    return List.copyOf(new TreeSet<>(new LinkedHashSet<>(notes)));
+  }
+}

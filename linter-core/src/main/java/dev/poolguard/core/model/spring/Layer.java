@@ -1,0 +1,43 @@
+package dev.poolguard.core.model.spring;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One property source in Spring's precedence order: a config document, or (for deployments) the
+ * container's environment, system properties or arguments.
+ */
+interface Layer {
+
+  /** The property whose uniform name is {@code uniformName}, the last one if stated twice. */
+  Optional<Property> get(String uniformName);
+
+  /** Every property whose uniform name starts with {@code uniformPrefix + "."}, in source order. */
+  List<Property> under(String uniformPrefix);
+
+  /** A layer over already flattened properties, such as one config document. */
+  static Layer of(List<Property> properties) {
+    return new DocumentLayer(List.copyOf(properties));
+  }
+
+  /** Properties from one document. */
+  record DocumentLayer(List<Property> properties) implements Layer {
+
+    @Override
+    public Optional<Property> get(String uniformName) {
+      Property found = null;
+      for (Property p : properties) {
+        if (p.uniform().equals(uniformName)) {
+          found = p;
+        }
+      }
+      return Optional.ofNullable(found);
+    }
+
+    @Override
+    public List<Property> under(String uniformPrefix) {
+      String prefix = uniformPrefix + ".";
+      return properties.stream().filter(p -> p.uniform().startsWith(prefix)).toList();
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.poolguard.core.model.spring;
+
+import dev.poolguard.core.model.Origin;
+import dev.poolguard.core.model.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Property lookups over layers in precedence order (highest first), with placeholders resolved. */
+final class PropertyLookup {
+
+  private final List<Layer> highestFirst;
+
+  PropertyLookup(List<Layer> highestFirst) {
+    this.highestFirst = List.copyOf(highestFirst);
+  }
+
+  Optional<Property> top(String name) {
+    String uniform = SpringNames.uniform(name);
+    for (Layer layer : highestFirst) {
+      Optional<Property> found = layer.get(uniform);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The effective text of {@code name} with placeholders resolved; empty if unset or unresolvable. */
+  Optional<String> resolved(String name) {
+    return top(name)
+        .map(p -> Placeholders.resolve(p.value().value(), this::raw))
+        .filter(r -> r.unresolved().isEmpty())
+        .map(Placeholders.Result::text);
+  }
+
+  /** A placeholder's raw value (placeholders inside are resolved by the caller). */
+  private Optional<String> raw(String name) {
+    return top(name).map(p -> p.value().value());
+  }
+
+  boolean anyUnder(String prefix) {
+    String uniform = SpringNames.uniform(prefix);
+    return highestFirst.stream().anyMatch(l -> !l.under(uniform).isEmpty() || l.get(uniform).isPresent());
+  }
+
+  /** Every property under {@code prefix}: highest layer first, and later lines first within one. */
+  List<Property> under(String prefix) {
+    String uniform = SpringNames.uniform(prefix);
+    List<Property> all = new ArrayList<>();
+    for (Layer layer : highestFirst) {
+      List<Property> inLayer = new ArrayList<>(layer.under(uniform));
+      java.util.Collections.reverse(inLayer);
+      all.addAll(inLayer);
+    }
+    return all;
+  }
+
+  /** The items of a list property from the highest source that sets it ({@code x} or {@code x[i]}). */
+  List<Property> listItems(String name) {
+    String uniform = SpringNames.uniform(name);
+    for (Layer layer : highestFirst) {
+      Optional<Property> single = layer.get(uniform);
+      if (single.isPresent()) {
+        return List.of(single.get());
+      }
+      List<Property> items = new ArrayList<>();
+      for (int i = 0; ; i++) {
+        Optional<Property> item = layer.get(uniform + "[" + i + "]");
+        if (item.isEmpty()) {
+          break;
+        }
+        items.add(item.get());
+      }
+      if (!items.isEmpty()) {
+        return items;
+      }
+    }
+    return List.of();
+  }
+
+  /**
+   * The effective value of a property: its text with placeholders resolved, unknown when a
+   * placeholder cannot be resolved, the library default when the text is empty (Spring binds an
+   * empty string as no value).
+   */
+  Value value(Property top, List<Origin> overridden, Optional<String> defaultText) {
+    Origin origin = top.origin();
+    String text = top.value().value();
+    Placeholders.Result resolved = Placeholders.resolve(text, this::raw);
+    if (resolved.unresolved().isPresent()) {
+      return Value.unknown(
+          new Value.Unknown(Value.Unknown.Cause.UNRESOLVED_PLACEHOLDER, resolved.unresolved().get()),
+          origin,
+          overridden);
+    }
+    if (resolved.text().isBlank() && defaultText.isPresent()) {
+      return new Value(defaultText.get(), Value.State.DEFAULT, origin, overridden, Optional.empty());
+    }
+    return Value.set(resolved.text(), origin, overridden);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.poolguard.core.model.spring;
+
+import dev.poolguard.core.config.ConfigFile;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What the Spring resolver needs for one service.
+ *
+ * @param name the service name from {@code poolguard.yaml} or discovery
+ * @param nameFixed true when {@code poolguard.yaml} named the service ({@code
+ *     spring.application.name} does not rename it then)
+ * @param files its config files with their locations
+ * @param configuredProfiles {@code profiles:} from {@code poolguard.yaml}
+ * @param profileOverride {@code --profile}: replaces every other source of active profiles
+ * @param hikariMajor the HikariCP major version whose defaults apply
+ * @param loader loads a file named by {@code spring.config.import}
+ */
+public record SpringInput(
+    String name,
+    boolean nameFixed,
+    List<SpringFile> files,
+    List<String> configuredProfiles,
+    Optional<List<String>> profileOverride,
+    int hikariMajor,
+    Function<Path, Optional<ConfigFile>> loader) {
+
+  public SpringInput {
+    Objects.requireNonNull(name, "name");
+    files = List.copyOf(files);
+    configuredProfiles = List.copyOf(configuredProfiles);
+    Objects.requireNonNull(profileOverride, "profileOverride");
+    Objects.requireNonNull(loader, "loader");
+  }
+}

@@ -1,0 +1,511 @@
+package dev.poolguard.core.model.spring;
+
+import dev.poolguard.core.config.ConfigFile;
+import dev.poolguard.core.config.ConfigNode;
+import dev.poolguard.core.config.MapNode;
+import dev.poolguard.core.config.SourcePosition;
+import dev.poolguard.core.model.DataSource;
+import dev.poolguard.core.model.Framework;
+import dev.poolguard.core.model.Origin;
+import dev.poolguard.core.model.PoolKind;
+import dev.poolguard.core.model.PoolSetting;
+import dev.poolguard.core.model.Service;
+import dev.poolguard.core.model.Value;
+import dev.poolguard.core.model.hikari.HikariProperties;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Works out the effective HikariCP settings of a Spring Boot service from its config files, as
+ * Spring Boot's config data processing would: locations, profile files, activated documents,
+ * imports, placeholders and relaxed binding.
+ */
+public final class SpringResolver {
+
+  static final String HIKARI_PREFIX = "spring.datasource.hikari";
+  private static final String HIKARI_DATA_SOURCE = "com.zaxxer.hikari.HikariDataSource";
+  private static final Pattern MAVEN_TOKEN = Pattern.compile("@[^@]*@");
+  private static final int MAX_IMPORT_DEPTH = 8;
+
+  private final SpringInput input;
+  private final List<Doc> docsInFileOrder = new ArrayList<>();
+
+  private SpringResolver(SpringInput input) {
+    this.input = input;
+  }
+
+  /**
+   * The service's effective configuration. When nothing names the active profiles, the result
+   * holds the {@code default} profile and, as what-ifs, each profile the config declares.
+   */
+  public static List<Service> resolve(SpringInput input) {
+    return new SpringResolver(input).run();
+  }
+
+  /** A document with its activation conditions and the documents it imports. */
+  private record Doc(
+      SpringFile file, List<Property> properties, List<String> onProfile, boolean onCloudPlatform, List<Doc> imports) {
+
+    Layer layer() {
+      return Layer.of(properties);
+    }
+
+    boolean unconditional() {
+      return onProfile.isEmpty() && !onCloudPlatform;
+    }
+  }
+
+  private record Profiles(List<String> names, String source) {}
+
+  private List<Service> run() {
+    for (SpringFile file : sortedFiles()) {
+      if (file.isBootstrap()) {
+        continue;
+      }
+      docsInFileOrder.addAll(docs(file, 0, new HashSet<>()));
+    }
+    List<Service> services = new ArrayList<>();
+    for (Profiles profiles : variants()) {
+      services.add(service(profiles));
+    }
+    return services;
+  }
+
+  // ---- documents -------------------------------------------------------------------------
+
+  private List<SpringFile> sortedFiles() {
+    return input.files().stream()
+        .sorted(
+            Comparator.comparingInt(SpringFile::location)
+                .thenComparing(f -> f.profile().orElse(""))
+                .thenComparing(SpringFile::isProperties)
+                .thenComparing(f -> f.file().displayPath()))
+        .toList();
+  }
+
+  private List<Doc> docs(SpringFile file, int depth, Set<Path> visiting) {
+    List<Doc> out = new ArrayList<>();
+    if (!visiting.add(file.path().toAbsolutePath().normalize())) {
+      return out;
+    }
+    for (ConfigNode node : file.file().documents()) {
+      List<Property> props = Flattener.flatten(node, Origin.Kind.FILE);
+      Layer layer = Layer.of(props);
+      List<String> onProfile = listValue(List.of(layer), "spring.config.activate.on-profile").values();
+      boolean onCloud = layer.get(SpringNames.uniform("spring.config.activate.on-cloud-platform")).isPresent();
+      List<Doc> imports = new ArrayList<>();
+      if (depth < MAX_IMPORT_DEPTH) {
+        for (String location : listValue(List.of(layer), "spring.config.import").values()) {
+          importedFile(file, location)
+              .ifPresent(f -> imports.addAll(docs(f, depth + 1, visiting)));
+        }
+      }
+      out.add(new Doc(file, props, onProfile, onCloud, imports));
+    }
+    visiting.remove(file.path().toAbsolutePath().normalize());
+    return out;
+  }
+
+  /** A local file named by {@code spring.config.import}; other import kinds are not followed. */
+  private Optional<SpringFile> importedFile(SpringFile from, String location) {
+    String l = location.strip();
+    if (l.startsWith("optional:")) {
+      l = l.substring("optional:".length());
+    }
+    Path base = from.path().getParent();
+    if (l.startsWith("classpath:")) {
+      l = l.substring("classpath:".length());
+      base = classpathRoot(from);
+    } else if (l.startsWith("file:")) {
+      l = l.substring("file:".length());
+    } else if (l.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+      return Optional.empty();
+    }
+    l = l.replaceAll("\\[\\.[a-z]+]$", "");
+    if (l.isEmpty() || base == null) {
+      return Optional.empty();
+    }
+    Path target = base.resolve(l.startsWith("/") ? l.substring(1) : l).normalize();
+    return input.loader().apply(target).map(f -> new SpringFile(f, target, from.location()));
+  }
+
+  private static Path classpathRoot(SpringFile file) {
+    Path dir = file.path().getParent();
+    if (dir != null && dir.getFileName() != null && dir.getFileName().toString().equals("config")) {
+      return dir.getParent();
+    }
+    return dir;
+  }
+
+  /** Documents in precedence order, lowest first, for the given active profiles. */
+  private List<Doc> ordered(List<String> profiles) {
+    Set<String> active = new LinkedHashSet<>(profiles);
+    List<Doc> result = new ArrayList<>();
+    for (Doc doc : docsInFileOrder) {
+      if (doc.file().profile().isEmpty() && active(doc, active)) {
+        addWithImports(doc, active, result);
+      }
+    }
+    for (int location : locations()) {
+      for (String profile : profiles) {
+        for (Doc doc : docsInFileOrder) {
+          if (doc.file().location() == location
+              && doc.file().profile().filter(profile::equals).isPresent()
+              && active(doc, active)) {
+            addWithImports(doc, active, result);
+          }
+        }
+      }
+    }
+    return result;
+  }
+
+  private static void addWithImports(Doc doc, Set<String> active, List<Doc> result) {
+    result.add(doc);
+    for (Doc imported : doc.imports()) {
+      if (active(imported, active)) {
+        addWithImports(imported, active, result);
+      }
+    }
+  }
+
+  private TreeSet<Integer> locations() {
+    TreeSet<Integer> locations = new TreeSet<>();
+    docsInFileOrder.forEach(d -> locations.add(d.file().location()));
+    return locations;
+  }
+
+  private static boolean active(Doc doc, Set<String> profiles) {
+    if (doc.onCloudPlatform()) {
+      return false;
+    }
+    try {
+      return doc.onProfile().isEmpty() || ProfileExpression.matchesAny(doc.onProfile(), profiles);
+    } catch (IllegalArgumentException malformed) {
+      return false;
+    }
+  }
+
+  // ---- profiles --------------------------------------------------------------------------
+
+  private List<Profiles> variants() {
+    List<Layer> base = highestFirst(
+        docsInFileOrder.stream().filter(d -> d.file().profile().isEmpty() && d.unconditional()).toList());
+    Profiles chosen = chosenProfiles(base);
+    if (chosen != null) {
+      return List.of(expand(chosen, base));
+    }
+    ListValue defaults = listValue(base, "spring.profiles.default");
+    List<String> defaultNames = usable(defaults.values());
+    List<Profiles> variants = new ArrayList<>();
+    variants.add(
+        expand(
+            new Profiles(
+                defaultNames.isEmpty() ? List.of("default") : defaultNames,
+                "default (no active profile is set)"),
+            base));
+    for (String declared : declaredProfiles()) {
+      if (!variants.get(0).names().contains(declared)) {
+        variants.add(expand(new Profiles(List.of(declared), "what-if: declared in config"), base));
+      }
+    }
+    return variants;
+  }
+
+  /** The active profiles from --profile, config or poolguard.yaml; null when nothing sets them. */
+  private Profiles chosenProfiles(List<Layer> base) {
+    if (input.profileOverride().isPresent()) {
+      return new Profiles(input.profileOverride().get(), "--profile");
+    }
+    ListValue active = listValue(base, "spring.profiles.active");
+    List<String> names = usable(active.values());
+    if (!names.isEmpty()) {
+      return new Profiles(names, "spring.profiles.active at " + active.where());
+    }
+    if (!input.configuredProfiles().isEmpty()) {
+      return new Profiles(input.configuredProfiles(), "profiles in poolguard.yaml");
+    }
+    return null;
+  }
+
+  /** Adds {@code spring.profiles.include} and expands {@code spring.profiles.group}. */
+  private Profiles expand(Profiles profiles, List<Layer> base) {
+    List<String> names = new ArrayList<>(usable(listValue(base, "spring.profiles.include").values()));
+    names.addAll(profiles.names());
+    LinkedHashSet<String> expanded = new LinkedHashSet<>();
+    for (String name : names) {
+      addWithGroup(name, base, expanded, 0);
+    }
+    return new Profiles(List.copyOf(expanded), profiles.source());
+  }
+
+  private void addWithGroup(String name, List<Layer> base, Set<String> out, int depth) {
+    if (!out.add(name) || depth > 8) {
+      return;
+    }
+    for (String member : usable(listValue(base, "spring.profiles.group." + name).values())) {
+      addWithGroup(member, base, out, depth + 1);
+    }
+  }
+
+  /** Profiles that config files or documents are written for, in name order. */
+  private Set<String> declaredProfiles() {
+    Set<String> declared = new TreeSet<>();
+    for (Doc doc : docsInFileOrder) {
+      doc.file().profile().ifPresent(declared::add);
+      for (String expression : doc.onProfile()) {
+        String e = expression.strip();
+        if (e.matches("[A-Za-z0-9_.-]+")) {
+          declared.add(e);
+        }
+      }
+    }
+    return declared;
+  }
+
+  private static List<String> usable(List<String> names) {
+    return names.stream()
+        .map(String::strip)
+        .filter(n -> !n.isEmpty() && !MAVEN_TOKEN.matcher(n).find() && !n.contains("${"))
+        .toList();
+  }
+
+  // ---- values ----------------------------------------------------------------------------
+
+  /** A list-valued property (comma-separated or indexed) and where it was set. */
+  private record ListValue(List<String> values, String where) {}
+
+  /** The highest-precedence source that sets {@code name} as a string or a list. */
+  private static ListValue listValue(List<Layer> highestFirst, String name) {
+    String uniform = SpringNames.uniform(name);
+    for (Layer layer : highestFirst) {
+      Optional<Property> single = layer.get(uniform);
+      if (single.isPresent()) {
+        String text = single.get().value().value();
+        return new ListValue(
+            Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
+            where(single.get()));
+      }
+      List<Property> items =
+          layer.under(uniform).isEmpty()
+              ? List.of()
+              : allIndexed(layer, uniform);
+      if (!items.isEmpty()) {
+        return new ListValue(items.stream().map(p -> p.value().value()).toList(), where(items.get(0)));
+      }
+    }
+    return new ListValue(List.of(), "");
+  }
+
+  private static List<Property> allIndexed(Layer layer, String uniform) {
+    List<Property> items = new ArrayList<>();
+    for (int i = 0; ; i++) {
+      Optional<Property> item = layer.get(uniform + "[" + i + "]");
+      if (item.isEmpty()) {
+        return items;
+      }
+      items.add(item.get());
+    }
+  }
+
+  private static String where(Property p) {
+    SourcePosition pos = p.value().position();
+    return pos.path() + ":" + pos.line();
+  }
+
+  private static List<Layer> highestFirst(List<Doc> lowestFirst) {
+    List<Layer> layers = new ArrayList<>();
+    for (int i = lowestFirst.size() - 1; i >= 0; i--) {
+      layers.add(lowestFirst.get(i).layer());
+    }
+    return layers;
+  }
+
+  private Service service(Profiles profiles) {
+    List<Doc> ordered = ordered(profiles.names());
+    List<Layer> layers = highestFirst(ordered);
+    PropertyLookup lookup = new PropertyLookup(layers);
+    String name = input.name();
+    if (!input.nameFixed()) {
+      Optional<String> appName = lookup.resolved("spring.application.name").filter(s -> !s.isBlank());
+      if (appName.isPresent()) {
+        name = appName.get();
+      }
+    }
+    List<String> files = new ArrayList<>();
+    ordered.forEach(
+        d -> {
+          if (!files.contains(d.file().file().displayPath())) {
+            files.add(d.file().file().displayPath());
+          }
+        });
+    SourcePosition serviceAnchor =
+        input.files().isEmpty()
+            ? SourcePosition.startOf(input.name())
+            : SourcePosition.startOf(sortedFiles().get(0).file().displayPath());
+    List<DataSource> dataSources = new ArrayList<>();
+    if (lookup.anyUnder("spring.datasource")) {
+      dataSources.add(hikariDataSource(lookup, anchor(serviceAnchor)));
+    }
+    return new Service(
+        name, Framework.SPRING, profiles.names(), profiles.source(), files, dataSources, serviceAnchor);
+  }
+
+  private DataSource hikariDataSource(PropertyLookup lookup, SourcePosition anchor) {
+    Map<String, List<Property>> byKey = new LinkedHashMap<>();
+    for (Property p : lookup.under(HIKARI_PREFIX)) {
+      String rest = afterPrefix(p.name());
+      byKey.computeIfAbsent(settingKey(rest), k -> new ArrayList<>()).add(p);
+    }
+    Map<String, PoolSetting> settings = new java.util.TreeMap<>();
+    for (Map.Entry<String, List<Property>> e : byKey.entrySet()) {
+      List<Property> chain = e.getValue();
+      Property top = chain.get(0);
+      List<Origin> overridden = chain.subList(1, chain.size()).stream().map(Property::origin).toList();
+      boolean known = HikariProperties.find(firstElement(e.getKey())).isPresent();
+      settings.put(e.getKey(), new PoolSetting(e.getKey(), top.name(), lookup.value(top, overridden, defaultText(e.getKey())), known));
+    }
+    addDefaults(settings, anchor);
+    return new DataSource(
+        "default", PoolKind.HIKARI, HIKARI_PREFIX, List.copyOf(settings.values()), inert(lookup), anchor);
+  }
+
+  /** The written name after {@code spring.datasource.hikari.} (three dotted elements). */
+  private static String afterPrefix(String name) {
+    int dots = 0;
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) == '.' && ++dots == 3) {
+        return name.substring(i + 1);
+      }
+    }
+    return name;
+  }
+
+  /** The canonical kebab key of a known setting; unknown keys as written. */
+  private static String settingKey(String rest) {
+    String first = firstElement(rest);
+    String tail = rest.substring(first.length());
+    return HikariProperties.find(first).map(p -> p.key() + tail).orElse(rest);
+  }
+
+  private static String firstElement(String rest) {
+    int end = rest.length();
+    int dot = rest.indexOf('.');
+    int bracket = rest.indexOf('[');
+    if (dot >= 0) {
+      end = dot;
+    }
+    if (bracket >= 0 && bracket < end) {
+      end = bracket;
+    }
+    return rest.substring(0, end);
+  }
+
+  private Optional<String> defaultText(String key) {
+    return HikariProperties.find(key).flatMap(p -> HikariProperties.defaultText(p.key(), input.hikariMajor()));
+  }
+
+  private void addDefaults(Map<String, PoolSetting> settings, SourcePosition anchor) {
+    for (var property : HikariProperties.all()) {
+      if (settings.containsKey(property.key())) {
+        continue;
+      }
+      Optional<String> text = HikariProperties.defaultText(property.key(), input.hikariMajor());
+      if (property.key().equals("minimum-idle")) {
+        // HikariCP: minimumIdle defaults to maximumPoolSize.
+        text = Optional.ofNullable(settings.get("maximum-pool-size"))
+            .map(PoolSetting::value)
+            .filter(Value::isKnown)
+            .map(Value::text)
+            .or(() -> HikariProperties.defaultText("maximum-pool-size", input.hikariMajor()));
+      }
+      text.ifPresent(
+          t ->
+              settings.put(
+                  property.key(),
+                  new PoolSetting(
+                      property.key(),
+                      HIKARI_PREFIX + "." + property.key(),
+                      Value.defaultValue(t, new Origin(Origin.Kind.DEFAULT, anchor, HIKARI_PREFIX + "." + property.key(), "")),
+                      true)));
+    }
+  }
+
+  private static Optional<DataSource.Inert> inert(PropertyLookup lookup) {
+    Optional<Property> type = lookup.top("spring.datasource.type");
+    if (type.isPresent()) {
+      String t = lookup.resolved("spring.datasource.type").orElse("").strip();
+      if (!t.isEmpty() && !t.equals(HIKARI_DATA_SOURCE)) {
+        return Optional.of(
+            new DataSource.Inert(
+                "spring.datasource.type selects " + t + ", so spring.datasource.hikari.* settings are not bound",
+                type.get().value().position()));
+      }
+    }
+    for (Property p : lookup.listItems("spring.autoconfigure.exclude")) {
+      for (String item : p.value().value().split(",")) {
+        if (item.strip().endsWith(".DataSourceAutoConfiguration")) {
+          return Optional.of(
+              new DataSource.Inert(
+                  "DataSourceAutoConfiguration is excluded, so Spring Boot creates no HikariCP pool from these settings",
+                  p.value().position()));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Where pool settings belong: the hikari block, else the datasource block, of the main file. */
+  private SourcePosition anchor(SourcePosition fallback) {
+    for (String target : List.of(HIKARI_PREFIX, "spring.datasource")) {
+      for (Doc doc : docsInFileOrder) {
+        if (doc.file().profile().isPresent()) {
+          continue;
+        }
+        for (ConfigNode node : doc.file().file().documents()) {
+          Optional<SourcePosition> found = keyPosition(node, "", SpringNames.uniform(target));
+          if (found.isPresent()) {
+            return found.get();
+          }
+        }
+      }
+    }
+    return fallback;
+  }
+
+  private static Optional<SourcePosition> keyPosition(ConfigNode node, String prefix, String target) {
+    if (!(node instanceof MapNode map)) {
+      return Optional.empty();
+    }
+    for (MapNode.Entry entry : map.entries()) {
+      String path = prefix.isEmpty() ? entry.key().value() : prefix + "." + entry.key().value();
+      String uniform = SpringNames.uniform(path);
+      if (uniform.equals(target) || uniform.startsWith(target + ".")) {
+        return Optional.of(entry.key().position());
+      }
+      if (target.startsWith(uniform + ".")) {
+        Optional<SourcePosition> inner = keyPosition(entry.value(), path, target);
+        if (inner.isPresent()) {
+          return inner;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Files this resolver was given, for callers that need them in Spring's order. */
+  static List<ConfigFile> files(SpringInput input) {
+    return input.files().stream().map(SpringFile::file).toList();
+  }
+}

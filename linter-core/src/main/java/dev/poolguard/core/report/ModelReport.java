@@ -1,0 +1,206 @@
+package dev.poolguard.core.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.poolguard.core.model.DataSource;
+import dev.poolguard.core.model.DeploymentModel;
+import dev.poolguard.core.model.Origin;
+import dev.poolguard.core.model.PoolSetting;
+import dev.poolguard.core.model.Redaction;
+import dev.poolguard.core.model.Service;
+import dev.poolguard.core.model.Value;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** Renders the effective model for {@code poolguard model}: every setting, value and origin. */
+public final class ModelReport {
+
+  /** Version of the JSON layout; raised on incompatible changes. */
+  public static final int JSON_VERSION = 1;
+
+  private ModelReport() {}
+
+  /** The value as it may be printed: secrets masked, unknown values explained. */
+  public static String shown(PoolSetting setting) {
+    Value v = setting.value();
+    if (v.unknown().isPresent()) {
+      Value.Unknown u = v.unknown().get();
+      return u.cause() == Value.Unknown.Cause.SECRET
+          ? "<secret>"
+          : "<unresolved ${" + u.name() + "}>";
+    }
+    return Redaction.redact(setting.key(), v.text());
+  }
+
+  public static String text(DeploymentModel model) {
+    StringBuilder out = new StringBuilder();
+    if (model.services().isEmpty()) {
+      out.append("no services found\n");
+    }
+    for (Service service : model.services()) {
+      out.append("service ")
+          .append(service.name())
+          .append(" (")
+          .append(service.framework().id())
+          .append(", profiles: ")
+          .append(service.profileLabel())
+          .append(" from ")
+          .append(service.profileSource())
+          .append(")\n");
+      if (service.dataSources().isEmpty()) {
+        out.append("  no datasource configured\n");
+      }
+      for (DataSource ds : service.dataSources()) {
+        out.append("  datasource ")
+            .append(ds.name())
+            .append(" (")
+            .append(ds.pool().displayName())
+            .append(", ")
+            .append(ds.prefix())
+            .append(")\n");
+        ds.inert().ifPresent(i -> out.append("    INERT: ").append(i.reason()).append(" (").append(i.position()).append(")\n"));
+        int width = ds.settings().stream().mapToInt(s -> s.key().length()).max().orElse(0);
+        for (PoolSetting s : ds.settings()) {
+          out.append("    ")
+              .append(pad(s.key(), width))
+              .append("  ")
+              .append(pad(shown(s), 10))
+              .append("  ")
+              .append(s.value().origin().describe());
+          if (!s.known()) {
+            out.append("  (unknown property)");
+          }
+          List<Origin> overridden = s.value().overridden();
+          if (!overridden.isEmpty()) {
+            out.append("  overrides ");
+            for (int i = 0; i < overridden.size(); i++) {
+              Origin o = overridden.get(i);
+              out.append(i == 0 ? "" : ", ")
+                  .append(Redaction.redact(s.key(), o.text()))
+                  .append(" at ")
+                  .append(o.describe());
+            }
+          }
+          out.append('\n');
+        }
+      }
+    }
+    model.notes().forEach(n -> out.append("note: ").append(n).append('\n'));
+    return out.toString();
+  }
+
+  private static String pad(String s, int width) {
+    return s.length() >= width ? s : s + " ".repeat(width - s.length());
+  }
+
+  public static String json(DeploymentModel model) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = generator(out)) {
+      g.writeStartObject();
+      g.writeNumberField("modelVersion", JSON_VERSION);
+      writeServices(g, model);
+      g.writeArrayFieldStart("notes");
+      for (String note : model.notes()) {
+        g.writeString(note);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out + "\n";
+  }
+
+  /** Writes {@code "services": [...]}; shared with the JSON report. */
+  public static void writeServices(JsonGenerator g, DeploymentModel model) throws IOException {
+    g.writeArrayFieldStart("services");
+    for (Service service : model.services()) {
+      g.writeStartObject();
+      g.writeStringField("name", service.name());
+      g.writeStringField("framework", service.framework().id());
+      g.writeArrayFieldStart("profiles");
+      for (String p : service.profiles()) {
+        g.writeString(p);
+      }
+      g.writeEndArray();
+      g.writeStringField("profileSource", service.profileSource());
+      g.writeArrayFieldStart("configFiles");
+      for (String f : service.configFiles()) {
+        g.writeString(f);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("dataSources");
+      for (DataSource ds : service.dataSources()) {
+        writeDataSource(g, ds);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void writeDataSource(JsonGenerator g, DataSource ds) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("name", ds.name());
+    g.writeStringField("pool", ds.pool().displayName());
+    g.writeStringField("prefix", ds.prefix());
+    if (ds.inert().isPresent()) {
+      g.writeObjectFieldStart("inert");
+      g.writeStringField("reason", ds.inert().get().reason());
+      g.writeStringField("location", ds.inert().get().position().toString());
+      g.writeEndObject();
+    }
+    g.writeArrayFieldStart("settings");
+    for (PoolSetting s : ds.settings()) {
+      g.writeStartObject();
+      g.writeStringField("key", s.key());
+      g.writeStringField("property", s.property());
+      g.writeStringField("value", shown(s));
+      g.writeStringField("state", s.value().state().name().toLowerCase(java.util.Locale.ROOT));
+      g.writeBooleanField("known", s.known());
+      writeOrigin(g, "origin", s.key(), s.value().origin());
+      g.writeArrayFieldStart("overridden");
+      for (Origin o : s.value().overridden()) {
+        g.writeStartObject();
+        writeOriginFields(g, s.key(), o);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void writeOrigin(JsonGenerator g, String field, String key, Origin o) throws IOException {
+    g.writeObjectFieldStart(field);
+    writeOriginFields(g, key, o);
+    g.writeEndObject();
+  }
+
+  private static void writeOriginFields(JsonGenerator g, String key, Origin o) throws IOException {
+    g.writeStringField("kind", o.kind().name().toLowerCase(java.util.Locale.ROOT));
+    if (!o.isDefault()) {
+      g.writeStringField("path", o.position().path());
+      g.writeNumberField("line", o.position().line());
+      g.writeNumberField("column", o.position().column());
+      g.writeStringField("property", o.property());
+      g.writeStringField("text", Redaction.redact(key, o.text()));
+    }
+  }
+
+  /** A pretty-printing generator with two-space indentation and {@code \n} line ends. */
+  public static JsonGenerator generator(java.io.Writer out) throws IOException {
+    JsonGenerator g = new JsonFactory().createGenerator(out);
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    g.setPrettyPrinter(printer);
+    return g;
+  }
+}

@@ -1,0 +1,131 @@
+package dev.poolguard.core.testing;
+
+import dev.poolguard.core.engine.LintRequest;
+import dev.poolguard.core.engine.Linter;
+import dev.poolguard.core.rule.Finding;
+import dev.poolguard.core.rule.LintResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Runs a fixture tree and matches its findings against the {@code # expect:} markers written in
+ * it, both ways: a missing finding and an unexpected one are both mismatches.
+ *
+ * <p>Marker grammar: {@code # expect: rule-id[, rule-id…] ["message fragment"]} at the end of
+ * the offending YAML line, or alone on the line above it (in {@code .properties} only on the line
+ * above, since a {@code #} inside a properties line is part of the value).
+ */
+public final class FixtureRunner {
+
+  private static final Pattern MARKER =
+      Pattern.compile("#\\s*expect:\\s*([a-z0-9-]+(?:\\s*,\\s*[a-z0-9-]+)*)(?:\\s+\"([^\"]*)\")?\\s*$");
+
+  private FixtureRunner() {}
+
+  /** One expected finding: file, line, rule, and optionally a fragment of the message. */
+  public record Expectation(String path, int line, String ruleId, Optional<String> fragment) {
+    @Override
+    public String toString() {
+      return path + ":" + line + " " + ruleId + fragment.map(f -> " \"" + f + "\"").orElse("");
+    }
+  }
+
+  /** The findings of a fixture run and every mismatch with its markers. */
+  public record Outcome(LintResult result, List<Expectation> expected, List<String> mismatches) {
+    public boolean matches() {
+      return mismatches.isEmpty();
+    }
+
+    /** A report of the mismatches and of everything that was reported, for a failing test. */
+    public String describe() {
+      StringBuilder out = new StringBuilder();
+      mismatches.forEach(m -> out.append(m).append('\n'));
+      out.append("reported:\n");
+      result.active().forEach(f -> out.append("  ").append(line(f)).append('\n'));
+      return out.toString();
+    }
+  }
+
+  /** Lints {@code fixture} (display paths relative to it) and matches the markers. */
+  public static Outcome run(Path fixture, Linter linter) {
+    LintResult result = linter.lint(LintRequest.of(fixture, List.of(Path.of("."))));
+    List<Expectation> expected = expectations(fixture);
+    List<Finding> unmatched = new ArrayList<>(result.active());
+    List<String> mismatches = new ArrayList<>();
+    for (Expectation e : expected) {
+      Optional<Finding> hit =
+          unmatched.stream()
+              .filter(f -> f.position().path().equals(e.path()) && f.position().line() == e.line())
+              .filter(f -> f.ruleId().equals(e.ruleId()))
+              .filter(f -> e.fragment().map(fr -> f.message().contains(fr)).orElse(true))
+              .findFirst();
+      if (hit.isPresent()) {
+        unmatched.remove(hit.get());
+      } else {
+        mismatches.add("missing: " + e);
+      }
+    }
+    unmatched.forEach(f -> mismatches.add("unexpected: " + line(f)));
+    return new Outcome(result, expected, mismatches);
+  }
+
+  /** Every marker in every file of the fixture. */
+  public static List<Expectation> expectations(Path fixture) {
+    List<Expectation> all = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(fixture)) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        String display = fixture.relativize(file).toString().replace('\\', '/');
+        all.addAll(markers(display, Files.readAllLines(file, StandardCharsets.ISO_8859_1), display.endsWith(".properties")));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return all;
+  }
+
+  static List<Expectation> markers(String path, List<String> lines, boolean properties) {
+    List<Expectation> out = new ArrayList<>();
+    List<Matcher> pending = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      Matcher m = MARKER.matcher(line);
+      boolean found = m.find();
+      boolean alone = found && line.substring(0, m.start()).isBlank();
+      if (alone) {
+        pending.add(m);
+        continue;
+      }
+      int lineNumber = i + 1;
+      for (Matcher p : pending) {
+        out.addAll(expand(path, lineNumber, p));
+      }
+      pending.clear();
+      if (found && !properties) {
+        out.addAll(expand(path, lineNumber, m));
+      }
+    }
+    return out;
+  }
+
+  private static List<Expectation> expand(String path, int line, Matcher m) {
+    Optional<String> fragment = Optional.ofNullable(m.group(2));
+    return Arrays.stream(m.group(1).split(","))
+        .map(String::strip)
+        .map(id -> new Expectation(path, line, id, fragment))
+        .toList();
+  }
+
+  private static String line(Finding f) {
+    return f.position() + ": " + f.severity().id() + ": " + f.message() + " [" + f.ruleId() + "]";
+  }
+}

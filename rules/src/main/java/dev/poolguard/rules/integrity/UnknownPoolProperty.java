@@ -1,0 +1,60 @@
+package dev.poolguard.rules.integrity;
+
+import dev.poolguard.core.model.PoolKind;
+import dev.poolguard.core.model.PoolSetting;
+import dev.poolguard.core.model.hikari.HikariProperties;
+import dev.poolguard.core.rule.LintContext;
+import dev.poolguard.core.rule.Rule;
+import dev.poolguard.core.rule.RuleInfo;
+import dev.poolguard.core.rule.Severity;
+import dev.poolguard.core.rule.Violation;
+import dev.poolguard.rules.support.Settings;
+import java.util.List;
+import java.util.Set;
+
+/** A key under the pool prefix that the pool does not have: a typo that silently does nothing. */
+public final class UnknownPoolProperty implements Rule {
+
+  static final RuleInfo INFO =
+      RuleInfo.of(
+          "unknown-pool-property",
+          "Unknown key under the pool prefix",
+          Severity.WARNING,
+          Set.of(RuleInfo.Need.CONFIG),
+          "Spring binds spring.datasource.hikari.* onto HikariCP's JavaBean setters and ignores"
+              + " keys that match no setter, so a misspelt key (maximum-pool-sise) leaves the"
+              + " library default in force without any error at startup.",
+          "Correct the key to the property named in the message; see HikariCP's configuration"
+              + " reference for the full list.",
+          "spring:\n  datasource:\n    hikari:\n      maximum-pool-sise: 40\n");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public List<Violation> check(LintContext context) {
+    return Settings.each(
+        context,
+        PoolKind.HIKARI,
+        (pool, out) -> {
+          for (PoolSetting s : pool.dataSource().settings()) {
+            if (!s.known()) {
+              List<String> close = HikariProperties.closest(s.key(), 1);
+              String hint = close.isEmpty() ? "" : " (did you mean '" + close.get(0) + "'?)";
+              out.add(
+                  pool.at(
+                      s,
+                      "unknown HikariCP property '"
+                          + s.key()
+                          + "' under "
+                          + pool.dataSource().prefix()
+                          + hint
+                          + ": Spring ignores it and the default applies"));
+            }
+          }
+          return out;
+        });
+  }
+}

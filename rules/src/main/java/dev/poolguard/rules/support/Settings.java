@@ -1,0 +1,65 @@
+package dev.poolguard.rules.support;
+
+import dev.poolguard.core.model.DataSource;
+import dev.poolguard.core.model.PoolKind;
+import dev.poolguard.core.model.PoolSetting;
+import dev.poolguard.core.model.Service;
+import dev.poolguard.core.rule.LintContext;
+import dev.poolguard.core.rule.Related;
+import dev.poolguard.core.rule.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/** Shared plumbing for rules that judge pool settings: iteration and well-formed violations. */
+public final class Settings {
+
+  private Settings() {}
+
+  /** A datasource together with the service it belongs to. */
+  public record Pool(Service service, DataSource dataSource) {
+
+    public Optional<PoolSetting> setting(String key) {
+      return dataSource.setting(key);
+    }
+
+    /** The full property name of a setting, as users write it. */
+    public String property(String key) {
+      return dataSource.prefix() + "." + key;
+    }
+
+    /** A violation at the setting's origin (for a default: where the setting belongs). */
+    public Violation at(PoolSetting setting, String message) {
+      List<Related> related = new ArrayList<>();
+      setting.value().overridden().forEach(o -> related.add(new Related(o.position(), "overridden value " + o.text())));
+      return Violation.at(setting.value().origin().position(), message)
+          .withService(service.name(), service.profileLabel())
+          .withSubject(dataSource.name() + "/" + setting.key())
+          .withRelated(related);
+    }
+  }
+
+  /** Every datasource of every service that uses {@code kind}. */
+  public static List<Pool> pools(LintContext context, PoolKind kind) {
+    List<Pool> pools = new ArrayList<>();
+    for (Service service : context.model().services()) {
+      for (DataSource ds : service.dataSources()) {
+        if (ds.pool() == kind) {
+          pools.add(new Pool(service, ds));
+        }
+      }
+    }
+    return pools;
+  }
+
+  /** Runs {@code check} over every pool of {@code kind} and collects what it reports. */
+  public static List<Violation> each(
+      LintContext context, PoolKind kind, BiFunction<Pool, List<Violation>, List<Violation>> check) {
+    List<Violation> out = new ArrayList<>();
+    for (Pool pool : pools(context, kind)) {
+      check.apply(pool, out);
+    }
+    return out;
+  }
+}
