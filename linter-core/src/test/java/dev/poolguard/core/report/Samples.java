@@ -136,7 +136,7 @@ final class Samples {
             .suppressedBy(
                 new Suppression(
                     Suppression.Kind.WAIVER,
-                    "see jdbc:postgresql://db/pay?password=hunter2 until 2026-03-01",
+                    "see jdbc:postgresql://db/pay?password=hunter2&ssl=true until 2026-03-01",
                     at("poolguard.yaml", 20, 5)));
     Finding outside =
         finding(
