@@ -1,0 +1,102 @@
+package dev.poolguard.core.report;
+
+import dev.poolguard.core.rule.Finding;
+import dev.poolguard.core.rule.LintResult;
+import dev.poolguard.core.rule.Severity;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * Compiler-style text: one {@code path:line:column: severity: message [rule-id]} line per active
+ * finding, then a summary line. Editors and CI log parsers match this shape, so nothing else may
+ * appear on a finding line.
+ */
+public final class TextReporter implements Reporter {
+
+  private static final String RESET = "\u001B[0m";
+
+  public TextReporter() {}
+
+  @Override
+  public String format() {
+    return "text";
+  }
+
+  @Override
+  public String fileName() {
+    return "poolguard.txt";
+  }
+
+  @Override
+  public void write(LintResult result, ReportOptions options, Writer out) throws IOException {
+    for (Finding f : result.active()) {
+      out.write(line(f, options.color()));
+      out.write('\n');
+    }
+    out.write(summary(result));
+    out.write('\n');
+    out.flush();
+  }
+
+  static String line(Finding f, boolean color) {
+    String severity = f.severity().id();
+    if (color) {
+      severity = colour(f.severity()) + severity + RESET;
+    }
+    return oneLine(f.position().toString())
+        + ": "
+        + severity
+        + ": "
+        + oneLine(f.message())
+        + " ["
+        + f.ruleId()
+        + "]";
+  }
+
+  /** E.g. {@code 2 errors, 1 warning, 0 notes in 14 files (3 suppressed)}. */
+  static String summary(LintResult result) {
+    long active = result.active().size();
+    long suppressed = result.findings().size() - active;
+    StringBuilder s = new StringBuilder();
+    if (active == 0) {
+      s.append("no findings");
+    } else {
+      s.append(counted(result.count(Severity.ERROR), "error"))
+          .append(", ")
+          .append(counted(result.count(Severity.WARNING), "warning"))
+          .append(", ")
+          .append(counted(result.count(Severity.NOTE), "note"));
+    }
+    s.append(" in ").append(counted(result.filesRead(), "file"));
+    if (suppressed > 0) {
+      s.append(" (").append(suppressed).append(" suppressed)");
+    }
+    return s.toString();
+  }
+
+  // Long.toString is locale-independent, so no Locale is needed for the counts.
+  private static String counted(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  private static String colour(Severity severity) {
+    return switch (severity) {
+      case ERROR -> "\u001B[31m";
+      case WARNING -> "\u001B[33m";
+      case NOTE -> "\u001B[36m";
+    };
+  }
+
+  /**
+   * Control characters from configuration (a newline in a value, an escape sequence) would break
+   * the one-finding-per-line contract or drive the terminal, so they print as spaces.
+   */
+  static String oneLine(String text) {
+    StringBuilder s = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      s.append(Character.isISOControl(c) ? ' ' : c);
+    }
+    return s.toString();
+  }
+}
