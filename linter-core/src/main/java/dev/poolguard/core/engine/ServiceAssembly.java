@@ -48,7 +48,7 @@ final class ServiceAssembly {
     }
     List<Service> services = new ArrayList<>();
     List<Path> claimed = new ArrayList<>();
-    for (ServiceConfig service : config.services()) {
+    for (ServiceConfig service : config.services().values()) {
       List<SpringFile> files = configuredFiles(service);
       files.forEach(f -> claimed.add(f.path()));
       if (files.isEmpty()) {

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param settings every setting that is set, and every known setting's default, sorted by key
  * @param inert why the settings cannot apply, if they cannot
  * @param anchor where pool settings belong in the service's main config file
+ * @param libraryMajor the major version of the pool library whose behaviour applies
  */
 public record DataSource(
     String name,
@@ -21,7 +22,8 @@ public record DataSource(
     String prefix,
     List<PoolSetting> settings,
     Optional<Inert> inert,
-    SourcePosition anchor) {
+    SourcePosition anchor,
+    int libraryMajor) {
 
   public DataSource {
     Objects.requireNonNull(name, "name");

@@ -11,6 +11,7 @@ import dev.poolguard.core.model.PoolKind;
 import dev.poolguard.core.model.PoolSetting;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.model.Value;
+import dev.poolguard.core.model.hikari.HikariBehaviour;
 import dev.poolguard.core.model.hikari.HikariProperties;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -378,7 +379,13 @@ public final class SpringResolver {
     }
     addDefaults(settings, anchor);
     return new DataSource(
-        "default", PoolKind.HIKARI, HIKARI_PREFIX, List.copyOf(settings.values()), inert(lookup), anchor);
+        "default",
+        PoolKind.HIKARI,
+        HIKARI_PREFIX,
+        List.copyOf(settings.values()),
+        inert(lookup),
+        anchor,
+        input.hikariMajor());
   }
 
   /** The written name after {@code spring.datasource.hikari.} (three dotted elements). */
@@ -417,7 +424,8 @@ public final class SpringResolver {
   }
 
   private void addDefaults(Map<String, PoolSetting> settings, SourcePosition anchor) {
-    for (var property : HikariProperties.all()) {
+    for (String key : HikariBehaviour.KEYS) {
+      var property = HikariProperties.find(key).orElseThrow();
       if (settings.containsKey(property.key())) {
         continue;
       }
