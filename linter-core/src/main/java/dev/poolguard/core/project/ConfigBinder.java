@@ -1,0 +1,146 @@
+package dev.poolguard.core.project;
+
+import dev.poolguard.core.config.ConfigNode;
+import dev.poolguard.core.config.Limits;
+import dev.poolguard.core.config.ListNode;
+import dev.poolguard.core.config.MapNode;
+import dev.poolguard.core.config.SourcePosition;
+import dev.poolguard.core.model.Framework;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Builds the records from a {@code poolguard.yaml} node tree that has passed validation. */
+final class ConfigBinder {
+
+  private ConfigBinder() {}
+
+  static PoolguardConfig bind(ConfigNode root, Path file, String displayPath) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path baseDir = absolute.getParent();
+    Fields top = Fields.of(root);
+    TreeMap<String, ServiceConfig> services = new TreeMap<>();
+    top.fields("services")
+        .entries()
+        .forEach((name, e) -> services.put(name, service(name, e, baseDir)));
+    TreeMap<String, DatabaseConfig> databases = new TreeMap<>();
+    top.fields("databases")
+        .entries()
+        .forEach((name, e) -> databases.put(name, database(name, e, baseDir)));
+    TreeMap<String, RuleConfig> rules = new TreeMap<>();
+    top.fields("rules").entries().forEach((id, e) -> rules.put(id, rule(e)));
+    return new PoolguardConfig(
+        Optional.of(absolute),
+        displayPath,
+        baseDir,
+        top.string("baseline"),
+        services,
+        databases,
+        top.string("concurrentRollouts")
+            .map(s -> ConcurrentRollouts.valueOf(s.toUpperCase(Locale.ROOT)))
+            .orElse(ConcurrentRollouts.ONE),
+        top.integer("hikariVersion"),
+        top.strings("exclude"),
+        limits(top.fields("limits")),
+        rules,
+        waivers(top.get("waivers")),
+        top.positions());
+  }
+
+  private static ServiceConfig service(String name, MapNode.Entry entry, Path baseDir) {
+    Fields f = Fields.of(entry.value());
+    Fields named = f.fields("datasources");
+    Map<String, String> datasources = new LinkedHashMap<>();
+    named.entries().keySet().forEach(ds -> datasources.put(ds, named.string(ds).orElseThrow()));
+    Optional<Load> load =
+        f.get("load").map(node -> load(Fields.of(node), f.entries().get("load").key().position()));
+    return new ServiceConfig(
+        name,
+        f.string("framework").map(s -> Framework.valueOf(s.toUpperCase(Locale.ROOT))),
+        resolve(f.strings("config"), baseDir),
+        resolve(f.strings("deployment"), baseDir),
+        f.string("container"),
+        f.strings("profiles"),
+        f.string("database"),
+        datasources,
+        f.integer("replicas"),
+        load,
+        entry.key().position(),
+        f.positions());
+  }
+
+  private static Load load(Fields f, SourcePosition position) {
+    return new Load(
+        f.decimal("peakRequestsPerSecond").orElseThrow(),
+        f.decimal("connectionHoldMillis").orElseThrow(),
+        f.integer("replicasAtPeak"),
+        f.decimal("maxWaitMillis"),
+        position,
+        f.positions());
+  }
+
+  private static DatabaseConfig database(String name, MapNode.Entry entry, Path baseDir) {
+    Fields f = Fields.of(entry.value());
+    return new DatabaseConfig(
+        name,
+        f.integer("maxConnections"),
+        f.string("config").map(p -> baseDir.resolve(p).normalize()),
+        f.integer("reservedConnections").orElse(0),
+        f.integer("connectionIdleLimitSeconds"),
+        entry.key().position(),
+        f.positions());
+  }
+
+  private static RuleConfig rule(MapNode.Entry entry) {
+    Fields f = Fields.of(entry.value());
+    Map<String, Double> thresholds = new LinkedHashMap<>();
+    for (String key : f.entries().keySet()) {
+      if (!"severity".equals(key)) {
+        thresholds.put(key, f.decimal(key).orElseThrow());
+      }
+    }
+    return new RuleConfig(f.string("severity"), thresholds, entry.key().position(), f.positions());
+  }
+
+  private static List<Waiver> waivers(Optional<ConfigNode> node) {
+    List<Waiver> waivers = new ArrayList<>();
+    node.filter(ListNode.class::isInstance)
+        .map(ListNode.class::cast)
+        .ifPresent(
+            list -> {
+              for (ConfigNode item : list.items()) {
+                Fields f = Fields.of(item);
+                waivers.add(
+                    new Waiver(
+                        f.string("rule").orElseThrow(),
+                        f.string("path"),
+                        f.string("service"),
+                        f.string("reason").orElseThrow(),
+                        f.string("expires").flatMap(ExtraChecks::date).orElseThrow(),
+                        item.position(),
+                        f.positions()));
+              }
+            });
+    return waivers;
+  }
+
+  private static Limits limits(Fields f) {
+    Limits d = Limits.DEFAULT;
+    return new Limits(
+        f.integer("maxFileBytes").isPresent()
+            ? f.integer("maxFileBytes").getAsInt()
+            : d.maxFileBytes(),
+        f.integer("maxFiles").orElse(d.maxFiles()),
+        f.integer("maxYamlDepth").orElse(d.maxYamlDepth()),
+        f.integer("maxAliases").orElse(d.maxAliases()));
+  }
+
+  private static List<Path> resolve(List<String> paths, Path baseDir) {
+    return paths.stream().map(p -> baseDir.resolve(p).normalize()).toList();
+  }
+}

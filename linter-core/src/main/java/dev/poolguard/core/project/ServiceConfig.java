@@ -1,0 +1,61 @@
+package dev.poolguard.core.project;
+
+import dev.poolguard.core.config.SourcePosition;
+import dev.poolguard.core.model.Framework;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One service as {@code poolguard.yaml} describes it, under {@code services.<name>}.
+ *
+ * @param name the service name (its key)
+ * @param framework the framework, when given
+ * @param config configuration files or folders, resolved against the file's folder
+ * @param deployment Kubernetes manifest files or folders, resolved against the file's folder
+ * @param container the application container's name, when given
+ * @param profiles the fallback active profiles, in order
+ * @param database the database of the default datasource, when given
+ * @param datasources named datasources and their databases, sorted by datasource name
+ * @param replicas pods, when given
+ * @param load the peak load, when given
+ * @param position the service's key
+ * @param positions the key of every setting given, by its {@code poolguard.yaml} name
+ */
+public record ServiceConfig(
+    String name,
+    Optional<Framework> framework,
+    List<Path> config,
+    List<Path> deployment,
+    Optional<String> container,
+    List<String> profiles,
+    Optional<String> database,
+    Map<String, String> datasources,
+    OptionalInt replicas,
+    Optional<Load> load,
+    SourcePosition position,
+    Map<String, SourcePosition> positions) {
+
+  public ServiceConfig {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(framework, "framework");
+    config = List.copyOf(config);
+    deployment = List.copyOf(deployment);
+    Objects.requireNonNull(container, "container");
+    profiles = List.copyOf(profiles);
+    Objects.requireNonNull(database, "database");
+    datasources = Copies.sorted(datasources);
+    Objects.requireNonNull(replicas, "replicas");
+    Objects.requireNonNull(load, "load");
+    Objects.requireNonNull(position, "position");
+    positions = Copies.sorted(positions);
+  }
+
+  /** Where setting {@code key} is written, else the service's key. */
+  public SourcePosition positionOf(String key) {
+    return positions.getOrDefault(key, position);
+  }
+}
