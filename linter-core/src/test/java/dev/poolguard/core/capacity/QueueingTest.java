@@ -110,7 +110,7 @@ class QueueingTest {
 
   /**
    * DOMAIN.md 4.3: A = 7.5, c = 8, S = 30 ms, T = 30 s waits with probability ≈ 0.81 but beyond T
-   * only ≈ 1e-218 — far below 1e-300 would underflow, this must stay a positive number.
+   * only ≈ 1e-218; that is still a normal double, so it must come out positive, not rounded to 0.
    */
   @Test
   void tinyTailStaysPositiveAndExact() {
