@@ -1,0 +1,83 @@
+package dev.poolguard.core.capacity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A seeded simulation of the M/M/c queue — Poisson arrivals, exponential holds, FIFO — must agree
+ * with the analytic Erlang C results.
+ *
+ * <p>Each run simulates 550,000 acquisitions and discards the first 50,000 as warm-up. Over 20
+ * seeds the estimates scattered by at most 0.0063 (probabilities) and 3.8 % (mean wait, whose
+ * estimate converges slowest) for these loads, so the tolerances — 0.025 absolute for
+ * probabilities, 15 % relative for the mean wait — sit at about four standard deviations. The seed
+ * is fixed, so every run is identical and the test cannot flake.
+ */
+class MmcSimulationTest {
+
+  private static final int WARM_UP = 50_000;
+  private static final int MEASURED = 500_000;
+  private static final double PROBABILITY_TOLERANCE = 0.025;
+  private static final double MEAN_WAIT_TOLERANCE = 0.15;
+
+  @ParameterizedTest(name = "c={0}, a={1}")
+  @CsvSource({
+    // c, a,   h (s), t (s)
+    "1,  0.5,  1.0,   0.5",
+    "4,  3.0,  0.025, 0.010",
+    "10, 8.0,  0.040, 0.010",
+    "20, 17.0, 0.020, 0.002"
+  })
+  void simulationAgreesWithErlangC(int c, double a, double h, double t) {
+    Observed observed = simulate(c, a, h, t, 20_260_101L + c);
+
+    assertThat(observed.pWait()).isCloseTo(Queueing.erlangC(c, a), within(PROBABILITY_TOLERANCE));
+    assertThat(observed.pWaitBeyond())
+        .isCloseTo(Queueing.probabilityWaitBeyond(c, a, h, t), within(PROBABILITY_TOLERANCE));
+    double meanWait = Queueing.meanWait(c, a, h);
+    assertThat(observed.meanWait()).isCloseTo(meanWait, within(MEAN_WAIT_TOLERANCE * meanWait));
+  }
+
+  private record Observed(double pWait, double pWaitBeyond, double meanWait) {}
+
+  /**
+   * Arrivals in time order each take the connection that frees first; with FIFO service and
+   * identical connections that is exactly the M/M/c queue, so each event is an arrival.
+   */
+  private static Observed simulate(int c, double a, double h, double t, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double arrivalRate = a / h;
+    double[] freeAt = new double[c];
+    double now = 0;
+    long waited = 0;
+    long waitedBeyond = 0;
+    double totalWait = 0;
+    for (int i = 0; i < WARM_UP + MEASURED; i++) {
+      now += exponential(random, 1 / arrivalRate);
+      int first = 0;
+      for (int k = 1; k < c; k++) {
+        if (freeAt[k] < freeAt[first]) {
+          first = k;
+        }
+      }
+      double start = Math.max(now, freeAt[first]);
+      freeAt[first] = start + exponential(random, h);
+      if (i >= WARM_UP) {
+        double wait = start - now;
+        waited += wait > 0 ? 1 : 0;
+        waitedBeyond += wait > t ? 1 : 0;
+        totalWait += wait;
+      }
+    }
+    return new Observed(
+        (double) waited / MEASURED, (double) waitedBeyond / MEASURED, totalWait / MEASURED);
+  }
+
+  private static double exponential(SplittableRandom random, double mean) {
+    return -Math.log(1 - random.nextDouble()) * mean;
+  }
+}
