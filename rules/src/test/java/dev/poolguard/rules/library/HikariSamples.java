@@ -84,6 +84,11 @@ final class HikariSamples {
     return Optional.ofNullable(text);
   }
 
+  /** The sample text of a catalogue key. */
+  static String textFor(String key) {
+    return text(HikariProperties.find(key).orElseThrow()).orElseThrow();
+  }
+
   /** The property name a sample binds: the key, or its entry {@code foo} for a MAP. */
   static String sampleKey(HikariProperty property) {
     return property.type() == HikariProperty.Type.MAP ? property.key() + ".foo" : property.key();
