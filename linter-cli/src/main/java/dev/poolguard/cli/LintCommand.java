@@ -64,7 +64,8 @@ final class LintCommand implements Callable<Integer> {
   @Option(
       names = "--fail-on",
       paramLabel = "LEVEL",
-      description = "Exit 1 when a finding is at or above LEVEL: ${COMPLETION-CANDIDATES} (default: error).")
+      description =
+          "Exit 1 when a finding is at or above LEVEL: ${COMPLETION-CANDIDATES} (default: error).")
   FailOn failOn = FailOn.ERROR;
 
   @Option(
@@ -103,8 +104,18 @@ final class LintCommand implements Callable<Integer> {
     LintResult result = linter.lint(common.request(root.workingDirectory()));
     if (common.verbose) {
       PrintWriter err = spec.commandLine().getErr();
-      result.model().services().forEach(
-          s -> err.println("poolguard: service " + s.name() + " [" + s.profileLabel() + "] reads " + String.join(", ", s.configFiles())));
+      result
+          .model()
+          .services()
+          .forEach(
+              s ->
+                  err.println(
+                      "poolguard: service "
+                          + s.name()
+                          + " ["
+                          + s.profileLabel()
+                          + "] reads "
+                          + String.join(", ", s.configFiles())));
       result.notes().forEach(n -> err.println("poolguard: " + n));
       err.flush();
     }
@@ -119,13 +130,18 @@ final class LintCommand implements Callable<Integer> {
       if (reporter.isEmpty()) {
         throw new CommandLine.ParameterException(
             spec.commandLine(),
-            "unknown format '" + name + "'" + Suggestions.didYouMean(name, Reporters.names())
-                + "; formats: " + String.join(", ", Reporters.names()));
+            "unknown format '"
+                + name
+                + "'"
+                + Suggestions.didYouMean(name, Reporters.names())
+                + "; formats: "
+                + String.join(", ", Reporters.names()));
       }
       chosen.add(reporter.get());
     }
     if (chosen.isEmpty()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--format needs at least one format");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--format needs at least one format");
     }
     return chosen;
   }
@@ -153,7 +169,11 @@ final class LintCommand implements Callable<Integer> {
   private String render(Reporter reporter, LintResult result, boolean color) {
     StringWriter buffer = new StringWriter();
     ReportOptions options =
-        new ReportOptions(ManifestVersion.version(), root.workingDirectory().toUri().toString(), Optional.empty(), color);
+        new ReportOptions(
+            ManifestVersion.version(),
+            root.workingDirectory().toUri().toString(),
+            Optional.empty(),
+            color);
     try {
       reporter.write(result, options, buffer);
     } catch (IOException e) {

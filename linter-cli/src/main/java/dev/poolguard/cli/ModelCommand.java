@@ -9,17 +9,18 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code poolguard model}: every service's effective pool settings and where they come from. */
 @Command(
     name = "model",
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersion.class,
-    description = "Print the effective pool settings of every service: value, origin, what it overrode.",
+    description =
+        "Print the effective pool settings of every service: value, origin, what it overrode.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "2:could not (usage or input error, internal error)"})
 final class ModelCommand implements Callable<Integer> {

@@ -62,7 +62,12 @@ public final class PoolguardCommand implements Callable<Integer> {
     return run(args, out, err, env, Path.of("").toAbsolutePath());
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Path workingDirectory) {
+  static int run(
+      String[] args,
+      PrintStream out,
+      PrintStream err,
+      Map<String, String> env,
+      Path workingDirectory) {
     PoolguardCommand root = new PoolguardCommand();
     root.environment = Map.copyOf(env);
     root.workingDirectory = workingDirectory;
@@ -80,7 +85,8 @@ public final class PoolguardCommand implements Callable<Integer> {
     PrintWriter err = e.getCommandLine().getErr();
     err.println("poolguard: " + e.getMessage());
     CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-    err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+    err.println(
+        "Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
     err.flush();
     return ExitCodes.COULD_NOT;
   }
@@ -90,7 +96,8 @@ public final class PoolguardCommand implements Callable<Integer> {
     if (e instanceof LintException) {
       err.println("poolguard: error: " + e.getMessage());
     } else {
-      err.println("poolguard: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+      err.println(
+          "poolguard: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
     }
     if (debug) {
       e.printStackTrace(err);

@@ -40,7 +40,9 @@ class ConventionsTest {
       String id = info.id();
       assertThat(Modifier.isFinal(rule.getClass().getModifiers())).as("%s is final", id).isTrue();
       assertThat(info.title()).as("%s title", id).isNotBlank().doesNotEndWith(".");
-      assertThat(Character.isUpperCase(info.title().charAt(0))).as("%s title is sentence case", id).isTrue();
+      assertThat(Character.isUpperCase(info.title().charAt(0)))
+          .as("%s title is sentence case", id)
+          .isTrue();
       assertThat(info.rationale()).as("%s rationale", id).hasSizeGreaterThan(60).endsWith(".");
       assertThat(info.remediation()).as("%s remediation", id).hasSizeGreaterThan(20).endsWith(".");
       assertThat(info.example()).as("%s example", id).isNotBlank();
@@ -68,7 +70,10 @@ class ConventionsTest {
       assertThat(failing).as("%s has a fixture that expects it", id).isTrue();
       assertThat(passing).as("%s has a fixture in its folder that does not expect it", id).isTrue();
     }
-    assertThat(Files.list(FixturesTest.FIXTURES).filter(Files::isDirectory).map(p -> p.getFileName().toString()))
+    assertThat(
+            Files.list(FixturesTest.FIXTURES)
+                .filter(Files::isDirectory)
+                .map(p -> p.getFileName().toString()))
         .as("every fixture folder names a rule")
         .allMatch(name -> rules.stream().anyMatch(r -> r.info().id().equals(name)));
   }

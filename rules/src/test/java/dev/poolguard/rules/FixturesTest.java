@@ -23,11 +23,7 @@ class FixturesTest {
 
   static List<Path> fixtureDirs() throws IOException {
     try (Stream<Path> rules = Files.list(FIXTURES)) {
-      return rules
-          .filter(Files::isDirectory)
-          .sorted()
-          .flatMap(FixturesTest::cases)
-          .toList();
+      return rules.filter(Files::isDirectory).sorted().flatMap(FixturesTest::cases).toList();
     }
   }
 
@@ -48,7 +44,8 @@ class FixturesTest {
                 DynamicTest.dynamicTest(
                     FIXTURES.relativize(dir).toString(),
                     () -> {
-                      FixtureRunner.Outcome outcome = FixtureRunner.run(dir.toAbsolutePath(), linter);
+                      FixtureRunner.Outcome outcome =
+                          FixtureRunner.run(dir.toAbsolutePath(), linter);
                       assertThat(outcome.matches()).as(outcome.describe()).isTrue();
                     }));
   }

@@ -24,7 +24,8 @@ import java.util.TreeSet;
  */
 final class Discovery {
 
-  private static final Set<String> SKIPPED_FOLDERS = Set.of(".git", "target", "build", "node_modules");
+  private static final Set<String> SKIPPED_FOLDERS =
+      Set.of(".git", "target", "build", "node_modules");
 
   private final List<PathMatcher> excludes;
   private final Path excludeBase;
@@ -34,9 +35,16 @@ final class Discovery {
   private final TreeSet<Path> found = new TreeSet<>();
   private List<Path> realRoots = List.of();
 
-  Discovery(List<String> excludeGlobs, Path excludeBase, int maxFiles, Display display, List<String> notes) {
+  Discovery(
+      List<String> excludeGlobs,
+      Path excludeBase,
+      int maxFiles,
+      Display display,
+      List<String> notes) {
     this.excludes =
-        excludeGlobs.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+        excludeGlobs.stream()
+            .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
+            .toList();
     this.excludeBase = excludeBase;
     this.maxFiles = maxFiles;
     this.display = display;
@@ -122,7 +130,10 @@ final class Discovery {
       if (inside && Files.isRegularFile(target)) {
         add(link);
       } else if (ConfigLoader.formatOf(link).isPresent()) {
-        notes.add("skipped " + display.of(link) + ": symlink leads outside the linted paths or not to a file");
+        notes.add(
+            "skipped "
+                + display.of(link)
+                + ": symlink leads outside the linted paths or not to a file");
       }
     } catch (IOException e) {
       notes.add("skipped " + display.of(link) + ": broken or looping symlink");
@@ -135,7 +146,9 @@ final class Discovery {
     }
     if (found.add(file.normalize()) && found.size() > maxFiles) {
       throw new LintException(
-          "more than " + maxFiles + " config files to read (limits.maxFiles); narrow the paths or add exclude: globs");
+          "more than "
+              + maxFiles
+              + " config files to read (limits.maxFiles); narrow the paths or add exclude: globs");
     }
   }
 

@@ -76,20 +76,24 @@ public final class Linter {
     return prepare(request).model;
   }
 
-  private record Run(PoolguardConfig config, List<ConfigFile> files, DeploymentModel model, List<String> notes) {}
+  private record Run(
+      PoolguardConfig config, List<ConfigFile> files, DeploymentModel model, List<String> notes) {}
 
   private Run prepare(LintRequest request) {
     List<Path> roots = request.absolutePaths();
     Display display = new Display(request.workingDirectory());
-    Optional<Path> configPath = PoolguardConfigs.find(roots, request.configFile().map(p -> request.workingDirectory().resolve(p)));
+    Optional<Path> configPath =
+        PoolguardConfigs.find(
+            roots, request.configFile().map(p -> request.workingDirectory().resolve(p)));
     PoolguardConfig config =
         configPath
             .map(p -> PoolguardConfigs.load(p, display.of(p)))
             .orElseGet(() -> PoolguardConfig.empty(roots.get(0)));
     Limits limits = config.limits();
     List<String> notes = new ArrayList<>();
-    Discovery discovery = new Discovery(config.exclude(), config.baseDir(), limits.maxFiles(), display, notes);
-    List<Path> files = discovery.walk(roots);
+    Discovery discovery =
+        new Discovery(config.exclude(), config.baseDir(), limits.maxFiles(), display, notes);
+    List<Path> files = new ArrayList<>(discovery.walk(roots));
     configPath.ifPresent(p -> files.remove(p.toAbsolutePath().normalize()));
     Workspace workspace = new Workspace(display, limits);
     List<Service> services = new ServiceAssembly(config, workspace, request, notes).services(files);
@@ -112,13 +116,25 @@ public final class Linter {
       String where = e.getValue().position().toString();
       if (rule.isEmpty()) {
         throw new LintException(
-            where + ": rules: unknown rule id '" + e.getKey() + "'" + Suggestions.didYouMean(e.getKey(), rules.infos().stream().map(RuleInfo::id).toList()));
+            where
+                + ": rules: unknown rule id '"
+                + e.getKey()
+                + "'"
+                + Suggestions.didYouMean(
+                    e.getKey(), rules.infos().stream().map(RuleInfo::id).toList()));
       }
-      List<String> options = rule.get().info().options().stream().map(RuleInfo.Option::key).toList();
+      List<String> options =
+          rule.get().info().options().stream().map(RuleInfo.Option::key).toList();
       for (String key : e.getValue().thresholds().keySet()) {
         if (!options.contains(key)) {
           throw new LintException(
-              where + ": rules." + e.getKey() + ": unknown threshold '" + key + "'" + Suggestions.didYouMean(key, options));
+              where
+                  + ": rules."
+                  + e.getKey()
+                  + ": unknown threshold '"
+                  + key
+                  + "'"
+                  + Suggestions.didYouMean(key, options));
         }
       }
     }

@@ -1,6 +1,5 @@
 package dev.poolguard.core.engine;
 
-import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.model.spring.SpringFile;
 import dev.poolguard.core.model.spring.SpringInput;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +18,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Groups config files into services (from {@code poolguard.yaml}, else by folder) and resolves
- * each service's effective settings.
+ * Groups config files into services (from {@code poolguard.yaml}, else by folder) and resolves each
+ * service's effective settings.
  */
 final class ServiceAssembly {
 
@@ -32,7 +30,8 @@ final class ServiceAssembly {
   private final LintRequest request;
   private final List<String> notes;
 
-  ServiceAssembly(PoolguardConfig config, Workspace workspace, LintRequest request, List<String> notes) {
+  ServiceAssembly(
+      PoolguardConfig config, Workspace workspace, LintRequest request, List<String> notes) {
     this.config = config;
     this.workspace = workspace;
     this.request = request;
@@ -52,7 +51,8 @@ final class ServiceAssembly {
       List<SpringFile> files = configuredFiles(service);
       files.forEach(f -> claimed.add(f.path()));
       if (files.isEmpty()) {
-        notes.add("service " + service.name() + ": no Spring config files found at its config: paths");
+        notes.add(
+            "service " + service.name() + ": no Spring config files found at its config: paths");
         continue;
       }
       services.addAll(resolve(service.name(), true, files, service.profiles()));
@@ -75,7 +75,8 @@ final class ServiceAssembly {
     return services;
   }
 
-  private List<Service> resolve(String name, boolean fixed, List<SpringFile> files, List<String> profiles) {
+  private List<Service> resolve(
+      String name, boolean fixed, List<SpringFile> files, List<String> profiles) {
     SpringInput input =
         new SpringInput(
             name,
@@ -104,7 +105,12 @@ final class ServiceAssembly {
           files.add(new SpringFile(workspace.load(file), file, rank + 1));
         }
       } else {
-        notes.add("service " + service.name() + ": config path " + workspace.display().of(path) + " does not exist");
+        notes.add(
+            "service "
+                + service.name()
+                + ": config path "
+                + workspace.display().of(path)
+                + " does not exist");
       }
       rank += 2;
     }
@@ -125,10 +131,14 @@ final class ServiceAssembly {
     }
   }
 
-  /** The folder a discovered config file belongs to: its own, or the parent of a {@code config/}. */
+  /**
+   * The folder a discovered config file belongs to: its own, or the parent of a {@code config/}.
+   */
   private static Path root(Path file) {
     Path dir = file.getParent();
-    if (dir.getFileName() != null && dir.getFileName().toString().equals("config") && dir.getParent() != null) {
+    if (dir.getFileName() != null
+        && dir.getFileName().toString().equals("config")
+        && dir.getParent() != null) {
       return dir.getParent();
     }
     return dir;
@@ -144,8 +154,8 @@ final class ServiceAssembly {
       module = root.getParent().getParent().getParent();
       suffix = "-test";
     }
-    Path named = module == null || module.getFileName() == null ? request.workingDirectory() : module;
+    Path named =
+        module == null || module.getFileName() == null ? request.workingDirectory() : module;
     return Optional.ofNullable(named.getFileName()).map(Path::toString).orElse("service") + suffix;
   }
-
 }

@@ -15,7 +15,9 @@ public final class Suggestions {
     String w = word.toLowerCase(Locale.ROOT);
     return candidates.stream()
         .filter(c -> distance(w, c.toLowerCase(Locale.ROOT)) <= Math.max(2, w.length() / 3))
-        .min(Comparator.comparingInt((String c) -> distance(w, c.toLowerCase(Locale.ROOT))).thenComparing(c -> c));
+        .min(
+            Comparator.comparingInt((String c) -> distance(w, c.toLowerCase(Locale.ROOT)))
+                .thenComparing(c -> c));
   }
 
   /** {@code " (did you mean 'x'?)"} or an empty string. */
@@ -33,7 +35,8 @@ public final class Suggestions {
       current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
       }
       int[] swap = previous;
       previous = current;

@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * One pool setting of a datasource.
  *
- * @param key the canonical kebab-case key under the pool prefix ({@code maximum-pool-size}); for
- *     an unknown key, the key as written
+ * @param key the canonical kebab-case key under the pool prefix ({@code maximum-pool-size}); for an
+ *     unknown key, the key as written
  * @param property the full property name as written at the origin
  * @param value the effective value
  * @param known whether the pool library has this setting

@@ -10,7 +10,8 @@ public final class Redaction {
   public static final String MASK = "******";
 
   private static final Pattern SECRET_KEY =
-      Pattern.compile("(password|passwd|pwd|secret|token|credential|key)", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "(password|passwd|pwd|secret|token|credential|key)", Pattern.CASE_INSENSITIVE);
   private static final Pattern URL_PASSWORD =
       Pattern.compile("((?:password|pwd)=)[^&;]*", Pattern.CASE_INSENSITIVE);
   private static final Pattern URL_USERINFO = Pattern.compile("(//[^/:@]*:)[^/@]*@");

@@ -7,12 +7,12 @@ import java.util.Objects;
 /**
  * A deployable application and the effective pool settings it runs with.
  *
- * @param name the service name ({@code poolguard.yaml} key, {@code spring.application.name}, or
- *     its folder)
+ * @param name the service name ({@code poolguard.yaml} key, {@code spring.application.name}, or its
+ *     folder)
  * @param framework the framework that reads its configuration
  * @param profiles the active profiles, in activation order
- * @param profileSource where the active profiles came from ("default", "spring.profiles.active
- *     in application.yml:3", "--profile")
+ * @param profileSource where the active profiles came from ("default", "spring.profiles.active in
+ *     application.yml:3", "--profile")
  * @param configFiles the config files read for it, as display paths, in precedence order (lowest
  *     first)
  * @param dataSources its connection pools, sorted by name

@@ -62,7 +62,14 @@ public final class ModelReport {
             .append(", ")
             .append(ds.prefix())
             .append(")\n");
-        ds.inert().ifPresent(i -> out.append("    INERT: ").append(i.reason()).append(" (").append(i.position()).append(")\n"));
+        ds.inert()
+            .ifPresent(
+                i ->
+                    out.append("    INERT: ")
+                        .append(i.reason())
+                        .append(" (")
+                        .append(i.position())
+                        .append(")\n"));
         int width = ds.settings().stream().mapToInt(s -> s.key().length()).max().orElse(0);
         for (PoolSetting s : ds.settings()) {
           out.append("    ")
@@ -176,7 +183,8 @@ public final class ModelReport {
     g.writeEndObject();
   }
 
-  private static void writeOrigin(JsonGenerator g, String field, String key, Origin o) throws IOException {
+  private static void writeOrigin(JsonGenerator g, String field, String key, Origin o)
+      throws IOException {
     g.writeObjectFieldStart(field);
     writeOriginFields(g, key, o);
     g.writeEndObject();

@@ -62,7 +62,15 @@ public record Finding(
 
   public Finding suppressedBy(Suppression s) {
     return new Finding(
-        ruleId, severity, message, position, related, service, profile, subject, remediation,
+        ruleId,
+        severity,
+        message,
+        position,
+        related,
+        service,
+        profile,
+        subject,
+        remediation,
         Optional.of(s));
   }
 

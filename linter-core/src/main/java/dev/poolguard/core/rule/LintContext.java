@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything a rule may read: the loaded files (with their load problems), the effective model,
- * and the thresholds configured under {@code rules:}.
+ * Everything a rule may read: the loaded files (with their load problems), the effective model, and
+ * the thresholds configured under {@code rules:}.
  *
  * @param files every config file read, sorted by display path
  * @param model the effective deployment model

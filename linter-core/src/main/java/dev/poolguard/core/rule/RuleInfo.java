@@ -53,7 +53,8 @@ public record RuleInfo(
       String rationale,
       String remediation,
       String example) {
-    return new RuleInfo(id, title, defaultSeverity, needs, rationale, remediation, example, List.of());
+    return new RuleInfo(
+        id, title, defaultSeverity, needs, rationale, remediation, example, List.of());
   }
 
   /** An input a rule depends on. */

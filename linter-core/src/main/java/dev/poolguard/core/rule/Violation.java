@@ -60,18 +60,11 @@ public record Violation(
 
   public Violation withRelated(List<Related> more) {
     return new Violation(
-        message,
-        position,
-        concat(related, more),
-        service,
-        profile,
-        subject,
-        remediation);
+        message, position, concat(related, more), service, profile, subject, remediation);
   }
 
   public Violation withRemediation(String fix) {
-    return new Violation(
-        message, position, related, service, profile, subject, Optional.of(fix));
+    return new Violation(message, position, related, service, profile, subject, Optional.of(fix));
   }
 
   private static List<Related> concat(List<Related> a, List<Related> b) {

@@ -18,17 +18,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Runs a fixture tree and matches its findings against the {@code # expect:} markers written in
- * it, both ways: a missing finding and an unexpected one are both mismatches.
+ * Runs a fixture tree and matches its findings against the {@code # expect:} markers written in it,
+ * both ways: a missing finding and an unexpected one are both mismatches.
  *
- * <p>Marker grammar: {@code # expect: rule-id[, rule-id…] ["message fragment"]} at the end of
- * the offending YAML line, or alone on the line above it (in {@code .properties} only on the line
+ * <p>Marker grammar: {@code # expect: rule-id[, rule-id…] ["message fragment"]} at the end of the
+ * offending YAML line, or alone on the line above it (in {@code .properties} only on the line
  * above, since a {@code #} inside a properties line is part of the value).
  */
 public final class FixtureRunner {
 
   private static final Pattern MARKER =
-      Pattern.compile("#\\s*expect:\\s*([a-z0-9-]+(?:\\s*,\\s*[a-z0-9-]+)*)(?:\\s+\"([^\"]*)\")?\\s*$");
+      Pattern.compile(
+          "#\\s*expect:\\s*([a-z0-9-]+(?:\\s*,\\s*[a-z0-9-]+)*)(?:\\s+\"([^\"]*)\")?\\s*$");
 
   private FixtureRunner() {}
 
@@ -85,7 +86,11 @@ public final class FixtureRunner {
     try (Stream<Path> files = Files.walk(fixture)) {
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
         String display = fixture.relativize(file).toString().replace('\\', '/');
-        all.addAll(markers(display, Files.readAllLines(file, StandardCharsets.ISO_8859_1), display.endsWith(".properties")));
+        all.addAll(
+            markers(
+                display,
+                Files.readAllLines(file, StandardCharsets.ISO_8859_1),
+                display.endsWith(".properties")));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -22,14 +22,18 @@ public final class SharedResources {
     Optional<Path> found = root().map(r -> r.resolve(relative)).filter(Files::exists);
     if (found.isEmpty() && isCi()) {
       throw new IllegalStateException(
-          "shared/" + relative + " is required when CI=true but was not found beside the repository");
+          "shared/"
+              + relative
+              + " is required when CI=true but was not found beside the repository");
     }
     return found;
   }
 
   /** The message a test skips with when {@link #locate} found nothing. */
   public static String skipMessage(String relative) {
-    return "skipped: shared/" + relative + " not found beside the repository (required when CI=true)";
+    return "skipped: shared/"
+        + relative
+        + " not found beside the repository (required when CI=true)";
   }
 
   public static boolean isCi() {

@@ -39,7 +39,9 @@ public final class ConfigUnparseable implements Rule {
       for (LoadProblem problem : file.problems()) {
         if (problem.kind() == LoadProblem.Kind.UNPARSEABLE) {
           out.add(
-              Violation.at(problem.position(), file.displayPath() + " cannot be parsed: " + problem.message())
+              Violation.at(
+                      problem.position(),
+                      file.displayPath() + " cannot be parsed: " + problem.message())
                   .withSubject(file.displayPath()));
         }
       }

@@ -52,7 +52,12 @@ public final class InvalidPoolValue implements Rule {
         if (!s.value().isSet() || !s.known()) {
           continue;
         }
-        unbindable(s).ifPresent(why -> out.add(view.pool().at(s, view.pool().property(s.key()) + " " + quoted(s) + " " + why)));
+        unbindable(s)
+            .ifPresent(
+                why ->
+                    out.add(
+                        view.pool()
+                            .at(s, view.pool().property(s.key()) + " " + quoted(s) + " " + why)));
       }
       for (HikariBehaviour.Adjustment a : view.outcome().adjustments()) {
         if (a.kind() == HikariBehaviour.Adjustment.Kind.STARTUP_FAILS
@@ -71,16 +76,26 @@ public final class InvalidPoolValue implements Rule {
     }
     String text = s.value().text().strip();
     return switch (property.get().type()) {
-      case MILLIS -> s.value().asLong().isPresent()
-          ? Optional.empty()
-          : Optional.of("cannot be bound: HikariCP takes whole milliseconds" + unitHint(text) + ", so the application does not start");
-      case COUNT, SECONDS -> fitsInt(s)
-          ? Optional.empty()
-          : Optional.of("cannot be bound: HikariCP takes a whole number, so the application does not start");
-      case BOOLEAN -> BOOLEANS.contains(text.toLowerCase(Locale.ROOT))
-          ? Optional.empty()
-          : Optional.of("cannot be bound: HikariCP takes true or false, so the application does not start");
-      case OBJECT -> Optional.of("cannot be set from configuration text: it takes an object, so binding fails");
+      case MILLIS ->
+          s.value().asLong().isPresent()
+              ? Optional.empty()
+              : Optional.of(
+                  "cannot be bound: HikariCP takes whole milliseconds"
+                      + unitHint(text)
+                      + ", so the application does not start");
+      case COUNT, SECONDS ->
+          fitsInt(s)
+              ? Optional.empty()
+              : Optional.of(
+                  "cannot be bound: HikariCP takes a whole number, so the application does not start");
+      case BOOLEAN ->
+          BOOLEANS.contains(text.toLowerCase(Locale.ROOT))
+              ? Optional.empty()
+              : Optional.of(
+                  "cannot be bound: HikariCP takes true or false, so the application does not start");
+      case OBJECT ->
+          Optional.of(
+              "cannot be set from configuration text: it takes an object, so binding fails");
       default -> Optional.empty();
     };
   }

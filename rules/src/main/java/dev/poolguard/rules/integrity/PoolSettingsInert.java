@@ -46,12 +46,19 @@ public final class PoolSettingsInert implements Rule {
               .ifPresent(
                   inert -> {
                     List<PoolSetting> set =
-                        pool.dataSource().settings().stream().filter(s -> s.value().isSet()).toList();
+                        pool.dataSource().settings().stream()
+                            .filter(s -> s.value().isSet())
+                            .toList();
                     if (set.isEmpty()) {
                       return;
                     }
                     List<Related> related =
-                        set.stream().map(s -> new Related(s.value().origin().position(), "inert setting " + s.key())).toList();
+                        set.stream()
+                            .map(
+                                s ->
+                                    new Related(
+                                        s.value().origin().position(), "inert setting " + s.key()))
+                            .toList();
                     out.add(
                         Violation.at(
                                 inert.position(),
@@ -66,7 +73,6 @@ public final class PoolSettingsInert implements Rule {
                             .withSubject(pool.dataSource().name() + "/inert")
                             .withRelated(related));
                   });
-          return out;
         });
   }
 }

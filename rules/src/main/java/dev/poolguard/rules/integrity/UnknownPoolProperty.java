@@ -54,7 +54,6 @@ public final class UnknownPoolProperty implements Rule {
                           + ": Spring ignores it and the default applies"));
             }
           }
-          return out;
         });
   }
 }

@@ -57,7 +57,6 @@ public final class UnresolvedPlaceholder implements Rule {
                                     + u.name()
                                     + ": the effective value is unknown before deployment")));
           }
-          return out;
         });
   }
 }

@@ -24,9 +24,9 @@ public final class ConnectionTimeoutBelowMinimum implements Rule {
           Set.of(RuleInfo.Need.CONFIG),
           "HikariCP's setConnectionTimeout and setValidationTimeout throw IllegalArgumentException"
               + " for values from 1 to 249 ms (the floor is 250 ms). Spring binds the properties by"
-              + " calling those setters, so binding fails and the application does not start. (A"
+              + " calling those setters, so binding fails and the application does not start. A"
               + " connectionTimeout of 0 means wait forever and is reported by"
-              + " connection-timeout-unbounded.)",
+              + " connection-timeout-unbounded instead.",
           "Use 250 ms or more; the value is in milliseconds, so 2 seconds is 2000.",
           "spring:\n  datasource:\n    hikari:\n      connection-timeout: 100\n");
 
@@ -38,7 +38,8 @@ public final class ConnectionTimeoutBelowMinimum implements Rule {
   @Override
   public List<Violation> check(LintContext context) {
     List<Violation> out = new ArrayList<>();
-    for (String key : List.of(HikariBehaviour.CONNECTION_TIMEOUT, HikariBehaviour.VALIDATION_TIMEOUT)) {
+    for (String key :
+        List.of(HikariBehaviour.CONNECTION_TIMEOUT, HikariBehaviour.VALIDATION_TIMEOUT)) {
       out.addAll(
           Hikari.adjusted(
               context,

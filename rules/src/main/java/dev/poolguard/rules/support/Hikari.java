@@ -48,7 +48,8 @@ public final class Hikari {
             .flatMap(s -> boxed(s.value().asLong()))
             .ifPresent(v -> configured.put(key, v));
       }
-      views.add(new View(pool, HikariBehaviour.evaluate(configured, pool.dataSource().libraryMajor())));
+      views.add(
+          new View(pool, HikariBehaviour.evaluate(configured, pool.dataSource().libraryMajor())));
     }
     return views;
   }

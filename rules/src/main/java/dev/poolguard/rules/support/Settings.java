@@ -10,7 +10,7 @@ import dev.poolguard.core.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.function.BiConsumer;
 
 /** Shared plumbing for rules that judge pool settings: iteration and well-formed violations. */
 public final class Settings {
@@ -32,7 +32,10 @@ public final class Settings {
     /** A violation at the setting's origin (for a default: where the setting belongs). */
     public Violation at(PoolSetting setting, String message) {
       List<Related> related = new ArrayList<>();
-      setting.value().overridden().forEach(o -> related.add(new Related(o.position(), "overridden value " + o.text())));
+      setting
+          .value()
+          .overridden()
+          .forEach(o -> related.add(new Related(o.position(), "overridden value " + o.text())));
       return Violation.at(setting.value().origin().position(), message)
           .withService(service.name(), service.profileLabel())
           .withSubject(dataSource.name() + "/" + setting.key())
@@ -55,10 +58,10 @@ public final class Settings {
 
   /** Runs {@code check} over every pool of {@code kind} and collects what it reports. */
   public static List<Violation> each(
-      LintContext context, PoolKind kind, BiFunction<Pool, List<Violation>, List<Violation>> check) {
+      LintContext context, PoolKind kind, BiConsumer<Pool, List<Violation>> check) {
     List<Violation> out = new ArrayList<>();
     for (Pool pool : pools(context, kind)) {
-      check.apply(pool, out);
+      check.accept(pool, out);
     }
     return out;
   }

@@ -127,6 +127,13 @@ class SpringBinderCrossCheckTest {
         "30L",
         "'1,000'",
         "٣٠",
+        "+0x1F",
+        "+#1F",
+        "0x-1",
+        "30 000",
+        "0x 1F",
+        "- 5",
+        "-0x8000000000000000",
       })
   void valueAsLongAgreesWithSpringsConversionToALongSetting(String text) {
     assertThat(asLong(text)).isEqualTo(springLong(text));
@@ -147,32 +154,6 @@ class SpringBinderCrossCheckTest {
     assertThat(springLong("+5")).hasValue(5);
     assertThat(springLong("")).isEmpty(); // a bind failure, not "unset": startup fails
     assertThat(springLong("9999999999999999999")).isEmpty();
-  }
-
-  /**
-   * Known gaps of {@code Numbers.parseLong} (core/model, not ours to edit): Spring removes all
-   * white space (not only around the text) and allows a sign only before {@code 0x}/{@code #}
-   * through {@code -}, via {@code Long.decode}. When this fails because Numbers was fixed, move the
-   * row to the table above.
-   */
-  @ParameterizedTest(name = "[{0}]: Spring gives {1}")
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        "+0x1F|none",
-        "+#1F|none",
-        "0x-1|none",
-        "30 000|30000",
-        "0x 1F|31",
-        "- 5|-5",
-        "-0x8000000000000000|-9223372036854775808",
-      })
-  void valueAsLongStillDiffersFromSpringHere(String text, String spring) {
-    OptionalLong expected =
-        spring.equals("none") ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(spring));
-
-    assertThat(springLong(text)).as("what Spring does").isEqualTo(expected);
-    assertThat(asLong(text)).as("Value.asLong()").isNotEqualTo(expected);
   }
 
   @Test

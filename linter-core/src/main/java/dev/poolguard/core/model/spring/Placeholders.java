@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Resolves {@code ${NAME}} and {@code ${NAME:default}} the way Spring's property placeholder
- * helper does: nested placeholders, defaults that are themselves placeholders, {@code \$} escapes.
+ * Resolves {@code ${NAME}} and {@code ${NAME:default}} the way Spring's property placeholder helper
+ * does: nested placeholders, defaults that are themselves placeholders, {@code \$} escapes.
  */
 final class Placeholders {
 

@@ -26,7 +26,9 @@ final class PropertyLookup {
     return Optional.empty();
   }
 
-  /** The effective text of {@code name} with placeholders resolved; empty if unset or unresolvable. */
+  /**
+   * The effective text of {@code name} with placeholders resolved; empty if unset or unresolvable.
+   */
   Optional<String> resolved(String name) {
     return top(name)
         .map(p -> Placeholders.resolve(p.value().value(), this::raw))
@@ -41,7 +43,8 @@ final class PropertyLookup {
 
   boolean anyUnder(String prefix) {
     String uniform = SpringNames.uniform(prefix);
-    return highestFirst.stream().anyMatch(l -> !l.under(uniform).isEmpty() || l.get(uniform).isPresent());
+    return highestFirst.stream()
+        .anyMatch(l -> !l.under(uniform).isEmpty() || l.get(uniform).isPresent());
   }
 
   /** Every property under {@code prefix}: highest layer first, and later lines first within one. */
@@ -56,7 +59,9 @@ final class PropertyLookup {
     return all;
   }
 
-  /** The items of a list property from the highest source that sets it ({@code x} or {@code x[i]}). */
+  /**
+   * The items of a list property from the highest source that sets it ({@code x} or {@code x[i]}).
+   */
   List<Property> listItems(String name) {
     String uniform = SpringNames.uniform(name);
     for (Layer layer : highestFirst) {
@@ -81,21 +86,18 @@ final class PropertyLookup {
 
   /**
    * The effective value of a property: its text with placeholders resolved, unknown when a
-   * placeholder cannot be resolved, the library default when the text is empty (Spring binds an
-   * empty string as no value).
+   * placeholder cannot be resolved. An empty text stays set: Spring fails to bind it to a number.
    */
-  Value value(Property top, List<Origin> overridden, Optional<String> defaultText) {
+  Value value(Property top, List<Origin> overridden) {
     Origin origin = top.origin();
     String text = top.value().value();
     Placeholders.Result resolved = Placeholders.resolve(text, this::raw);
     if (resolved.unresolved().isPresent()) {
       return Value.unknown(
-          new Value.Unknown(Value.Unknown.Cause.UNRESOLVED_PLACEHOLDER, resolved.unresolved().get()),
+          new Value.Unknown(
+              Value.Unknown.Cause.UNRESOLVED_PLACEHOLDER, resolved.unresolved().get()),
           origin,
           overridden);
-    }
-    if (resolved.text().isBlank() && defaultText.isPresent()) {
-      return new Value(defaultText.get(), Value.State.DEFAULT, origin, overridden, Optional.empty());
     }
     return Value.set(resolved.text(), origin, overridden);
   }

@@ -47,8 +47,8 @@ public final class SpringResolver {
   }
 
   /**
-   * The service's effective configuration. When nothing names the active profiles, the result
-   * holds the {@code default} profile and, as what-ifs, each profile the config declares.
+   * The service's effective configuration. When nothing names the active profiles, the result holds
+   * the {@code default} profile and, as what-ifs, each profile the config declares.
    */
   public static List<Service> resolve(SpringInput input) {
     return new SpringResolver(input).run();
@@ -56,7 +56,11 @@ public final class SpringResolver {
 
   /** A document with its activation conditions and the documents it imports. */
   private record Doc(
-      SpringFile file, List<Property> properties, List<String> onProfile, boolean onCloudPlatform, List<Doc> imports) {
+      SpringFile file,
+      List<Property> properties,
+      List<String> onProfile,
+      boolean onCloudPlatform,
+      List<Doc> imports) {
 
     Layer layer() {
       return Layer.of(properties);
@@ -103,13 +107,14 @@ public final class SpringResolver {
     for (ConfigNode node : file.file().documents()) {
       List<Property> props = Flattener.flatten(node, Origin.Kind.FILE);
       Layer layer = Layer.of(props);
-      List<String> onProfile = listValue(List.of(layer), "spring.config.activate.on-profile").values();
-      boolean onCloud = layer.get(SpringNames.uniform("spring.config.activate.on-cloud-platform")).isPresent();
+      List<String> onProfile =
+          listValue(List.of(layer), "spring.config.activate.on-profile").values();
+      boolean onCloud =
+          layer.get(SpringNames.uniform("spring.config.activate.on-cloud-platform")).isPresent();
       List<Doc> imports = new ArrayList<>();
       if (depth < MAX_IMPORT_DEPTH) {
         for (String location : listValue(List.of(layer), "spring.config.import").values()) {
-          importedFile(file, location)
-              .ifPresent(f -> imports.addAll(docs(f, depth + 1, visiting)));
+          importedFile(file, location).ifPresent(f -> imports.addAll(docs(f, depth + 1, visiting)));
         }
       }
       out.add(new Doc(file, props, onProfile, onCloud, imports));
@@ -201,8 +206,11 @@ public final class SpringResolver {
   // ---- profiles --------------------------------------------------------------------------
 
   private List<Profiles> variants() {
-    List<Layer> base = highestFirst(
-        docsInFileOrder.stream().filter(d -> d.file().profile().isEmpty() && d.unconditional()).toList());
+    List<Layer> base =
+        highestFirst(
+            docsInFileOrder.stream()
+                .filter(d -> d.file().profile().isEmpty() && d.unconditional())
+                .toList());
     Profiles chosen = chosenProfiles(base);
     if (chosen != null) {
       return List.of(expand(chosen, base));
@@ -242,7 +250,8 @@ public final class SpringResolver {
 
   /** Adds {@code spring.profiles.include} and expands {@code spring.profiles.group}. */
   private Profiles expand(Profiles profiles, List<Layer> base) {
-    List<String> names = new ArrayList<>(usable(listValue(base, "spring.profiles.include").values()));
+    List<String> names =
+        new ArrayList<>(usable(listValue(base, "spring.profiles.include").values()));
     names.addAll(profiles.names());
     LinkedHashSet<String> expanded = new LinkedHashSet<>();
     for (String name : names) {
@@ -298,12 +307,10 @@ public final class SpringResolver {
             Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
             where(single.get()));
       }
-      List<Property> items =
-          layer.under(uniform).isEmpty()
-              ? List.of()
-              : allIndexed(layer, uniform);
+      List<Property> items = allIndexed(layer, uniform);
       if (!items.isEmpty()) {
-        return new ListValue(items.stream().map(p -> p.value().value()).toList(), where(items.get(0)));
+        return new ListValue(
+            items.stream().map(p -> p.value().value()).toList(), where(items.get(0)));
       }
     }
     return new ListValue(List.of(), "");
@@ -339,7 +346,8 @@ public final class SpringResolver {
     PropertyLookup lookup = new PropertyLookup(layers);
     String name = input.name();
     if (!input.nameFixed()) {
-      Optional<String> appName = lookup.resolved("spring.application.name").filter(s -> !s.isBlank());
+      Optional<String> appName =
+          lookup.resolved("spring.application.name").filter(s -> !s.isBlank());
       if (appName.isPresent()) {
         name = appName.get();
       }
@@ -360,7 +368,13 @@ public final class SpringResolver {
       dataSources.add(hikariDataSource(lookup, anchor(serviceAnchor)));
     }
     return new Service(
-        name, Framework.SPRING, profiles.names(), profiles.source(), files, dataSources, serviceAnchor);
+        name,
+        Framework.SPRING,
+        profiles.names(),
+        profiles.source(),
+        files,
+        dataSources,
+        serviceAnchor);
   }
 
   private DataSource hikariDataSource(PropertyLookup lookup, SourcePosition anchor) {
@@ -373,9 +387,12 @@ public final class SpringResolver {
     for (Map.Entry<String, List<Property>> e : byKey.entrySet()) {
       List<Property> chain = e.getValue();
       Property top = chain.get(0);
-      List<Origin> overridden = chain.subList(1, chain.size()).stream().map(Property::origin).toList();
+      List<Origin> overridden =
+          chain.subList(1, chain.size()).stream().map(Property::origin).toList();
       boolean known = HikariProperties.find(firstElement(e.getKey())).isPresent();
-      settings.put(e.getKey(), new PoolSetting(e.getKey(), top.name(), lookup.value(top, overridden, defaultText(e.getKey())), known));
+      settings.put(
+          e.getKey(),
+          new PoolSetting(e.getKey(), top.name(), lookup.value(top, overridden), known));
     }
     addDefaults(settings, anchor);
     return new DataSource(
@@ -419,10 +436,6 @@ public final class SpringResolver {
     return rest.substring(0, end);
   }
 
-  private Optional<String> defaultText(String key) {
-    return HikariProperties.find(key).flatMap(p -> HikariProperties.defaultText(p.key(), input.hikariMajor()));
-  }
-
   private void addDefaults(Map<String, PoolSetting> settings, SourcePosition anchor) {
     for (String key : HikariBehaviour.KEYS) {
       var property = HikariProperties.find(key).orElseThrow();
@@ -432,11 +445,12 @@ public final class SpringResolver {
       Optional<String> text = HikariProperties.defaultText(property.key(), input.hikariMajor());
       if (property.key().equals("minimum-idle")) {
         // HikariCP: minimumIdle defaults to maximumPoolSize.
-        text = Optional.ofNullable(settings.get("maximum-pool-size"))
-            .map(PoolSetting::value)
-            .filter(Value::isKnown)
-            .map(Value::text)
-            .or(() -> HikariProperties.defaultText("maximum-pool-size", input.hikariMajor()));
+        text =
+            Optional.ofNullable(settings.get("maximum-pool-size"))
+                .map(PoolSetting::value)
+                .filter(Value::isKnown)
+                .map(Value::text)
+                .or(() -> HikariProperties.defaultText("maximum-pool-size", input.hikariMajor()));
       }
       text.ifPresent(
           t ->
@@ -445,7 +459,13 @@ public final class SpringResolver {
                   new PoolSetting(
                       property.key(),
                       HIKARI_PREFIX + "." + property.key(),
-                      Value.defaultValue(t, new Origin(Origin.Kind.DEFAULT, anchor, HIKARI_PREFIX + "." + property.key(), "")),
+                      Value.defaultValue(
+                          t,
+                          new Origin(
+                              Origin.Kind.DEFAULT,
+                              anchor,
+                              HIKARI_PREFIX + "." + property.key(),
+                              "")),
                       true)));
     }
   }
@@ -457,7 +477,9 @@ public final class SpringResolver {
       if (!t.isEmpty() && !t.equals(HIKARI_DATA_SOURCE)) {
         return Optional.of(
             new DataSource.Inert(
-                "spring.datasource.type selects " + t + ", so spring.datasource.hikari.* settings are not bound",
+                "spring.datasource.type selects "
+                    + t
+                    + ", so spring.datasource.hikari.* settings are not bound",
                 type.get().value().position()));
       }
     }
@@ -492,7 +514,8 @@ public final class SpringResolver {
     return fallback;
   }
 
-  private static Optional<SourcePosition> keyPosition(ConfigNode node, String prefix, String target) {
+  private static Optional<SourcePosition> keyPosition(
+      ConfigNode node, String prefix, String target) {
     if (!(node instanceof MapNode map)) {
       return Optional.empty();
     }

@@ -23,12 +23,14 @@ class ProfileExpressionTest {
     "!!prod, prod, true"
   })
   void evaluatesAsSpringDoes(String expression, String active, boolean expected) {
-    assertThat(ProfileExpression.parse(expression).test(Set.of(active.split(" ")))).isEqualTo(expected);
+    assertThat(ProfileExpression.parse(expression).test(Set.of(active.split(" "))))
+        .isEqualTo(expected);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"prod & eu | us", "(prod", "prod &", "", "& prod"})
   void rejectsMalformedExpressions(String expression) {
-    assertThatThrownBy(() -> ProfileExpression.parse(expression)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ProfileExpression.parse(expression))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -46,7 +46,8 @@ class SpringResolverTest {
             7,
             p ->
                 Files.isRegularFile(p)
-                    ? Optional.of(ConfigLoader.load(p, dir.relativize(p).toString(), Limits.DEFAULT))
+                    ? Optional.of(
+                        ConfigLoader.load(p, dir.relativize(p).toString(), Limits.DEFAULT))
                     : Optional.<ConfigFile>empty()));
   }
 
@@ -76,8 +77,12 @@ class SpringResolverTest {
 
   @Test
   void profileFileOverridesDefaultFileAndRecordsWhatItOverrode() throws IOException {
-    file("application.yml", "spring:\n  profiles:\n    active: prod\n  datasource:\n    hikari:\n      maximum-pool-size: 40\n");
-    file("application-prod.yml", "spring:\n  datasource:\n    hikari:\n      maximum-pool-size: 10\n");
+    file(
+        "application.yml",
+        "spring:\n  profiles:\n    active: prod\n  datasource:\n    hikari:\n      maximum-pool-size: 40\n");
+    file(
+        "application-prod.yml",
+        "spring:\n  datasource:\n    hikari:\n      maximum-pool-size: 10\n");
     Service s = only();
     assertThat(s.profiles()).containsExactly("prod");
     assertThat(s.profileSource()).startsWith("spring.profiles.active at application.yml:3");
@@ -125,14 +130,21 @@ class SpringResolverTest {
             + "---\n"
             + "spring.config.activate.on-profile: '(staging | dev)'\n"
             + "spring.datasource.hikari.maximum-pool-size: 4\n");
-    assertThat(value(resolve(List.of("prod", "eu"), Optional.empty()).get(0), "maximum-pool-size").text()).isEqualTo("3");
-    assertThat(value(resolve(List.of("dev"), Optional.empty()).get(0), "maximum-pool-size").text()).isEqualTo("4");
-    assertThat(value(resolve(List.of("prod"), Optional.empty()).get(0), "maximum-pool-size").text()).isEqualTo("2");
+    assertThat(
+            value(resolve(List.of("prod", "eu"), Optional.empty()).get(0), "maximum-pool-size")
+                .text())
+        .isEqualTo("3");
+    assertThat(value(resolve(List.of("dev"), Optional.empty()).get(0), "maximum-pool-size").text())
+        .isEqualTo("4");
+    assertThat(value(resolve(List.of("prod"), Optional.empty()).get(0), "maximum-pool-size").text())
+        .isEqualTo("2");
   }
 
   @Test
   void mavenFilterTokenIsNotAProfile() throws IOException {
-    file("application.yml", "spring:\n  profiles:\n    active: '@spring.profiles.active@'\n  datasource.url: jdbc:x\n");
+    file(
+        "application.yml",
+        "spring:\n  profiles:\n    active: '@spring.profiles.active@'\n  datasource.url: jdbc:x\n");
     Service s = resolve(List.of(), Optional.empty()).get(0);
     assertThat(s.profiles()).containsExactly("default");
   }
@@ -179,7 +191,9 @@ class SpringResolverTest {
 
   @Test
   void localImportIsFollowedAndOverridesTheImporter() throws IOException {
-    file("application.yml", "spring.config.import: optional:file:./pool.yml\nspring.datasource.hikari.maximum-pool-size: 5\n");
+    file(
+        "application.yml",
+        "spring.config.import: optional:file:./pool.yml\nspring.datasource.hikari.maximum-pool-size: 5\n");
     Files.writeString(dir.resolve("pool.yml"), "spring.datasource.hikari.maximum-pool-size: 9\n");
     Value max = value(only(), "maximum-pool-size");
     assertThat(max.text()).isEqualTo("9");
@@ -188,7 +202,9 @@ class SpringResolverTest {
 
   @Test
   void defaultsAreMarkedAndAnchoredAtTheHikariBlock() throws IOException {
-    file("application.yml", "spring:\n  datasource:\n    url: jdbc:x\n    hikari:\n      pool-name: orders\n");
+    file(
+        "application.yml",
+        "spring:\n  datasource:\n    url: jdbc:x\n    hikari:\n      pool-name: orders\n");
     Value max = value(only(), "maximum-pool-size");
     assertThat(max.isDefault()).isTrue();
     assertThat(max.text()).isEqualTo("10");
@@ -198,7 +214,9 @@ class SpringResolverTest {
 
   @Test
   void otherPoolTypeMakesSettingsInert() throws IOException {
-    file("application.yml", "spring.datasource:\n  type: org.apache.commons.dbcp2.BasicDataSource\n  hikari.maximum-pool-size: 5\n");
+    file(
+        "application.yml",
+        "spring.datasource:\n  type: org.apache.commons.dbcp2.BasicDataSource\n  hikari.maximum-pool-size: 5\n");
     assertThat(only().dataSources().get(0).inert()).isPresent();
   }
 
