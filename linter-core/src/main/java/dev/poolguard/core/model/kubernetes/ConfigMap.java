@@ -2,6 +2,7 @@ package dev.poolguard.core.model.kubernetes;
 
 import dev.poolguard.core.config.ScalarNode;
 import dev.poolguard.core.config.SourcePosition;
+import dev.poolguard.core.model.Redaction;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,6 +43,18 @@ public record ConfigMap(String name, String namespace, List<Entry> data, SourceP
       Objects.requireNonNull(value, "value");
       Objects.requireNonNull(keyPosition, "keyPosition");
       Objects.requireNonNull(contentStart, "contentStart");
+    }
+
+    // ConfigMaps often hold passwords that belong in a Secret: mask them when printed.
+    @Override
+    public String toString() {
+      return "Entry[key="
+          + key
+          + ", value="
+          + Redaction.redact(key, text())
+          + ", at="
+          + keyPosition
+          + "]";
     }
 
     /** The value text; empty for a YAML null. */
