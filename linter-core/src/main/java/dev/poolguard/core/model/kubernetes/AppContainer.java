@@ -1,0 +1,16 @@
+package dev.poolguard.core.model.kubernetes;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The container of a workload that runs the application, or none, with the reason either way (shown
+ * by {@code --verbose} and in findings about a missing container).
+ */
+public record AppContainer(Optional<Container> container, String reason) {
+
+  public AppContainer {
+    Objects.requireNonNull(container, "container");
+    Objects.requireNonNull(reason, "reason");
+  }
+}
