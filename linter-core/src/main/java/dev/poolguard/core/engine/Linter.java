@@ -96,8 +96,9 @@ public final class Linter {
     List<Path> files = new ArrayList<>(discovery.walk(roots));
     configPath.ifPresent(p -> files.remove(p.toAbsolutePath().normalize()));
     Workspace workspace = new Workspace(display, limits);
-    List<Service> services = new ServiceAssembly(config, workspace, request, notes).services(files);
-    DeploymentModel model = new DeploymentModel(services, sorted(notes));
+    ServiceAssembly assembly = new ServiceAssembly(config, workspace, request, notes);
+    List<Service> services = assembly.services(files);
+    DeploymentModel model = new DeploymentModel(services, sorted(notes), assembly.diagnostics());
     return new Run(config, workspace.files(), model, notes);
   }
 

@@ -1,6 +1,14 @@
 package dev.poolguard.core.engine;
 
+import dev.poolguard.core.config.ConfigFile;
+import dev.poolguard.core.config.ConfigLoader;
+import dev.poolguard.core.model.Deployment;
+import dev.poolguard.core.model.Diagnostic;
 import dev.poolguard.core.model.Service;
+import dev.poolguard.core.model.kubernetes.Cluster;
+import dev.poolguard.core.model.kubernetes.Manifests;
+import dev.poolguard.core.model.kubernetes.Workload;
+import dev.poolguard.core.model.spring.ExternalSources;
 import dev.poolguard.core.model.spring.SpringFile;
 import dev.poolguard.core.model.spring.SpringInput;
 import dev.poolguard.core.model.spring.SpringResolver;
@@ -11,15 +19,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Groups config files into services (from {@code poolguard.yaml}, else by folder) and resolves each
- * service's effective settings.
+ * Groups config files into services (from {@code poolguard.yaml}, else by folder), ties them to the
+ * Kubernetes workloads that run them, and resolves each service's effective settings.
  */
 final class ServiceAssembly {
 
@@ -29,6 +40,9 @@ final class ServiceAssembly {
   private final Workspace workspace;
   private final LintRequest request;
   private final List<String> notes;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private Cluster cluster = Cluster.empty();
+  private final Set<Workload> claimedWorkloads = new HashSet<>();
 
   ServiceAssembly(
       PoolguardConfig config, Workspace workspace, LintRequest request, List<String> notes) {
@@ -38,24 +52,43 @@ final class ServiceAssembly {
     this.notes = notes;
   }
 
+  List<Diagnostic> diagnostics() {
+    return diagnostics;
+  }
+
   List<Service> services(List<Path> discovered) {
     List<Path> springFiles = new ArrayList<>();
+    List<Path> others = new ArrayList<>();
     for (Path file : discovered) {
       if (SpringFile.isSpringConfigName(file.getFileName().toString())) {
         springFiles.add(file);
+      } else if (ConfigLoader.formatOf(file)
+          .filter(f -> f != ConfigFile.Format.PROPERTIES)
+          .isPresent()) {
+        others.add(file);
       }
     }
+    for (ServiceConfig service : config.services().values()) {
+      for (Path p : service.deployment()) {
+        others.addAll(filesUnder(p));
+      }
+    }
+    cluster = readManifests(others);
     List<Service> services = new ArrayList<>();
     List<Path> claimed = new ArrayList<>();
     for (ServiceConfig service : config.services().values()) {
       List<SpringFile> files = configuredFiles(service);
       files.forEach(f -> claimed.add(f.path()));
-      if (files.isEmpty()) {
+      Optional<Workload> workload = configuredWorkload(service);
+      if (files.isEmpty() && workload.isEmpty()) {
         notes.add(
-            "service " + service.name() + ": no Spring config files found at its config: paths");
+            "service "
+                + service.name()
+                + ": no Spring config files or manifests found at its config: and deployment: paths");
         continue;
       }
-      services.addAll(resolve(service.name(), true, files, service.profiles()));
+      services.addAll(
+          resolve(service.name(), true, files, service.profiles(), workload, service.container()));
     }
     Map<Path, List<Path>> byRoot = new TreeMap<>();
     for (Path file : springFiles) {
@@ -69,14 +102,47 @@ final class ServiceAssembly {
         int location = file.getParent().equals(group.getKey()) ? 0 : 1;
         files.add(new SpringFile(workspace.load(file), file, location));
       }
-      services.addAll(resolve(name(group.getKey()), false, files, List.of()));
+      String name = name(group.getKey());
+      List<Service> plain =
+          resolve(name, false, files, List.of(), Optional.empty(), Optional.empty());
+      String resolvedName = plain.isEmpty() ? name : plain.get(0).name();
+      Optional<Workload> workload = workloadNamed(resolvedName).or(() -> workloadNamed(name));
+      services.addAll(
+          workload.isPresent()
+              ? resolve(name, false, files, List.of(), workload, Optional.empty())
+              : plain);
+    }
+    for (Workload w : cluster.workloads()) {
+      if (!claimedWorkloads.contains(w) && looksLikeSpring(w)) {
+        services.addAll(
+            resolve(w.name(), true, List.of(), List.of(), Optional.of(w), Optional.empty()));
+      }
     }
     services.sort(Comparator.comparing(Service::name).thenComparing(Service::profileLabel));
     return services;
   }
 
   private List<Service> resolve(
-      String name, boolean fixed, List<SpringFile> files, List<String> profiles) {
+      String name,
+      boolean fixed,
+      List<SpringFile> packaged,
+      List<String> profiles,
+      Optional<Workload> workload,
+      Optional<String> container) {
+    List<SpringFile> files = new ArrayList<>(packaged);
+    ExternalSources external = ExternalSources.NONE;
+    Optional<Deployments.Overrides> overrides = Optional.empty();
+    if (workload.isPresent()) {
+      claimedWorkloads.add(workload.get());
+      overrides = new Deployments(cluster, workspace.limits(), notes).of(workload.get(), container);
+      if (overrides.isPresent()) {
+        external = overrides.get().sources();
+        files.addAll(overrides.get().externalFiles());
+        for (ConfigFile embedded : overrides.get().embeddedFiles()) {
+          workspace.keep(embedded.displayPath() + "#" + embedded.hashCode(), embedded);
+        }
+      }
+    }
     SpringInput input =
         new SpringInput(
             name,
@@ -85,8 +151,122 @@ final class ServiceAssembly {
             profiles,
             request.profileOverride(),
             config.hikariVersion().orElse(NEWEST_HIKARI),
-            workspace::loadIfPresent);
-    return SpringResolver.resolve(input);
+            workspace::loadIfPresent,
+            external);
+    List<Service> services = SpringResolver.resolve(input);
+    if (workload.isEmpty() || overrides.isEmpty()) {
+      return services;
+    }
+    Deployment deployment =
+        new Deployment(
+            workload.get(), cluster.autoscalersFor(workload.get()), overrides.get().container());
+    List<Service> withDeployment = new ArrayList<>();
+    for (Service s : services) {
+      withDeployment.add(s.withDeployment(deployment));
+      diagnostics.addAll(SpringResolver.environmentDiagnostics(input, s.name(), s.profileLabel()));
+      for (Deployments.Unread u : overrides.get().unread()) {
+        diagnostics.add(Deployments.unreadDiagnostic(u, s.name(), s.profileLabel()));
+      }
+    }
+    return withDeployment;
+  }
+
+  /** Kubernetes manifests among the discovered files; Helm templates are skipped with a note. */
+  private Cluster readManifests(List<Path> candidates) {
+    List<ConfigFile> manifests = new ArrayList<>();
+    Set<Path> seen = new HashSet<>();
+    for (Path path : candidates) {
+      Path p = path.toAbsolutePath().normalize();
+      if (!seen.add(p)) {
+        continue;
+      }
+      Optional<String> text = workspace.text(workspace.display().of(p));
+      if (isHelmTemplate(p, text)) {
+        notes.add(
+            "skipped "
+                + workspace.display().of(p)
+                + ": Helm template (render it first, e.g. helm template . | poolguard lint -)");
+        continue;
+      }
+      ConfigFile file = workspace.peek(p);
+      boolean manifest =
+          file.parsed()
+              ? Manifests.isManifest(file)
+              : text.map(t -> t.contains("apiVersion:") && t.contains("kind:")).orElse(false);
+      if (manifest) {
+        workspace.keep(p.toString(), file);
+        manifests.add(file);
+      }
+    }
+    Cluster read = Manifests.read(manifests, workspace::text);
+    notes.addAll(read.notes());
+    return read;
+  }
+
+  private static boolean isHelmTemplate(Path file, Optional<String> text) {
+    Path dir = file.getParent();
+    if (dir != null
+        && dir.getFileName() != null
+        && dir.getFileName().toString().equals("templates")
+        && dir.getParent() != null
+        && Files.isRegularFile(dir.getParent().resolve("Chart.yaml"))) {
+      return true;
+    }
+    return text.map(t -> t.contains("{{") && t.contains("}}")).orElse(false);
+  }
+
+  private Optional<Workload> configuredWorkload(ServiceConfig service) {
+    if (!service.deployment().isEmpty()) {
+      Set<String> paths = new HashSet<>();
+      for (Path p : service.deployment()) {
+        filesUnder(p).forEach(f -> paths.add(workspace.display().of(f)));
+      }
+      List<Workload> inFiles =
+          cluster.workloads().stream().filter(w -> paths.contains(w.position().path())).toList();
+      if (inFiles.size() == 1) {
+        return Optional.of(inFiles.get(0));
+      }
+      Optional<Workload> named =
+          inFiles.stream().filter(w -> w.name().equals(service.name())).findFirst();
+      if (named.isEmpty() && !inFiles.isEmpty()) {
+        notes.add(
+            "service "
+                + service.name()
+                + ": several workloads in its deployment: files and none is named "
+                + service.name());
+      }
+      return named;
+    }
+    return workloadNamed(service.name());
+  }
+
+  private Optional<Workload> workloadNamed(String name) {
+    return cluster.workloads().stream().filter(w -> w.name().equals(name)).findFirst();
+  }
+
+  /** A workload whose app container is configured through Spring's environment names. */
+  private static boolean looksLikeSpring(Workload w) {
+    return w.containers().stream()
+        .flatMap(c -> c.env().stream())
+        .anyMatch(e -> e.name().toUpperCase(Locale.ROOT).startsWith("SPRING_DATASOURCE"));
+  }
+
+  private static List<Path> filesUnder(Path path) {
+    Path p = path.toAbsolutePath().normalize();
+    if (Files.isRegularFile(p)) {
+      return List.of(p);
+    }
+    if (!Files.isDirectory(p)) {
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(p, 4)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(f -> ConfigLoader.formatOf(f).isPresent())
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      return List.of();
+    }
   }
 
   /** Files named by a service's {@code config:}: a file, or a folder and its {@code config/}. */

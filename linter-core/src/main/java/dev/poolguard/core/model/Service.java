@@ -3,6 +3,7 @@ package dev.poolguard.core.model;
 import dev.poolguard.core.config.SourcePosition;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A deployable application and the effective pool settings it runs with.
@@ -17,6 +18,7 @@ import java.util.Objects;
  *     first)
  * @param dataSources its connection pools, sorted by name
  * @param anchor a position that identifies the service (its main config file)
+ * @param deployment how it runs in Kubernetes, when a manifest says
  */
 public record Service(
     String name,
@@ -25,7 +27,8 @@ public record Service(
     String profileSource,
     List<String> configFiles,
     List<DataSource> dataSources,
-    SourcePosition anchor) {
+    SourcePosition anchor,
+    Optional<Deployment> deployment) {
 
   public Service {
     Objects.requireNonNull(name, "name");
@@ -35,6 +38,32 @@ public record Service(
     configFiles = List.copyOf(configFiles);
     dataSources = List.copyOf(dataSources);
     Objects.requireNonNull(anchor, "anchor");
+    Objects.requireNonNull(deployment, "deployment");
+  }
+
+  /** A service without a known deployment. */
+  public Service(
+      String name,
+      Framework framework,
+      List<String> profiles,
+      String profileSource,
+      List<String> configFiles,
+      List<DataSource> dataSources,
+      SourcePosition anchor) {
+    this(
+        name,
+        framework,
+        profiles,
+        profileSource,
+        configFiles,
+        dataSources,
+        anchor,
+        Optional.empty());
+  }
+
+  public Service withDeployment(Deployment d) {
+    return new Service(
+        name, framework, profiles, profileSource, configFiles, dataSources, anchor, Optional.of(d));
   }
 
   /** The active profiles as one label, e.g. {@code prod,eu}. */

@@ -1,5 +1,6 @@
 package dev.poolguard.rules.integrity;
 
+import dev.poolguard.core.model.Diagnostic;
 import dev.poolguard.core.model.PoolKind;
 import dev.poolguard.core.model.PoolSetting;
 import dev.poolguard.core.rule.LintContext;
@@ -37,6 +38,19 @@ public final class PoolSettingsInert implements Rule {
 
   @Override
   public List<Violation> check(LintContext context) {
+    List<Violation> out = new java.util.ArrayList<>(datasourceInert(context));
+    for (Diagnostic d : context.model().diagnostics()) {
+      if (d.kind() == Diagnostic.Kind.SETTINGS_NOT_READ) {
+        out.add(
+            Violation.at(d.position(), "pool settings cannot apply: " + d.message())
+                .withService(d.service(), d.profile())
+                .withSubject("mount/" + d.subject()));
+      }
+    }
+    return out;
+  }
+
+  private static List<Violation> datasourceInert(LintContext context) {
     return Settings.each(
         context,
         PoolKind.HIKARI,

@@ -15,6 +15,11 @@ interface Layer {
   /** Every property whose uniform name starts with {@code uniformPrefix + "."}, in source order. */
   List<Property> under(String uniformPrefix);
 
+  /** The property a placeholder {@code ${name}} finds here. */
+  default Optional<Property> getExact(String name) {
+    return get(SpringNames.uniform(name));
+  }
+
   /** A layer over already flattened properties, such as one config document. */
   static Layer of(List<Property> properties) {
     return new DocumentLayer(List.copyOf(properties));

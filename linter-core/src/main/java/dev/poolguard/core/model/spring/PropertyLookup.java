@@ -31,6 +31,7 @@ final class PropertyLookup {
    */
   Optional<String> resolved(String name) {
     return top(name)
+        .filter(p -> p.unknown().isEmpty())
         .map(p -> Placeholders.resolve(p.value().value(), this::raw))
         .filter(r -> r.unresolved().isEmpty())
         .map(Placeholders.Result::text);
@@ -38,7 +39,18 @@ final class PropertyLookup {
 
   /** A placeholder's raw value (placeholders inside are resolved by the caller). */
   private Optional<String> raw(String name) {
-    return top(name).map(p -> p.value().value());
+    return exact(name).map(p -> p.value().value());
+  }
+
+  /** What a placeholder {@code ${name}} finds: the highest source that has it. */
+  private Optional<Property> exact(String name) {
+    for (Layer layer : highestFirst) {
+      Optional<Property> found = layer.getExact(name);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
   }
 
   boolean anyUnder(String prefix) {
@@ -90,8 +102,22 @@ final class PropertyLookup {
    */
   Value value(Property top, List<Origin> overridden) {
     Origin origin = top.origin();
+    if (top.unknown().isPresent()) {
+      return Value.unknown(top.unknown().get(), origin, overridden);
+    }
     String text = top.value().value();
-    Placeholders.Result resolved = Placeholders.resolve(text, this::raw);
+    List<Value.Unknown> secrets = new ArrayList<>();
+    Placeholders.Result resolved =
+        Placeholders.resolve(
+            text,
+            name -> {
+              Optional<Property> p = exact(name);
+              p.flatMap(Property::unknown).ifPresent(secrets::add);
+              return p.map(q -> q.value().value());
+            });
+    if (!secrets.isEmpty()) {
+      return Value.unknown(secrets.get(0), origin, overridden);
+    }
     if (resolved.unresolved().isPresent()) {
       return Value.unknown(
           new Value.Unknown(

@@ -18,6 +18,7 @@ import java.util.function.Function;
  * @param profileOverride {@code --profile}: replaces every other source of active profiles
  * @param hikariMajor the HikariCP major version whose defaults apply
  * @param loader loads a file named by {@code spring.config.import}
+ * @param external what the deployment sets above the config files
  */
 public record SpringInput(
     String name,
@@ -26,7 +27,8 @@ public record SpringInput(
     List<String> configuredProfiles,
     Optional<List<String>> profileOverride,
     int hikariMajor,
-    Function<Path, Optional<ConfigFile>> loader) {
+    Function<Path, Optional<ConfigFile>> loader,
+    ExternalSources external) {
 
   public SpringInput {
     Objects.requireNonNull(name, "name");
@@ -34,5 +36,26 @@ public record SpringInput(
     configuredProfiles = List.copyOf(configuredProfiles);
     Objects.requireNonNull(profileOverride, "profileOverride");
     Objects.requireNonNull(loader, "loader");
+    Objects.requireNonNull(external, "external");
+  }
+
+  /** Input for a service known only from its config files. */
+  public SpringInput(
+      String name,
+      boolean nameFixed,
+      List<SpringFile> files,
+      List<String> configuredProfiles,
+      Optional<List<String>> profileOverride,
+      int hikariMajor,
+      Function<Path, Optional<ConfigFile>> loader) {
+    this(
+        name,
+        nameFixed,
+        files,
+        configuredProfiles,
+        profileOverride,
+        hikariMajor,
+        loader,
+        ExternalSources.NONE);
   }
 }

@@ -5,6 +5,7 @@ import dev.poolguard.core.config.ConfigNode;
 import dev.poolguard.core.config.MapNode;
 import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.DataSource;
+import dev.poolguard.core.model.Diagnostic;
 import dev.poolguard.core.model.Framework;
 import dev.poolguard.core.model.Origin;
 import dev.poolguard.core.model.PoolKind;
@@ -40,10 +41,12 @@ public final class SpringResolver {
   private static final int MAX_IMPORT_DEPTH = 8;
 
   private final SpringInput input;
+  private final EnvLayer env;
   private final List<Doc> docsInFileOrder = new ArrayList<>();
 
   private SpringResolver(SpringInput input) {
     this.input = input;
+    this.env = new EnvLayer(input.external().environment());
   }
 
   /**
@@ -59,7 +62,7 @@ public final class SpringResolver {
       SpringFile file,
       List<Property> properties,
       List<String> onProfile,
-      boolean onCloudPlatform,
+      Optional<String> onCloudPlatform,
       List<Doc> imports) {
 
     Layer layer() {
@@ -67,11 +70,49 @@ public final class SpringResolver {
     }
 
     boolean unconditional() {
-      return onProfile.isEmpty() && !onCloudPlatform;
+      return onProfile.isEmpty() && onCloudPlatform.isEmpty();
     }
   }
 
   private record Profiles(List<String> names, String source) {}
+
+  /** The deployment's property sources, highest precedence first. */
+  private List<Layer> externalLayers() {
+    ExternalSources ext = input.external();
+    List<Layer> layers = new ArrayList<>();
+    layers.add(Layer.of(ext.arguments().stream().map(Property::external).toList()));
+    ext.applicationJson()
+        .ifPresent(
+            json -> {
+              for (ConfigNode node : json.documents()) {
+                layers.add(Layer.of(Flattener.flatten(node, Origin.Kind.APPLICATION_JSON)));
+              }
+            });
+    layers.add(Layer.of(ext.systemProperties().stream().map(Property::external).toList()));
+    layers.add(env);
+    return layers;
+  }
+
+  /**
+   * What the service's environment variables do that users would not expect: variables that bind to
+   * nothing, and the legacy form that breaks HikariCP binding.
+   */
+  public static List<Diagnostic> environmentDiagnostics(
+      SpringInput input, String service, String profile) {
+    List<Diagnostic> out = new ArrayList<>();
+    for (EnvLayer.Finding f : new EnvLayer(input.external().environment()).findings()) {
+      out.add(
+          new Diagnostic(
+              f.kind(),
+              service,
+              profile,
+              f.variable().origin().position(),
+              f.variable().name(),
+              f.message(),
+              f.suggestion()));
+    }
+    return out;
+  }
 
   private List<Service> run() {
     for (SpringFile file : sortedFiles()) {
@@ -109,8 +150,10 @@ public final class SpringResolver {
       Layer layer = Layer.of(props);
       List<String> onProfile =
           listValue(List.of(layer), "spring.config.activate.on-profile").values();
-      boolean onCloud =
-          layer.get(SpringNames.uniform("spring.config.activate.on-cloud-platform")).isPresent();
+      Optional<String> onCloud =
+          layer
+              .get(SpringNames.uniform("spring.config.activate.on-cloud-platform"))
+              .map(p -> p.value().value().strip());
       List<Doc> imports = new ArrayList<>();
       if (depth < MAX_IMPORT_DEPTH) {
         for (String location : listValue(List.of(layer), "spring.config.import").values()) {
@@ -177,7 +220,7 @@ public final class SpringResolver {
     return result;
   }
 
-  private static void addWithImports(Doc doc, Set<String> active, List<Doc> result) {
+  private void addWithImports(Doc doc, Set<String> active, List<Doc> result) {
     result.add(doc);
     for (Doc imported : doc.imports()) {
       if (active(imported, active)) {
@@ -192,8 +235,10 @@ public final class SpringResolver {
     return locations;
   }
 
-  private static boolean active(Doc doc, Set<String> profiles) {
-    if (doc.onCloudPlatform()) {
+  private boolean active(Doc doc, Set<String> profiles) {
+    if (doc.onCloudPlatform().isPresent()
+        && !(input.external().onKubernetes()
+            && doc.onCloudPlatform().get().equalsIgnoreCase("kubernetes"))) {
       return false;
     }
     try {
@@ -240,7 +285,7 @@ public final class SpringResolver {
     ListValue active = listValue(base, "spring.profiles.active");
     List<String> names = usable(active.values());
     if (!names.isEmpty()) {
-      return new Profiles(names, "spring.profiles.active at " + active.where());
+      return new Profiles(names, active.where());
     }
     if (!input.configuredProfiles().isEmpty()) {
       return new Profiles(input.configuredProfiles(), "profiles in poolguard.yaml");
@@ -305,7 +350,7 @@ public final class SpringResolver {
         String text = single.get().value().value();
         return new ListValue(
             Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
-            where(single.get()));
+            single.get().writtenAs() + " at " + where(single.get()));
       }
       List<Property> items = allIndexed(layer, uniform);
       if (!items.isEmpty()) {
@@ -342,7 +387,8 @@ public final class SpringResolver {
 
   private Service service(Profiles profiles) {
     List<Doc> ordered = ordered(profiles.names());
-    List<Layer> layers = highestFirst(ordered);
+    List<Layer> layers = new ArrayList<>(externalLayers());
+    layers.addAll(highestFirst(ordered));
     PropertyLookup lookup = new PropertyLookup(layers);
     String name = input.name();
     if (!input.nameFixed()) {

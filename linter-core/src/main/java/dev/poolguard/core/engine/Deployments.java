@@ -1,0 +1,286 @@
+package dev.poolguard.core.engine;
+
+import dev.poolguard.core.config.ConfigFile;
+import dev.poolguard.core.config.ConfigLoader;
+import dev.poolguard.core.config.ConfigNode;
+import dev.poolguard.core.config.Limits;
+import dev.poolguard.core.config.MapNode;
+import dev.poolguard.core.config.SourcePosition;
+import dev.poolguard.core.model.Diagnostic;
+import dev.poolguard.core.model.ExternalSetting;
+import dev.poolguard.core.model.Origin;
+import dev.poolguard.core.model.kubernetes.AppContainer;
+import dev.poolguard.core.model.kubernetes.Cluster;
+import dev.poolguard.core.model.kubernetes.CommandLine;
+import dev.poolguard.core.model.kubernetes.CommandLineArgs;
+import dev.poolguard.core.model.kubernetes.ConfigMap;
+import dev.poolguard.core.model.kubernetes.Container;
+import dev.poolguard.core.model.kubernetes.Containers;
+import dev.poolguard.core.model.kubernetes.EmbeddedFile;
+import dev.poolguard.core.model.kubernetes.EmbeddedFiles;
+import dev.poolguard.core.model.kubernetes.EnvEntry;
+import dev.poolguard.core.model.kubernetes.Environment;
+import dev.poolguard.core.model.kubernetes.JvmOptions;
+import dev.poolguard.core.model.kubernetes.KeyValue;
+import dev.poolguard.core.model.kubernetes.Volume;
+import dev.poolguard.core.model.kubernetes.VolumeMount;
+import dev.poolguard.core.model.kubernetes.Workload;
+import dev.poolguard.core.model.spring.ExternalSources;
+import dev.poolguard.core.model.spring.SpringFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns a workload's application container into what a Spring application sees: environment, system
+ * properties, arguments, {@code SPRING_APPLICATION_JSON}, and config files mounted from ConfigMaps
+ * where Spring looks for them.
+ */
+final class Deployments {
+
+  /** Rank of external config locations: above every packaged one. */
+  private static final int EXTERNAL_LOCATION = 100;
+
+  private final Cluster cluster;
+  private final Limits limits;
+  private final List<String> notes;
+
+  Deployments(Cluster cluster, Limits limits, List<String> notes) {
+    this.cluster = cluster;
+    this.limits = limits;
+    this.notes = notes;
+  }
+
+  /** What the deployment adds for one service, and what it mounts where Spring does not look. */
+  record Overrides(
+      String container,
+      ExternalSources sources,
+      List<SpringFile> externalFiles,
+      List<ConfigFile> embeddedFiles,
+      List<Unread> unread) {}
+
+  /** A mounted config file with pool settings that Spring does not read. */
+  record Unread(SourcePosition position, String subject, String message) {}
+
+  Optional<Overrides> of(Workload workload, Optional<String> configuredContainer) {
+    AppContainer app = Containers.app(workload, configuredContainer);
+    if (app.container().isEmpty()) {
+      notes.add(workload.position() + ": " + app.reason());
+      return Optional.empty();
+    }
+    Container c = app.container().get();
+    Environment env = Environment.of(c, cluster, workload.namespace());
+    notes.addAll(env.notes());
+    CommandLine cmd = CommandLineArgs.parse(c, env);
+    notes.addAll(cmd.notes());
+    List<ExternalSetting> systemProperties = new ArrayList<>();
+    for (String variable : List.of("JAVA_TOOL_OPTIONS", "JAVA_OPTS")) {
+      env.get(variable)
+          .ifPresent(
+              entry -> {
+                CommandLine options = JvmOptions.parse(entry);
+                notes.addAll(options.notes());
+                options
+                    .systemProperties()
+                    .forEach(kv -> systemProperties.add(setting(kv, Origin.Kind.SYSTEM_PROPERTY)));
+              });
+    }
+    // The command line comes after JAVA_TOOL_OPTIONS, so its -D options win.
+    cmd.systemProperties()
+        .forEach(kv -> systemProperties.add(setting(kv, Origin.Kind.SYSTEM_PROPERTY)));
+    List<ExternalSetting> arguments = new ArrayList<>();
+    cmd.springArgs().forEach(kv -> arguments.add(setting(kv, Origin.Kind.ARGUMENT)));
+    List<ExternalSetting> environment = new ArrayList<>();
+    for (EnvEntry e : env.entries().values()) {
+      environment.add(
+          new ExternalSetting(
+              e.name(),
+              e.isKnown() ? Optional.of(e.text()) : Optional.empty(),
+              e.unknown(),
+              e.origin()));
+    }
+    Optional<ConfigFile> json =
+        env.get("SPRING_APPLICATION_JSON")
+            .filter(EnvEntry::isKnown)
+            .map(
+                e ->
+                    ConfigLoader.loadText(
+                        e.text(),
+                        e.origin().position().path(),
+                        ConfigFile.Format.JSON,
+                        e.origin().position().line() - 1,
+                        e.origin().position().column() - 1,
+                        limits));
+    List<String> locations = configLocations(env, systemProperties);
+    List<SpringFile> external = new ArrayList<>();
+    List<ConfigFile> embedded = new ArrayList<>();
+    List<Unread> unread = new ArrayList<>();
+    for (VolumeMount mount : c.volumeMounts()) {
+      mounted(workload, mount, locations, external, embedded, unread);
+    }
+    json.ifPresent(embedded::add);
+    return Optional.of(
+        new Overrides(
+            c.name(),
+            new ExternalSources(arguments, json, systemProperties, environment, true),
+            external,
+            embedded,
+            unread));
+  }
+
+  private static ExternalSetting setting(KeyValue kv, Origin.Kind kind) {
+    Origin origin = new Origin(kind, kv.position(), kv.key(), kv.value());
+    return new ExternalSetting(
+        kv.key(),
+        kv.unknown().isPresent() ? Optional.empty() : Optional.of(kv.value()),
+        kv.unknown(),
+        origin);
+  }
+
+  /** Folders named by spring.config.location / additional-location in env or -D. */
+  private static List<String> configLocations(
+      Environment env, List<ExternalSetting> systemProperties) {
+    List<String> values = new ArrayList<>();
+    for (String name : List.of("SPRING_CONFIG_LOCATION", "SPRING_CONFIG_ADDITIONAL_LOCATION")) {
+      env.get(name).filter(EnvEntry::isKnown).ifPresent(e -> values.add(e.text()));
+    }
+    for (ExternalSetting s : systemProperties) {
+      if (s.name().equals("spring.config.location")
+          || s.name().equals("spring.config.additional-location")) {
+        s.text().ifPresent(values::add);
+      }
+    }
+    List<String> dirs = new ArrayList<>();
+    for (String value : values) {
+      for (String location : value.split("[,;]")) {
+        String l = location.strip().replaceFirst("^optional:", "").replaceFirst("^file:", "");
+        if (!l.isEmpty()) {
+          dirs.add(trimSlash(l));
+        }
+      }
+    }
+    return dirs;
+  }
+
+  private void mounted(
+      Workload workload,
+      VolumeMount mount,
+      List<String> locations,
+      List<SpringFile> external,
+      List<ConfigFile> embedded,
+      List<Unread> unread) {
+    Optional<Volume> volume = workload.volume(mount.name());
+    if (volume.isEmpty()) {
+      return;
+    }
+    for (Volume.Projection projection : volume.get().projections()) {
+      if (projection.source() != Volume.Source.CONFIG_MAP) {
+        continue;
+      }
+      Optional<ConfigMap> map = cluster.configMap(workload.namespace(), projection.name());
+      if (map.isEmpty()) {
+        continue;
+      }
+      for (EmbeddedFile file : EmbeddedFiles.parse(map.get(), limits)) {
+        Optional<Path> where = mountedPath(mount, projection, file.key());
+        if (where.isEmpty()) {
+          continue;
+        }
+        embedded.add(file.file());
+        String dir =
+            trimSlash(where.get().getParent() == null ? "/" : where.get().getParent().toString());
+        boolean springReads =
+            file.applicationFile()
+                && (dir.endsWith("/config")
+                    || locations.contains(dir)
+                    || locations.contains(where.get().toString()));
+        if (springReads) {
+          external.add(
+              new SpringFile(
+                  file.file(), where.get(), EXTERNAL_LOCATION + (dir.endsWith("/config") ? 1 : 0)));
+        } else {
+          poolSetting(file.file())
+              .ifPresent(
+                  pos ->
+                      unread.add(
+                          new Unread(
+                              pos,
+                              file.configMap() + "/" + file.key(),
+                              "ConfigMap "
+                                  + file.configMap()
+                                  + " key "
+                                  + file.key()
+                                  + " is mounted at "
+                                  + where.get()
+                                  + ", where Spring Boot does not look for config files (a folder ending in /config, or one named by SPRING_CONFIG_LOCATION or SPRING_CONFIG_ADDITIONAL_LOCATION)")));
+        }
+      }
+    }
+  }
+
+  /** Where a ConfigMap key appears in the container, if the mount exposes it. */
+  private static Optional<Path> mountedPath(
+      VolumeMount mount, Volume.Projection projection, String key) {
+    String fileName = key;
+    if (!projection.items().isEmpty()) {
+      Optional<Volume.Item> item =
+          projection.items().stream().filter(i -> i.key().equals(key)).findFirst();
+      if (item.isEmpty()) {
+        return Optional.empty();
+      }
+      fileName = item.get().path();
+    }
+    if (mount.subPath().isPresent()) {
+      return mount.subPath().get().equals(fileName)
+          ? Optional.of(Path.of(mount.mountPath()))
+          : Optional.empty();
+    }
+    return Optional.of(Path.of(mount.mountPath(), fileName));
+  }
+
+  /** The first HikariCP setting in a file, if it has one. */
+  private static Optional<SourcePosition> poolSetting(ConfigFile file) {
+    for (ConfigNode doc : file.documents()) {
+      Optional<SourcePosition> found = find(doc, "");
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<SourcePosition> find(ConfigNode node, String prefix) {
+    if (!(node instanceof MapNode map)) {
+      return Optional.empty();
+    }
+    for (MapNode.Entry e : map.entries()) {
+      String path = prefix.isEmpty() ? e.key().value() : prefix + "." + e.key().value();
+      String lower = path.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+      if (lower.startsWith("spring.datasource.hikari.")) {
+        return Optional.of(e.key().position());
+      }
+      Optional<SourcePosition> inner = find(e.value(), path);
+      if (inner.isPresent()) {
+        return inner;
+      }
+    }
+    return Optional.empty();
+  }
+
+  static Diagnostic unreadDiagnostic(Unread u, String service, String profile) {
+    return new Diagnostic(
+        Diagnostic.Kind.SETTINGS_NOT_READ,
+        service,
+        profile,
+        u.position(),
+        u.subject(),
+        u.message(),
+        Optional.empty());
+  }
+
+  private static String trimSlash(String s) {
+    return s.length() > 1 && s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+}

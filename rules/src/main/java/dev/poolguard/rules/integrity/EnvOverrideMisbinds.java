@@ -1,0 +1,54 @@
+package dev.poolguard.rules.integrity;
+
+import dev.poolguard.core.model.Diagnostic;
+import dev.poolguard.core.rule.LintContext;
+import dev.poolguard.core.rule.Rule;
+import dev.poolguard.core.rule.RuleInfo;
+import dev.poolguard.core.rule.Severity;
+import dev.poolguard.core.rule.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** An environment variable meant as a pool setting that binds to nothing, or breaks binding. */
+public final class EnvOverrideMisbinds implements Rule {
+
+  static final RuleInfo INFO =
+      RuleInfo.of(
+          "env-override-misbinds",
+          "Environment variable does not set the pool setting it names",
+          Severity.WARNING,
+          Set.of(RuleInfo.Need.CONFIG),
+          "Spring binds SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE (upper case, dots as"
+              + " underscores, dashes removed) and, for compatibility, the legacy form with each dash"
+              + " as an underscore. A variable that matches no HikariCP property is silently"
+              + " ignored, so the manifest's override never reaches the pool. For keys starting"
+              + " with connection- the legacy form is read as the nested property connection.*,"
+              + " which makes the binder start the pool early: HikariCP keeps its default and later"
+              + " settings fail to bind (spring-boot issue 51363).",
+          "Use the documented form the message names: the canonical property in upper case with"
+              + " dots as underscores and dashes removed.",
+          "env:\n  - name: SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT\n    value: \"2000\"\n");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public List<Violation> check(LintContext context) {
+    List<Violation> out = new ArrayList<>();
+    for (Diagnostic d : context.model().diagnostics()) {
+      if (d.kind() != Diagnostic.Kind.ENV_BINDS_NOTHING
+          && d.kind() != Diagnostic.Kind.ENV_LEGACY_HAZARD) {
+        continue;
+      }
+      String hint = d.suggestion().map(s -> " (did you mean " + s + "?)").orElse("");
+      out.add(
+          Violation.at(d.position(), d.message() + hint)
+              .withService(d.service(), d.profile())
+              .withSubject("env/" + d.subject()));
+    }
+    return out;
+  }
+}
