@@ -50,7 +50,8 @@ public record ConfigFile(
     }
 
     ConfigFile build() {
-      boolean unparseable = problems.stream().anyMatch(p -> p.kind() == LoadProblem.Kind.UNPARSEABLE);
+      boolean unparseable =
+          problems.stream().anyMatch(p -> p.kind() == LoadProblem.Kind.UNPARSEABLE);
       return new ConfigFile(displayPath, format, unparseable ? List.of() : documents, problems);
     }
   }

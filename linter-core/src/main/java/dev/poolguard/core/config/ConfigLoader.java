@@ -35,7 +35,11 @@ public final class ConfigLoader {
     try {
       text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      return out.problem(LoadProblem.Kind.UNPARSEABLE, "cannot be read: " + e.getMessage(), SourcePosition.startOf(displayPath)).build();
+      return out.problem(
+              LoadProblem.Kind.UNPARSEABLE,
+              "cannot be read: " + e.getMessage(),
+              SourcePosition.startOf(displayPath))
+          .build();
     }
     return loadText(text, displayPath, format, 0, 0, limits);
   }
@@ -45,7 +49,12 @@ public final class ConfigLoader {
    * shifted so that they point into the embedding file.
    */
   public static ConfigFile loadText(
-      String text, String displayPath, ConfigFile.Format format, int lineOffset, int columnOffset, Limits limits) {
+      String text,
+      String displayPath,
+      ConfigFile.Format format,
+      int lineOffset,
+      int columnOffset,
+      Limits limits) {
     ConfigFile.Builder out = new ConfigFile.Builder(displayPath, format);
     return YamlLoader.load(text, displayPath, lineOffset, columnOffset, limits, out).build();
   }

@@ -7,7 +7,8 @@ import java.util.Objects;
  * A place in an input: the file as shown to users (relative, forward slashes), 1-based line and
  * column.
  */
-public record SourcePosition(String path, int line, int column) implements Comparable<SourcePosition> {
+public record SourcePosition(String path, int line, int column)
+    implements Comparable<SourcePosition> {
 
   private static final Comparator<SourcePosition> ORDER =
       Comparator.comparing(SourcePosition::path)

@@ -17,7 +17,13 @@ final class YamlLoader {
 
   private YamlLoader() {}
 
-  static ConfigFile.Builder load(String text, String displayPath, int lineOffset, int columnOffset, Limits limits, ConfigFile.Builder out) {
+  static ConfigFile.Builder load(
+      String text,
+      String displayPath,
+      int lineOffset,
+      int columnOffset,
+      Limits limits,
+      ConfigFile.Builder out) {
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel(displayPath)
@@ -33,23 +39,32 @@ final class YamlLoader {
       return out.problem(
           LoadProblem.Kind.UNPARSEABLE,
           e.getProblem(),
-          e.getProblemMark().map(m -> position(m, displayPath, lineOffset, columnOffset)).orElse(SourcePosition.startOf(displayPath)));
+          e.getProblemMark()
+              .map(m -> position(m, displayPath, lineOffset, columnOffset))
+              .orElse(SourcePosition.startOf(displayPath)));
     } catch (RuntimeException e) {
-      return out.problem(LoadProblem.Kind.UNPARSEABLE, String.valueOf(e.getMessage()), SourcePosition.startOf(displayPath));
+      return out.problem(
+          LoadProblem.Kind.UNPARSEABLE,
+          String.valueOf(e.getMessage()),
+          SourcePosition.startOf(displayPath));
     }
     return out.documents(documents);
   }
 
   private static ConfigNode convert(Node node, String path, int lineOffset, int columnOffset) {
     SourcePosition pos =
-        node.getStartMark().map(m -> position(m, path, lineOffset, columnOffset)).orElse(SourcePosition.startOf(path));
+        node.getStartMark()
+            .map(m -> position(m, path, lineOffset, columnOffset))
+            .orElse(SourcePosition.startOf(path));
     if (node instanceof MappingNode map) {
       List<MapNode.Entry> entries = new ArrayList<>();
       for (NodeTuple tuple : map.getValue()) {
         ConfigNode key = convert(tuple.getKeyNode(), path, lineOffset, columnOffset);
         ScalarNode keyScalar =
             key instanceof ScalarNode s ? s : ScalarNode.of(String.valueOf(key), key.position());
-        entries.add(new MapNode.Entry(keyScalar, convert(tuple.getValueNode(), path, lineOffset, columnOffset)));
+        entries.add(
+            new MapNode.Entry(
+                keyScalar, convert(tuple.getValueNode(), path, lineOffset, columnOffset)));
       }
       return new MapNode(entries, pos);
     }
@@ -60,12 +75,14 @@ final class YamlLoader {
       }
       return new ListNode(items, pos);
     }
-    org.snakeyaml.engine.v2.nodes.ScalarNode scalar = (org.snakeyaml.engine.v2.nodes.ScalarNode) node;
+    org.snakeyaml.engine.v2.nodes.ScalarNode scalar =
+        (org.snakeyaml.engine.v2.nodes.ScalarNode) node;
     boolean isNull = scalar.getTag().equals(Tag.NULL);
     return new ScalarNode(isNull ? "" : scalar.getValue(), scalar.getValue(), isNull, pos);
   }
 
   private static SourcePosition position(Mark mark, String path, int lineOffset, int columnOffset) {
-    return new SourcePosition(path, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1 + columnOffset);
+    return new SourcePosition(
+        path, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1 + columnOffset);
   }
 }
