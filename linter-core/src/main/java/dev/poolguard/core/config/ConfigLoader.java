@@ -56,6 +56,9 @@ public final class ConfigLoader {
       int columnOffset,
       Limits limits) {
     ConfigFile.Builder out = new ConfigFile.Builder(displayPath, format);
-    return YamlLoader.load(text, displayPath, lineOffset, columnOffset, limits, out).build();
+    SourceMapper at = new SourceMapper(displayPath, lineOffset, columnOffset);
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    String syntax = format == ConfigFile.Format.JSON ? "JSON" : "YAML";
+    return YamlLoader.load(body, at, limits, syntax, out).build();
   }
 }
