@@ -20,19 +20,34 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /**
  * Turns composed snakeyaml-engine nodes into poolguard's node tree with the YAML 1.1 behaviour
  * Spring Boot gets from SnakeYAML: merge keys, 1.1 scalar values, later duplicate keys winning. One
- * instance per file: it holds the file's duplicate-key reports.
+ * instance per file: it holds the file's node budget and its duplicate-key reports.
  */
 final class YamlConverter {
 
+  /**
+   * Aliases share nodes, so a file within the alias limit can still expand exponentially (a
+   * "billion laughs" file); the converted tree of one file may hold at most this many nodes.
+   */
+  static final int MAX_NODES = 1_000_000;
+
   private final SourceMapper at;
+  private final Limits limits;
   private final List<LoadProblem> duplicates = new ArrayList<>();
   // A mapping's merged view depends only on the mapping, and aliases reach the same mapping many
   // times: computing it once keeps merge chains linear.
   private final IdentityHashMap<MappingNode, Map<String, NodeTuple>> flattened =
       new IdentityHashMap<>();
+  // Anchored nodes are converted once and shared by their aliases, as the composed nodes are:
+  // the tree is immutable, so sharing is invisible except in time and memory.
+  private final IdentityHashMap<Node, Converted> converted = new IdentityHashMap<>();
+  private long budget = MAX_NODES;
+  // The top-level entry being converted: where an alias bomb is reported, since the node that
+  // exhausts the budget is a shared one somewhere else in the file.
+  private SourcePosition topLevel;
 
-  YamlConverter(SourceMapper at) {
+  YamlConverter(SourceMapper at, Limits limits) {
     this.at = at;
+    this.limits = limits;
   }
 
   /** The duplicate keys found so far, in file order. */
@@ -43,7 +58,7 @@ final class YamlConverter {
   /** Converts one document and records its duplicate keys. */
   ConfigNode convert(Node root) {
     findDuplicates(root);
-    return convertNode(root);
+    return convert(root, 0).node();
   }
 
   /**
@@ -66,7 +81,7 @@ final class YamlConverter {
         for (NodeTuple tuple : map.getValue()) {
           Node keyNode = tuple.getKeyNode();
           if (!isMergeKey(keyNode)) {
-            String key = keyText(keyNode);
+            String key = keyText(keyNode, 0);
             Node firstKey = first.putIfAbsent(key, keyNode);
             if (firstKey != null) {
               duplicates.add(
@@ -87,24 +102,61 @@ final class YamlConverter {
     }
   }
 
-  private ConfigNode convertNode(Node node) {
+  /** A converted node, the number of nodes it expands to, and how many levels it spans. */
+  private record Converted(ConfigNode node, long size, int height) {}
+
+  private Converted convert(Node node, int depth) {
+    Converted shared = converted.get(node);
+    if (shared != null) {
+      // An alias: the same immutable subtree again, counted at its expanded size.
+      checkDepth(node, depth + shared.height());
+      spend(node, shared.size());
+      return shared;
+    }
+    long before = budget;
+    Converted built = build(node, depth);
+    Converted result = new Converted(built.node(), before - budget, built.height());
+    if (node.getAnchor().isPresent()) {
+      converted.put(node, result);
+    }
+    return result;
+  }
+
+  private Converted build(Node node, int depth) {
+    spend(node, 1);
     if (node instanceof MappingNode map) {
+      checkDepth(node, depth + 1);
       List<MapNode.Entry> entries = new ArrayList<>();
-      for (NodeTuple tuple : flatten(map).values()) {
-        entries.add(new MapNode.Entry(key(tuple.getKeyNode()), convertNode(tuple.getValueNode())));
+      int height = 0;
+      for (NodeTuple tuple : flatten(map, depth + 1).values()) {
+        ScalarNode key = key(tuple.getKeyNode(), depth + 1);
+        if (depth == 0) {
+          topLevel = key.position();
+        }
+        Converted value = convert(tuple.getValueNode(), depth + 1);
+        height = Math.max(height, value.height());
+        entries.add(new MapNode.Entry(key, value.node()));
       }
-      return new MapNode(entries, position(node));
+      return new Converted(new MapNode(entries, position(node)), 0, height + 1);
     }
     if (node instanceof SequenceNode seq) {
+      checkDepth(node, depth + 1);
       List<ConfigNode> items = new ArrayList<>();
+      int height = 0;
       for (Node item : seq.getValue()) {
-        items.add(convertNode(item));
+        if (depth == 0) {
+          topLevel = position(item);
+        }
+        Converted value = convert(item, depth + 1);
+        height = Math.max(height, value.height());
+        items.add(value.node());
       }
-      return new ListNode(items, position(node));
+      return new Converted(new ListNode(items, position(node)), 0, height + 1);
     }
     var scalar = (org.snakeyaml.engine.v2.nodes.ScalarNode) node;
     Yaml11Scalars.Value value = Yaml11Scalars.construct(scalar.getTag(), scalar.getValue());
-    return new ScalarNode(value.text(), scalar.getValue(), value.isNull(), position(node));
+    return new Converted(
+        new ScalarNode(value.text(), scalar.getValue(), value.isNull(), position(node)), 0, 0);
   }
 
   /**
@@ -112,7 +164,7 @@ final class YamlConverter {
    * merged key's place), earlier merge sources beat later ones, a later duplicate beats an earlier
    * one and takes its own place.
    */
-  private Map<String, NodeTuple> flatten(MappingNode map) {
+  private Map<String, NodeTuple> flatten(MappingNode map, int depth) {
     Map<String, NodeTuple> cached = flattened.get(map);
     if (cached != null) {
       return cached;
@@ -121,8 +173,9 @@ final class YamlConverter {
     Map<String, Integer> lastIndex = new HashMap<>();
     for (int i = 0; i < tuples.size(); i++) {
       Node keyNode = tuples.get(i).getKeyNode();
+      spend(keyNode, 1);
       if (!isMergeKey(keyNode)) {
-        lastIndex.put(keyText(keyNode), i);
+        lastIndex.put(keyText(keyNode, depth), i);
       }
     }
     Map<String, NodeTuple> result = new LinkedHashMap<>();
@@ -130,10 +183,11 @@ final class YamlConverter {
       NodeTuple tuple = tuples.get(i);
       if (isMergeKey(tuple.getKeyNode())) {
         for (MappingNode source : mergeSources(tuple)) {
-          flatten(source).forEach(result::putIfAbsent);
+          checkDepth(source, depth + 1);
+          flatten(source, depth + 1).forEach(result::putIfAbsent);
         }
       } else {
-        String key = keyText(tuple.getKeyNode());
+        String key = keyText(tuple.getKeyNode(), depth);
         if (lastIndex.get(key) == i) {
           result.put(key, tuple);
         }
@@ -181,33 +235,54 @@ final class YamlConverter {
   }
 
   /** Keys keep their text: poolguard matches keys as written, never as 1.1-converted values. */
-  private ScalarNode key(Node keyNode) {
-    String text = keyText(keyNode);
+  private ScalarNode key(Node keyNode, int depth) {
+    String text = keyText(keyNode, depth);
     return new ScalarNode(text, text, false, position(keyNode));
   }
 
-  private static String keyText(Node keyNode) {
+  private String keyText(Node keyNode, int depth) {
     if (keyNode instanceof org.snakeyaml.engine.v2.nodes.ScalarNode scalar) {
       return scalar.getValue();
     }
-    return render(keyNode);
+    return render(keyNode, depth);
   }
 
   /** A complex key ({@code ? [a, b]}) as Java prints the collection SnakeYAML builds for it. */
-  private static String render(Node node) {
+  private String render(Node node, int depth) {
+    spend(node, 1);
     if (node instanceof org.snakeyaml.engine.v2.nodes.ScalarNode scalar) {
       return scalar.getValue();
     }
+    checkDepth(node, depth + 1);
     if (node instanceof SequenceNode seq) {
       StringJoiner out = new StringJoiner(", ", "[", "]");
-      seq.getValue().forEach(item -> out.add(render(item)));
+      seq.getValue().forEach(item -> out.add(render(item, depth + 1)));
       return out.toString();
     }
     StringJoiner out = new StringJoiner(", ", "{", "}");
     for (NodeTuple tuple : ((MappingNode) node).getValue()) {
-      out.add(render(tuple.getKeyNode()) + "=" + render(tuple.getValueNode()));
+      out.add(
+          render(tuple.getKeyNode(), depth + 1) + "=" + render(tuple.getValueNode(), depth + 1));
     }
     return out.toString();
+  }
+
+  private void spend(Node node, long nodes) {
+    budget -= nodes;
+    if (budget < 0) {
+      throw new LoadFailure(
+          "aliases expand this file to more than "
+              + MAX_NODES
+              + " nodes (an alias bomb?); Spring would exhaust memory loading it",
+          topLevel != null ? topLevel : position(node));
+    }
+  }
+
+  private void checkDepth(Node node, int depth) {
+    if (depth > YamlEventCheck.maxDepth(limits)) {
+      throw new LoadFailure(
+          YamlEventCheck.depthMessage(limits) + " once aliases are expanded", position(node));
+    }
   }
 
   private SourcePosition position(Node node) {

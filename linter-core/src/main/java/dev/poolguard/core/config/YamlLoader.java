@@ -3,6 +3,7 @@ package dev.poolguard.core.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.comments.CommentLine;
 import org.snakeyaml.engine.v2.common.Anchor;
@@ -35,8 +36,12 @@ final class YamlLoader {
     EventTracker tracker = new EventTracker(at);
     try {
       LoadSettings settings = settings(at.path(), limits);
+      int depth = YamlEventCheck.check(tracker.parser(settings, text), limits, at);
+      Supplier<Composed> compose =
+          () ->
+              compose(new SnakeYaml1Composer(settings, tracker.parser(settings, text)), at, limits);
       Composed composed =
-          compose(new SnakeYaml1Composer(settings, tracker.parser(settings, text)), at);
+          depth <= LargeStack.INLINE_DEPTH ? compose.get() : LargeStack.run(compose);
       composed.duplicates().forEach(p -> out.problem(p.kind(), p.message(), p.position()));
       return out.documents(composed.documents());
     } catch (LoadFailure e) {
@@ -61,8 +66,8 @@ final class YamlLoader {
   /** The documents of a file and the duplicate keys found in them. */
   private record Composed(List<ConfigNode> documents, List<LoadProblem> duplicates) {}
 
-  private static Composed compose(Composer composer, SourceMapper at) {
-    YamlConverter converter = new YamlConverter(at);
+  private static Composed compose(Composer composer, SourceMapper at, Limits limits) {
+    YamlConverter converter = new YamlConverter(at, limits);
     List<ConfigNode> documents = new ArrayList<>();
     while (composer.hasNext()) {
       ConfigNode document = converter.convert(composer.next());
@@ -78,6 +83,7 @@ final class YamlLoader {
         .setLabel(label)
         .setSchema(Yaml11Scalars.SCHEMA)
         .setAllowDuplicateKeys(true) // the converter reports every duplicate itself
+        .setMaxAliasesForCollections(Integer.MAX_VALUE) // YamlEventCheck counts all aliases
         .setAllowNonScalarKeys(true) // SnakeYAML 1.x accepts "? [a, b]" keys, so Spring does
         .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()))
         .build();
