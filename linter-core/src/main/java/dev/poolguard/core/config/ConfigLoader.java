@@ -58,7 +58,10 @@ public final class ConfigLoader {
     ConfigFile.Builder out = new ConfigFile.Builder(displayPath, format);
     SourceMapper at = new SourceMapper(displayPath, lineOffset, columnOffset);
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    String syntax = format == ConfigFile.Format.JSON ? "JSON" : "YAML";
-    return YamlLoader.load(body, at, limits, syntax, out).build();
+    return switch (format) {
+      case PROPERTIES -> PropertiesLoader.load(body, at, out).build();
+      case JSON -> YamlLoader.load(body, at, limits, "JSON", out).build();
+      case YAML -> YamlLoader.load(body, at, limits, "YAML", out).build();
+    };
   }
 }
