@@ -2,87 +2,190 @@ package dev.poolguard.core.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.comments.CommentLine;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
-/** Loads YAML with positions. The only class that knows snakeyaml-engine. */
+/**
+ * Loads YAML (and JSON, which YAML reads too) with positions, as Spring Boot's SnakeYAML would read
+ * it. This class and its helpers are the only code that knows snakeyaml-engine.
+ */
 final class YamlLoader {
 
   private YamlLoader() {}
 
+  /**
+   * Adds the documents of {@code text} to {@code out}, or one UNPARSEABLE problem; never throws for
+   * bad input. {@code syntax} names the format in messages ("YAML", "JSON").
+   */
   static ConfigFile.Builder load(
-      String text,
-      String displayPath,
-      int lineOffset,
-      int columnOffset,
-      Limits limits,
-      ConfigFile.Builder out) {
-    LoadSettings settings =
-        LoadSettings.builder()
-            .setLabel(displayPath)
-            .setAllowDuplicateKeys(true)
-            .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()))
-            .build();
-    List<ConfigNode> documents = new ArrayList<>();
+      String text, SourceMapper at, Limits limits, String syntax, ConfigFile.Builder out) {
+    EventTracker tracker = new EventTracker(at);
     try {
-      for (Node node : new Compose(settings).composeAllFromString(text)) {
-        documents.add(convert(node, displayPath, lineOffset, columnOffset));
-      }
+      LoadSettings settings = settings(at.path(), limits);
+      int depth = YamlEventCheck.check(tracker.parser(settings, text), limits, at);
+      Supplier<Composed> compose =
+          () ->
+              compose(new SnakeYaml1Composer(settings, tracker.parser(settings, text)), at, limits);
+      Composed composed =
+          depth <= LargeStack.INLINE_DEPTH ? compose.get() : LargeStack.run(compose);
+      composed.duplicates().forEach(p -> out.problem(p.kind(), p.message(), p.position()));
+      return out.documents(composed.documents());
+    } catch (LoadFailure e) {
+      return out.problem(LoadProblem.Kind.UNPARSEABLE, e.getMessage(), e.position());
     } catch (MarkedYamlEngineException e) {
+      Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
       return out.problem(
           LoadProblem.Kind.UNPARSEABLE,
-          e.getProblem(),
-          e.getProblemMark()
-              .map(m -> position(m, displayPath, lineOffset, columnOffset))
-              .orElse(SourcePosition.startOf(displayPath)));
+          "invalid " + syntax + ": " + describe(e, at),
+          mark.map(m -> at.at(m.getLine(), m.getColumn())).orElseGet(tracker::lastPosition));
     } catch (RuntimeException e) {
+      // The engine also throws plain RuntimeExceptions (IllegalArgumentException for "!%e"); the
+      // last event read is the best position there is.
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return out.problem(
           LoadProblem.Kind.UNPARSEABLE,
-          String.valueOf(e.getMessage()),
-          SourcePosition.startOf(displayPath));
+          "invalid " + syntax + ": " + oneLine(reason),
+          tracker.lastPosition());
     }
-    return out.documents(documents);
   }
 
-  private static ConfigNode convert(Node node, String path, int lineOffset, int columnOffset) {
-    SourcePosition pos =
-        node.getStartMark()
-            .map(m -> position(m, path, lineOffset, columnOffset))
-            .orElse(SourcePosition.startOf(path));
-    if (node instanceof MappingNode map) {
-      List<MapNode.Entry> entries = new ArrayList<>();
-      for (NodeTuple tuple : map.getValue()) {
-        ConfigNode key = convert(tuple.getKeyNode(), path, lineOffset, columnOffset);
-        ScalarNode keyScalar =
-            key instanceof ScalarNode s ? s : ScalarNode.of(String.valueOf(key), key.position());
-        entries.add(
-            new MapNode.Entry(
-                keyScalar, convert(tuple.getValueNode(), path, lineOffset, columnOffset)));
+  /** The documents of a file and the duplicate keys found in them. */
+  private record Composed(List<ConfigNode> documents, List<LoadProblem> duplicates) {}
+
+  private static Composed compose(Composer composer, SourceMapper at, Limits limits) {
+    YamlConverter converter = new YamlConverter(at, limits);
+    List<ConfigNode> documents = new ArrayList<>();
+    while (composer.hasNext()) {
+      ConfigNode document = converter.convert(composer.next());
+      if (!isNullDocument(document)) {
+        documents.add(document);
       }
-      return new MapNode(entries, pos);
     }
-    if (node instanceof SequenceNode seq) {
-      List<ConfigNode> items = new ArrayList<>();
-      for (Node item : seq.getValue()) {
-        items.add(convert(item, path, lineOffset, columnOffset));
-      }
-      return new ListNode(items, pos);
-    }
-    org.snakeyaml.engine.v2.nodes.ScalarNode scalar =
-        (org.snakeyaml.engine.v2.nodes.ScalarNode) node;
-    boolean isNull = scalar.getTag().equals(Tag.NULL);
-    return new ScalarNode(isNull ? "" : scalar.getValue(), scalar.getValue(), isNull, pos);
+    return new Composed(documents, converter.duplicates());
   }
 
-  private static SourcePosition position(Mark mark, String path, int lineOffset, int columnOffset) {
-    return new SourcePosition(
-        path, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1 + columnOffset);
+  private static LoadSettings settings(String label, Limits limits) {
+    return LoadSettings.builder()
+        .setLabel(label)
+        .setSchema(Yaml11Scalars.SCHEMA)
+        .setAllowDuplicateKeys(true) // the converter reports every duplicate itself
+        .setMaxAliasesForCollections(Integer.MAX_VALUE) // YamlEventCheck counts all aliases
+        .setAllowNonScalarKeys(true) // SnakeYAML 1.x accepts "? [a, b]" keys, so Spring does
+        .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()))
+        .build();
+  }
+
+  /** Spring skips documents that are empty, hold only comments, or are a bare null. */
+  private static boolean isNullDocument(ConfigNode document) {
+    return document instanceof ScalarNode scalar && (scalar.isNull() || scalar.value().isEmpty());
+  }
+
+  private static String describe(MarkedYamlEngineException e, SourceMapper at) {
+    String problem = e.getProblem() == null ? "syntax error" : e.getProblem();
+    String context = e.getContext();
+    if (context == null || context.isBlank()) {
+      return oneLine(problem);
+    }
+    String where =
+        e.getContextMark()
+            .filter(m -> e.getProblemMark().map(p -> p.getLine() != m.getLine()).orElse(true))
+            .map(m -> " started at line " + at.at(m.getLine(), 0).line())
+            .orElse("");
+    return oneLine(problem + " (" + context + where + ")");
+  }
+
+  private static String oneLine(String text) {
+    return text.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  /**
+   * A composer that behaves like SnakeYAML 1.x's where snakeyaml-engine differs: it leaves {@code
+   * <<} to {@link YamlConverter} (the engine's own merge orders entries differently and reports bad
+   * merge values without a position), and it resolves a scalar tagged with the non-specific {@code
+   * !} like a plain one, as SnakeYAML does.
+   */
+  private static final class SnakeYaml1Composer extends Composer {
+
+    SnakeYaml1Composer(LoadSettings settings, Parser parser) {
+      super(settings, parser);
+    }
+
+    @Override
+    protected Node composeKeyNode(MappingNode node) {
+      Node key = super.composeKeyNode(node);
+      if (Tag.MERGE.equals(key.getTag())) {
+        key.setTag(Yaml11Scalars.MERGE_KEY);
+      }
+      return key;
+    }
+
+    @Override
+    protected Node composeScalarNode(Optional<Anchor> anchor, List<CommentLine> blockComments) {
+      boolean nonSpecific =
+          parser.peekEvent() instanceof ScalarEvent event
+              && event.getTag().filter("!"::equals).isPresent();
+      Node node = super.composeScalarNode(anchor, blockComments);
+      if (nonSpecific && node instanceof org.snakeyaml.engine.v2.nodes.ScalarNode scalar) {
+        node.setTag(Yaml11Scalars.resolve(scalar.getValue(), true));
+      }
+      return node;
+    }
+  }
+
+  /** Remembers the last event the parsers handed out, for errors that carry no mark. */
+  private static final class EventTracker {
+    private final SourceMapper at;
+    private Event last;
+
+    EventTracker(SourceMapper at) {
+      this.at = at;
+    }
+
+    Parser parser(LoadSettings settings, String text) {
+      Parser delegate = new ParserImpl(settings, new StreamReader(settings, text));
+      return new Parser() {
+        @Override
+        public boolean checkEvent(Event.ID id) {
+          return delegate.checkEvent(id);
+        }
+
+        @Override
+        public Event peekEvent() {
+          return delegate.peekEvent();
+        }
+
+        @Override
+        public boolean hasNext() {
+          return delegate.hasNext();
+        }
+
+        @Override
+        public Event next() {
+          last = delegate.next();
+          return last;
+        }
+      };
+    }
+
+    SourcePosition lastPosition() {
+      return Optional.ofNullable(last)
+          .flatMap(Event::getStartMark)
+          .map(m -> at.at(m.getLine(), m.getColumn()))
+          .orElse(at.start());
+    }
   }
 }
