@@ -160,9 +160,13 @@ final class Wording {
     if (json instanceof String s) {
       return Problem.quote(s);
     }
-    return at.node() instanceof ScalarNode scalar
-        ? Problem.printable(scalar.value())
-        : String.valueOf(json);
+    if (at.node() instanceof ScalarNode scalar) {
+      // YAML 1.1 reads 'off' as false: show what the user wrote.
+      return scalar.raw().equals(scalar.value())
+          ? Problem.printable(scalar.value())
+          : Problem.quote(scalar.raw());
+    }
+    return String.valueOf(json);
   }
 
   private static String didYouMean(String typed, Collection<String> candidates) {

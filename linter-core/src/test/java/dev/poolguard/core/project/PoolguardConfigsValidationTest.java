@@ -197,7 +197,7 @@ class PoolguardConfigsValidationTest {
                   orders-api: {}
                   orders-api: {}
                 """))
-        .isEqualTo("poolguard.yaml:4:3: services: duplicate key 'orders-api' (first at line 3)");
+        .isEqualTo("poolguard.yaml:4:3: duplicate key 'orders-api' (first at line 3)");
   }
 
   @Test
