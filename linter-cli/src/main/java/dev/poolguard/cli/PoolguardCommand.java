@@ -1,6 +1,7 @@
 package dev.poolguard.cli;
 
 import dev.poolguard.core.LintException;
+import dev.poolguard.core.engine.Suggestions;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -83,12 +84,29 @@ public final class PoolguardCommand implements Callable<Integer> {
 
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     PrintWriter err = e.getCommandLine().getErr();
-    err.println("poolguard: " + e.getMessage());
-    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("poolguard: " + e.getMessage() + suggestion(e));
     err.println(
         "Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
     err.flush();
     return ExitCodes.COULD_NOT;
+  }
+
+  /** "Did you mean" for a mistyped option or subcommand. */
+  private static String suggestion(CommandLine.ParameterException e) {
+    if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)
+        || unmatched.getUnmatched().isEmpty()) {
+      return "";
+    }
+    String typed = unmatched.getUnmatched().get(0);
+    CommandSpec spec = e.getCommandLine().getCommandSpec();
+    java.util.List<String> candidates = new java.util.ArrayList<>();
+    if (typed.startsWith("-")) {
+      typed = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
+      spec.options().forEach(o -> candidates.addAll(java.util.List.of(o.names())));
+    } else {
+      candidates.addAll(spec.subcommands().keySet());
+    }
+    return Suggestions.didYouMean(typed, candidates);
   }
 
   private static int failure(Exception e, CommandLine commandLine, boolean debug) {
