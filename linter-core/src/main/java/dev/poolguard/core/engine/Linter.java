@@ -45,7 +45,7 @@ public final class Linter {
     Map<String, Map<String, Double>> thresholds = new HashMap<>();
     run.config.rules().forEach((id, rc) -> thresholds.put(id, rc.thresholds()));
     checkRuleConfig(run.config);
-    LintContext context = new LintContext(run.files, run.model, thresholds);
+    LintContext context = new LintContext(run.files, run.model, thresholds, run.config);
     List<Finding> findings = new ArrayList<>();
     Set<String> seen = new java.util.HashSet<>();
     for (Rule rule : rules.rules()) {

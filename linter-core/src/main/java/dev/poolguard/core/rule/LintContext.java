@@ -2,6 +2,7 @@ package dev.poolguard.core.rule;
 
 import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.model.DeploymentModel;
+import dev.poolguard.core.project.PoolguardConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,14 +14,20 @@ import java.util.Objects;
  * @param files every config file read, sorted by display path
  * @param model the effective deployment model
  * @param ruleOptions thresholds per rule id, as configured
+ * @param project the run's {@code poolguard.yaml}: services, capacity model, policy (empty defaults
+ *     when there is none)
  */
 public record LintContext(
-    List<ConfigFile> files, DeploymentModel model, Map<String, Map<String, Double>> ruleOptions) {
+    List<ConfigFile> files,
+    DeploymentModel model,
+    Map<String, Map<String, Double>> ruleOptions,
+    PoolguardConfig project) {
 
   public LintContext {
     files = List.copyOf(files);
     Objects.requireNonNull(model, "model");
     ruleOptions = Map.copyOf(ruleOptions);
+    Objects.requireNonNull(project, "project");
   }
 
   /** A threshold of {@code rule}: the configured value, else the option's default. */

@@ -1,0 +1,98 @@
+package dev.poolguard.core.model.postgres;
+
+import dev.poolguard.core.config.SourcePosition;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The connection settings of a {@code postgresql.conf}: {@code name = value} lines ({@code =}
+ * optional), {@code #} comments, single-quoted values; a later line wins, as in PostgreSQL.
+ */
+public final class PostgresConf {
+
+  private final Map<String, Setting> settings;
+
+  private PostgresConf(Map<String, Setting> settings) {
+    this.settings = settings;
+  }
+
+  /** One parameter: its value as written and where. */
+  public record Setting(String name, String value, SourcePosition position) {}
+
+  public static PostgresConf read(Path file, String displayPath) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    return parse(new String(bytes, StandardCharsets.UTF_8), displayPath);
+  }
+
+  public static PostgresConf parse(String text, String displayPath) {
+    Map<String, Setting> settings = new LinkedHashMap<>();
+    List<String> lines = text.lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = stripComment(lines.get(i)).strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      int split = 0;
+      while (split < line.length()
+          && (Character.isLetterOrDigit(line.charAt(split))
+              || line.charAt(split) == '_'
+              || line.charAt(split) == '.')) {
+        split++;
+      }
+      if (split == 0) {
+        continue;
+      }
+      String name = line.substring(0, split).toLowerCase(Locale.ROOT);
+      String rest = line.substring(split).strip();
+      if (rest.startsWith("=")) {
+        rest = rest.substring(1).strip();
+      }
+      if (rest.length() >= 2 && rest.startsWith("'") && rest.endsWith("'")) {
+        rest = rest.substring(1, rest.length() - 1).replace("''", "'");
+      }
+      int column = lines.get(i).indexOf(rest.isEmpty() ? line : rest) + 1;
+      settings.put(
+          name,
+          new Setting(name, rest, new SourcePosition(displayPath, i + 1, Math.max(1, column))));
+    }
+    return new PostgresConf(settings);
+  }
+
+  private static String stripComment(String line) {
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '\'') {
+        quoted = !quoted;
+      } else if (c == '#' && !quoted) {
+        return line.substring(0, i);
+      }
+    }
+    return line;
+  }
+
+  public Optional<Setting> setting(String name) {
+    return Optional.ofNullable(settings.get(name));
+  }
+
+  /** A whole-number parameter, if it is set to one. */
+  public OptionalInt integer(String name) {
+    Optional<Setting> s = setting(name);
+    if (s.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    try {
+      return OptionalInt.of(Integer.parseInt(s.get().value().strip()));
+    } catch (NumberFormatException e) {
+      return OptionalInt.empty();
+    }
+  }
+}

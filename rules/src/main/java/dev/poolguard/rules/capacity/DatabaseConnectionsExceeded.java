@@ -1,0 +1,79 @@
+package dev.poolguard.rules.capacity;
+
+import dev.poolguard.core.capacity.FleetBudget;
+import dev.poolguard.core.rule.LintContext;
+import dev.poolguard.core.rule.Rule;
+import dev.poolguard.core.rule.RuleInfo;
+import dev.poolguard.core.rule.Severity;
+import dev.poolguard.core.rule.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The fleet can open more connections than the database accepts. */
+public final class DatabaseConnectionsExceeded implements Rule {
+
+  static final RuleInfo INFO =
+      RuleInfo.of(
+          "database-connections-exceeded",
+          "Fleet can open more connections than the database accepts",
+          Severity.ERROR,
+          Set.of(RuleInfo.Need.CONFIG, RuleInfo.Need.CAPACITY_MODEL),
+          "Every pod of every service opens its whole pool: HikariCP's minimumIdle defaults to"
+              + " the maximum, so a new pod takes its full budget at start. At full scale (the HPA"
+              + " maximum) the fleet holds Σ pods × pool maximum connections, and during a rolling"
+              + " update the surge pods add theirs on top. When that exceeds max_connections minus"
+              + " the reserved slots, new connections fail with 'too many clients' exactly when the"
+              + " fleet is busiest. With concurrentRollouts: one the largest single surge counts;"
+              + " with all, every service's surge.",
+          "Lower the pool maximum or the HPA maximum of the services the message names, lower"
+              + " maxSurge, put a connection pooler (PgBouncer) in front, or raise max_connections.",
+          "# poolguard.yaml: databases: { orders-db: { maxConnections: 100 } }\n"
+              + "# orders-api: HPA maxReplicas 10, maximum-pool-size 20\n");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public List<Violation> check(LintContext context) {
+    double nearLimit = context.option(DatabaseConnectionsNearLimit.INFO, "nearLimit");
+    List<Violation> out = new ArrayList<>();
+    for (DatabaseBudget budget : DatabaseBudget.all(context, nearLimit)) {
+      FleetBudget.Result r = budget.result();
+      if (!r.exceeded()) {
+        continue;
+      }
+      String when =
+          r.fullScaleExceeded()
+              ? "at full scale the fleet can open " + r.fullScale() + " connections"
+              : "during a rolling update of "
+                  + r.rollingService().orElse("a service")
+                  + " the fleet can open "
+                  + r.rollout()
+                  + " connections ("
+                  + r.fullScale()
+                  + " at full scale + "
+                  + r.rolloutSurge()
+                  + " from surge pods)";
+      out.add(
+          budget.violation(
+              "database "
+                  + budget.database()
+                  + ": "
+                  + when
+                  + " ("
+                  + budget.fleetText()
+                  + ") but accepts "
+                  + r.budget()
+                  + " ("
+                  + budget.limitText()
+                  + ")",
+              "Keep the fleet within "
+                  + r.budget()
+                  + " connections: lower pool maximums, HPA maximums or maxSurge, or raise max_connections."));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,97 @@
+package dev.poolguard.rules.capacity;
+
+import dev.poolguard.core.capacity.RolloutPlan;
+import dev.poolguard.core.rule.LintContext;
+import dev.poolguard.core.rule.Related;
+import dev.poolguard.core.rule.Rule;
+import dev.poolguard.core.rule.RuleInfo;
+import dev.poolguard.core.rule.Severity;
+import dev.poolguard.core.rule.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** A pool that carries the peak in steady state but not while pods are replaced. */
+public final class PoolSaturatedDuringRollout implements Rule {
+
+  static final RuleInfo INFO =
+      RuleInfo.of(
+          "pool-saturated-during-rollout",
+          "Pool too small while a rollout takes pods out of service",
+          Severity.WARNING,
+          Set.of(RuleInfo.Need.CONFIG, RuleInfo.Need.CAPACITY_MODEL),
+          "During a rolling update maxUnavailable pods are not ready, so the peak is shared by"
+              + " fewer pods (replicas − maxUnavailable, percentages of spec.replicas rounded"
+              + " down), each with the new pool size. A pool that carries the peak over all pods"
+              + " can run dry during a deployment at a busy hour; a Recreate strategy leaves no pod"
+              + " serving at all. The same M/M/c model and thresholds as pool-below-peak-demand"
+              + " apply.",
+          "Raise the pool maximum to the size the message names, lower maxUnavailable (and use"
+              + " maxSurge instead), or deploy outside the peak.",
+          "spec:\n  replicas: 4\n  strategy:\n    rollingUpdate: { maxUnavailable: 50% }\n");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public List<Violation> check(LintContext context) {
+    double epsilon = context.option(PoolBelowPeakDemand.INFO, "maxTimeoutProbability");
+    List<Violation> out = new ArrayList<>();
+    for (PoolLoad pool : PoolLoad.all(context)) {
+      if (pool.rollout().isEmpty() || pool.fails(pool.pods().count(), epsilon)) {
+        continue;
+      }
+      RolloutPlan plan = pool.rollout().get();
+      List<Related> strategy =
+          List.of(
+              new Related(
+                  pool.service().deployment().get().workload().strategy().position(),
+                  "rollout strategy"));
+      int serving = pool.pods().count() - plan.maxUnavailable();
+      if (serving <= 0) {
+        out.add(
+            pool.violation(
+                    "during a rollout no pod serves the peak of "
+                        + PoolLoad.number(pool.load().peakRequestsPerSecond())
+                        + " req/s: "
+                        + (plan.strategy() == RolloutPlan.Strategy.DEPLOYMENT_RECREATE
+                            ? "the Recreate strategy stops every pod before new ones start"
+                            : plan.maxUnavailable()
+                                + " of "
+                                + pool.pods().count()
+                                + " pods may be unavailable"),
+                    "Use a RollingUpdate with maxUnavailable below the replica count, or deploy outside the peak.")
+                .withRelated(strategy));
+        continue;
+      }
+      if (!pool.fails(serving, epsilon)) {
+        continue;
+      }
+      int needed = pool.smallestForWait(serving, epsilon);
+      out.add(
+          pool.violation(
+                  "pool max "
+                      + pool.poolMax()
+                      + " cannot carry the peak while "
+                      + plan.maxUnavailable()
+                      + " pod"
+                      + (plan.maxUnavailable() == 1 ? " is" : "s are")
+                      + " unavailable during a rollout: offered load "
+                      + String.format(Locale.ROOT, "%.1f", pool.offeredLoad(serving))
+                      + " connections per pod ("
+                      + pool.loadText(serving)
+                      + "); needs ≥ "
+                      + needed,
+                  "Set "
+                      + pool.property()
+                      + " to at least "
+                      + needed
+                      + ", or lower maxUnavailable.")
+              .withRelated(strategy));
+    }
+    return out;
+  }
+}
