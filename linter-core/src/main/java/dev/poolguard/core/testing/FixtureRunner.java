@@ -89,7 +89,7 @@ public final class FixtureRunner {
         all.addAll(
             markers(
                 display,
-                Files.readAllLines(file, StandardCharsets.ISO_8859_1),
+                new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList(),
                 display.endsWith(".properties")));
       }
     } catch (IOException e) {
