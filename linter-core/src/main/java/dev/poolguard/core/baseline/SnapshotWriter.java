@@ -1,0 +1,174 @@
+package dev.poolguard.core.baseline;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import dev.poolguard.core.config.SourcePosition;
+import dev.poolguard.core.model.DataSource;
+import dev.poolguard.core.model.DeploymentModel;
+import dev.poolguard.core.model.Origin;
+import dev.poolguard.core.model.PoolSetting;
+import dev.poolguard.core.model.Redaction;
+import dev.poolguard.core.model.Service;
+import dev.poolguard.core.model.Value;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes the snapshot layout; the field order here is the order in the file. */
+final class SnapshotWriter {
+
+  /*
+   * Same layout as the JSON reports: two-space indentation and \n whatever the platform, so that a
+   * committed snapshot does not churn; non-ASCII escaped, so the bytes do not depend on the
+   * Writer's charset.
+   */
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+          .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+          .build();
+
+  private static final Comparator<Service> SERVICES =
+      Comparator.comparing(Service::name).thenComparing(Service::profileLabel);
+
+  private SnapshotWriter() {}
+
+  static void write(DeploymentModel model, Writer out) throws IOException {
+    try (JsonGenerator g = open(out)) {
+      g.writeStartObject();
+      g.writeNumberField(Snapshot.VERSION_FIELD, Snapshot.VERSION);
+      g.writeArrayFieldStart("services");
+      for (Service service : model.services().stream().sorted(SERVICES).toList()) {
+        writeService(g, service);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("notes");
+      for (String note : model.notes().stream().sorted().toList()) {
+        g.writeString(Redaction.redactUrl(note));
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    out.write('\n');
+    out.flush();
+  }
+
+  private static void writeService(JsonGenerator g, Service service) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("name", service.name());
+    g.writeStringField("framework", lower(service.framework()));
+    // Activation and precedence order carry meaning: these two lists are kept as they are.
+    strings(g, "profiles", service.profiles());
+    g.writeStringField("profileSource", service.profileSource());
+    strings(g, "configFiles", service.configFiles());
+    position(g, "anchor", service.anchor());
+    g.writeArrayFieldStart("dataSources");
+    for (DataSource ds :
+        service.dataSources().stream().sorted(Comparator.comparing(DataSource::name)).toList()) {
+      writeDataSource(g, ds);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void writeDataSource(JsonGenerator g, DataSource ds) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("name", ds.name());
+    g.writeStringField("pool", lower(ds.pool()));
+    g.writeStringField("prefix", ds.prefix());
+    g.writeNumberField("libraryMajor", ds.libraryMajor());
+    position(g, "anchor", ds.anchor());
+    if (ds.inert().isPresent()) {
+      g.writeObjectFieldStart("inert");
+      g.writeStringField("reason", ds.inert().get().reason());
+      position(g, "position", ds.inert().get().position());
+      g.writeEndObject();
+    }
+    g.writeArrayFieldStart("settings");
+    for (PoolSetting s :
+        ds.settings().stream().sorted(Comparator.comparing(PoolSetting::key)).toList()) {
+      writeSetting(g, s);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void writeSetting(JsonGenerator g, PoolSetting s) throws IOException {
+    Value v = s.value();
+    g.writeStartObject();
+    g.writeStringField("key", s.key());
+    g.writeStringField("property", s.property());
+    g.writeBooleanField("known", s.known());
+    g.writeStringField("state", lower(v.state()));
+    g.writeStringField("text", Secrets.stored(s, v.origin(), v.text()));
+    if (v.unknown().isPresent()) {
+      g.writeObjectFieldStart("unknown");
+      g.writeStringField("cause", lower(v.unknown().get().cause()));
+      g.writeStringField("name", v.unknown().get().name());
+      g.writeEndObject();
+    }
+    origin(g, "origin", s, v.origin());
+    g.writeArrayFieldStart("overridden");
+    for (Origin o : v.overridden()) {
+      origin(g, null, s, o);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void origin(JsonGenerator g, String field, PoolSetting s, Origin o)
+      throws IOException {
+    if (field == null) {
+      g.writeStartObject();
+    } else {
+      g.writeObjectFieldStart(field);
+    }
+    g.writeStringField("kind", lower(o.kind()));
+    position(g, "position", o.position());
+    g.writeStringField("property", o.property());
+    g.writeStringField("text", Secrets.stored(s, o, o.text()));
+    g.writeEndObject();
+  }
+
+  private static void position(JsonGenerator g, String field, SourcePosition p) throws IOException {
+    g.writeObjectFieldStart(field);
+    g.writeStringField("path", p.path());
+    g.writeNumberField("line", p.line());
+    g.writeNumberField("column", p.column());
+    g.writeEndObject();
+  }
+
+  private static void strings(JsonGenerator g, String field, List<String> values)
+      throws IOException {
+    g.writeArrayFieldStart(field);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
+  }
+
+  static String lower(Enum<?> e) {
+    return e.name().toLowerCase(Locale.ROOT);
+  }
+
+  private static JsonGenerator open(Writer out) throws IOException {
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    Separators separators =
+        Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator("");
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter(separators)
+            .withObjectIndenter(indenter)
+            .withArrayIndenter(indenter);
+    return FACTORY.createGenerator(out).setPrettyPrinter(printer);
+  }
+}
