@@ -12,18 +12,35 @@ import java.util.Optional;
  * @param configFile an explicit {@code poolguard.yaml}; else it is looked up (SPEC 4)
  * @param profileOverride {@code --profile}: the active profiles for every service
  * @param workingDirectory the folder display paths are relative to
+ * @param baseline {@code --baseline}: a folder, a snapshot or a git revision; else {@code
+ *     baseline:} from poolguard.yaml applies
+ * @param noBaseline {@code --no-baseline}: ignore {@code baseline:} in poolguard.yaml
+ * @param staged {@code --staged}: lint the git index instead of the work tree
  */
 public record LintRequest(
     List<Path> paths,
     Optional<Path> configFile,
     Optional<List<String>> profileOverride,
-    Path workingDirectory) {
+    Path workingDirectory,
+    Optional<String> baseline,
+    boolean noBaseline,
+    boolean staged) {
 
   public LintRequest {
     paths = List.copyOf(paths);
     Objects.requireNonNull(configFile, "configFile");
     Objects.requireNonNull(profileOverride, "profileOverride");
     workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    Objects.requireNonNull(baseline, "baseline");
+  }
+
+  /** A request without baseline options. */
+  public LintRequest(
+      List<Path> paths,
+      Optional<Path> configFile,
+      Optional<List<String>> profileOverride,
+      Path workingDirectory) {
+    this(paths, configFile, profileOverride, workingDirectory, Optional.empty(), false, false);
   }
 
   /** A request for {@code paths} with every option at its default. */
@@ -31,12 +48,17 @@ public record LintRequest(
     return new LintRequest(paths, Optional.empty(), Optional.empty(), workingDirectory);
   }
 
-  public LintRequest withConfigFile(Optional<Path> file) {
-    return new LintRequest(paths, file, profileOverride, workingDirectory);
+  public LintRequest withBaseline(Optional<String> spec, boolean ignoreConfigured) {
+    return new LintRequest(paths, configFile, profileOverride, workingDirectory, spec, ignoreConfigured, staged);
   }
 
-  public LintRequest withProfileOverride(Optional<List<String>> profiles) {
-    return new LintRequest(paths, configFile, profiles, workingDirectory);
+  public LintRequest withStaged(boolean index) {
+    return new LintRequest(paths, configFile, profileOverride, workingDirectory, baseline, noBaseline, index);
+  }
+
+  /** The same request over a copy of the tree rooted elsewhere (a git tree, a baseline folder). */
+  LintRequest movedTo(Path newWorkingDirectory, List<Path> newPaths, Optional<Path> newConfigFile) {
+    return new LintRequest(newPaths, newConfigFile, profileOverride, newWorkingDirectory, baseline, noBaseline, false);
   }
 
   /** The paths made absolute against the working directory; {@code .} when none were given. */

@@ -1,6 +1,7 @@
 package dev.poolguard.core.engine;
 
 import dev.poolguard.core.LintException;
+import dev.poolguard.core.baseline.BaselineView;
 import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.config.Limits;
 import dev.poolguard.core.model.DeploymentModel;
@@ -41,11 +42,32 @@ public final class Linter {
    * @throws LintException when poolguard cannot lint (bad path, invalid poolguard.yaml)
    */
   public LintResult lint(LintRequest request) {
+    if (request.staged()) {
+      return Baselines.withStagedTree(request, this::lintTree);
+    }
+    return lintTree(request);
+  }
+
+  /** The effective model and the changes from the baseline, for {@code poolguard diff}. */
+  public Optional<BaselineView> diff(LintRequest request) {
+    if (request.staged()) {
+      return Baselines.withStagedTree(request, r -> loadBaseline(r));
+    }
+    return loadBaseline(request);
+  }
+
+  private Optional<BaselineView> loadBaseline(LintRequest request) {
     Run run = prepare(request);
+    return new Baselines(this::prepareBaseline).load(request, run.config, run.model);
+  }
+
+  private LintResult lintTree(LintRequest request) {
+    Run run = prepare(request);
+    Optional<BaselineView> baseline = new Baselines(this::prepareBaseline).load(request, run.config, run.model);
     Map<String, Map<String, Double>> thresholds = new HashMap<>();
     run.config.rules().forEach((id, rc) -> thresholds.put(id, rc.thresholds()));
     checkRuleConfig(run.config);
-    LintContext context = new LintContext(run.files, run.model, thresholds, run.config);
+    LintContext context = new LintContext(run.files, run.model, thresholds, run.config, baseline);
     List<Finding> findings = new ArrayList<>();
     Set<String> seen = new java.util.HashSet<>();
     for (Rule rule : rules.rules()) {
@@ -71,8 +93,11 @@ public final class Linter {
     return new LintResult(findings, rules.infos(), run.model, sorted(run.notes), run.files.size());
   }
 
-  /** The effective model only, for {@code poolguard model}. */
+  /** The effective model only, for {@code poolguard model} and {@code poolguard baseline}. */
   public DeploymentModel model(LintRequest request) {
+    if (request.staged()) {
+      return Baselines.withStagedTree(request, r -> prepare(r).model);
+    }
     return prepare(request).model;
   }
 
@@ -89,11 +114,25 @@ public final class Linter {
         configPath
             .map(p -> PoolguardConfigs.load(p, display.of(p)))
             .orElseGet(() -> PoolguardConfig.empty(roots.get(0)));
+    List<Path> excluded = Baselines.folderInside(request, config, roots);
+    return prepare(request, config, configPath, excluded);
+  }
+
+  /** The model of a baseline tree, read with the current poolguard.yaml moved onto it. */
+  private DeploymentModel prepareBaseline(LintRequest request, PoolguardConfig config) {
+    return prepare(request, config, Optional.empty(), List.of()).model;
+  }
+
+  private Run prepare(
+      LintRequest request, PoolguardConfig config, Optional<Path> configPath, List<Path> excluded) {
+    List<Path> roots = request.absolutePaths();
+    Display display = new Display(request.workingDirectory());
     Limits limits = config.limits();
     List<String> notes = new ArrayList<>();
     Discovery discovery =
         new Discovery(config.exclude(), config.baseDir(), limits.maxFiles(), display, notes);
     List<Path> files = new ArrayList<>(discovery.walk(roots));
+    files.removeIf(f -> excluded.stream().anyMatch(f::startsWith));
     configPath.ifPresent(p -> files.remove(p.toAbsolutePath().normalize()));
     Workspace workspace = new Workspace(display, limits);
     ServiceAssembly assembly = new ServiceAssembly(config, workspace, request, notes);

@@ -1,11 +1,13 @@
 package dev.poolguard.core.rule;
 
+import dev.poolguard.core.baseline.BaselineView;
 import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.model.DeploymentModel;
 import dev.poolguard.core.project.PoolguardConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything a rule may read: the loaded files (with their load problems), the effective model, and
@@ -21,13 +23,15 @@ public record LintContext(
     List<ConfigFile> files,
     DeploymentModel model,
     Map<String, Map<String, Double>> ruleOptions,
-    PoolguardConfig project) {
+    PoolguardConfig project,
+    Optional<BaselineView> baseline) {
 
   public LintContext {
     files = List.copyOf(files);
     Objects.requireNonNull(model, "model");
     ruleOptions = Map.copyOf(ruleOptions);
     Objects.requireNonNull(project, "project");
+    Objects.requireNonNull(baseline, "baseline");
   }
 
   /** A threshold of {@code rule}: the configured value, else the option's default. */

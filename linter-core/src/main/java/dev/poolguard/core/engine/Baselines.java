@@ -1,0 +1,217 @@
+package dev.poolguard.core.engine;
+
+import dev.poolguard.core.LintException;
+import dev.poolguard.core.baseline.BaselineSpec;
+import dev.poolguard.core.baseline.BaselineView;
+import dev.poolguard.core.baseline.GitTree;
+import dev.poolguard.core.baseline.Materialized;
+import dev.poolguard.core.baseline.ModelDiff;
+import dev.poolguard.core.baseline.Snapshot;
+import dev.poolguard.core.model.DeploymentModel;
+import dev.poolguard.core.project.PoolguardConfig;
+import dev.poolguard.core.project.ServiceConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Loads the baseline a run compares with (a folder, a snapshot, a git revision) and runs lints
+ * over the git index for {@code --staged}. Git trees are copied from the object database into a
+ * temporary folder that is deleted afterwards; the work tree and the index are never touched.
+ */
+final class Baselines {
+
+  private final BiFunction<LintRequest, PoolguardConfig, DeploymentModel> treeModel;
+
+  Baselines(BiFunction<LintRequest, PoolguardConfig, DeploymentModel> treeModel) {
+    this.treeModel = treeModel;
+  }
+
+  /** The spec the run uses and the folder it is relative to, if the run has a baseline. */
+  private record Chosen(String spec, Path base) {}
+
+  private static Optional<Chosen> chosen(LintRequest request, PoolguardConfig config) {
+    if (request.baseline().isPresent()) {
+      return Optional.of(new Chosen(request.baseline().get(), request.workingDirectory()));
+    }
+    if (!request.noBaseline() && config.baseline().isPresent()) {
+      return Optional.of(new Chosen(config.baseline().get(), config.baseDir()));
+    }
+    return Optional.empty();
+  }
+
+  /** A baseline folder inside a linted path is never linted as current configuration. */
+  static List<Path> folderInside(LintRequest request, PoolguardConfig config, List<Path> roots) {
+    Optional<Chosen> chosen = chosen(request, config);
+    if (chosen.isEmpty()) {
+      return List.of();
+    }
+    Path resolved = chosen.get().base().resolve(chosen.get().spec()).toAbsolutePath().normalize();
+    if (Files.isDirectory(resolved) && roots.stream().anyMatch(resolved::startsWith)) {
+      return List.of(resolved);
+    }
+    return List.of();
+  }
+
+  Optional<BaselineView> load(LintRequest request, PoolguardConfig config, DeploymentModel current) {
+    Optional<Chosen> chosen = chosen(request, config);
+    if (chosen.isEmpty()) {
+      return Optional.empty();
+    }
+    BaselineSpec spec = BaselineSpec.parse(chosen.get().spec(), chosen.get().base());
+    Display display = new Display(request.workingDirectory());
+    DeploymentModel baseline;
+    String label;
+    switch (spec.kind()) {
+      case SNAPSHOT -> {
+        baseline = Snapshot.read(spec.path().orElseThrow());
+        label = display.of(spec.path().orElseThrow());
+      }
+      case FOLDER -> {
+        Path folder = spec.path().orElseThrow();
+        Path root = currentRoot(request, config);
+        baseline =
+            treeModel.apply(
+                moved(request, root, folder, request.workingDirectory()), rebase(config, root, folder));
+        label = display.of(folder);
+      }
+      default -> {
+        label = spec.spec();
+        baseline =
+            withTempFolder(
+                "poolguard-baseline",
+                tmp -> {
+                  Materialized m = GitTree.materialize(request.workingDirectory(), spec.spec(), tmp);
+                  return treeModel.apply(moved(request, m), rebase(config, m));
+                });
+      }
+    }
+    return Optional.of(new BaselineView(label, baseline, ModelDiff.between(current, baseline)));
+  }
+
+  /** Runs {@code body} over a copy of the git index: what the next commit records. */
+  static <T> T withStagedTree(LintRequest request, Function<LintRequest, T> body) {
+    return withTempFolder(
+        "poolguard-staged",
+        tmp -> {
+          Materialized m = GitTree.materializeIndex(request.workingDirectory(), tmp);
+          LintRequest moved = moved(request, m);
+          return body.apply(
+              new LintRequest(
+                  moved.paths(),
+                  moved.configFile(),
+                  moved.profileOverride(),
+                  moved.workingDirectory(),
+                  request.baseline(),
+                  request.noBaseline(),
+                  false));
+        });
+  }
+
+  /** The folder that corresponds to a baseline folder's root: poolguard.yaml's, else the first path. */
+  private static Path currentRoot(LintRequest request, PoolguardConfig config) {
+    if (config.file().isPresent()) {
+      return config.baseDir();
+    }
+    Path first = request.absolutePaths().get(0);
+    return Files.isDirectory(first) ? first : first.getParent();
+  }
+
+  private static LintRequest moved(LintRequest request, Materialized m) {
+    Path wd =
+        m.locate(request.workingDirectory())
+            .orElseThrow(() -> new LintException("the working directory is outside the git repository"));
+    List<Path> paths = new ArrayList<>();
+    for (Path p : request.paths()) {
+      paths.add(p.isAbsolute() ? m.locate(p).orElse(p) : p);
+    }
+    Optional<Path> config = request.configFile().map(p -> p.isAbsolute() ? m.locate(p).orElse(p) : p);
+    return request.movedTo(wd, paths, config);
+  }
+
+  private static LintRequest moved(LintRequest request, Path from, Path to, Path workingDirectory) {
+    List<Path> paths = new ArrayList<>();
+    for (Path p : request.absolutePaths()) {
+      paths.add(p.startsWith(from) ? to.resolve(from.relativize(p).toString()) : p);
+    }
+    return request.movedTo(workingDirectory, paths, Optional.empty());
+  }
+
+  private static PoolguardConfig rebase(PoolguardConfig config, Materialized m) {
+    return rebase(config, m.repositoryRoot(), m.target());
+  }
+
+  /** The current poolguard.yaml applied to a copy of the tree: its paths moved onto the copy. */
+  private static PoolguardConfig rebase(PoolguardConfig c, Path from, Path to) {
+    TreeMap<String, ServiceConfig> services = new TreeMap<>();
+    for (ServiceConfig s : c.services().values()) {
+      services.put(
+          s.name(),
+          new ServiceConfig(
+              s.name(),
+              s.framework(),
+              move(s.config(), from, to),
+              move(s.deployment(), from, to),
+              s.container(),
+              s.profiles(),
+              s.database(),
+              s.datasources(),
+              s.replicas(),
+              s.load(),
+              s.position(),
+              s.positions()));
+    }
+    Path baseDir = c.baseDir().startsWith(from) ? to.resolve(from.relativize(c.baseDir()).toString()) : c.baseDir();
+    return new PoolguardConfig(
+        c.file(),
+        c.displayPath(),
+        baseDir,
+        c.baseline(),
+        services,
+        c.databases(),
+        c.concurrentRollouts(),
+        c.hikariVersion(),
+        c.exclude(),
+        c.limits(),
+        c.rules(),
+        c.waivers(),
+        c.positions());
+  }
+
+  private static List<Path> move(List<Path> paths, Path from, Path to) {
+    return paths.stream().map(p -> p.startsWith(from) ? to.resolve(from.relativize(p).toString()) : p).toList();
+  }
+
+  private static <T> T withTempFolder(String prefix, Function<Path, T> body) {
+    Path tmp;
+    try {
+      tmp = Files.createTempDirectory(prefix);
+    } catch (IOException e) {
+      throw new LintException("cannot create a temporary folder: " + e.getMessage(), e);
+    }
+    try {
+      return body.apply(tmp);
+    } finally {
+      deleteTree(tmp);
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // A leftover temporary folder is harmless; the lint result stands.
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.poolguard.rules.change;
+
+import dev.poolguard.core.baseline.Change;
+import dev.poolguard.core.rule.LintContext;
+import dev.poolguard.core.rule.Rule;
+import dev.poolguard.core.rule.RuleInfo;
+import dev.poolguard.core.rule.Severity;
+import dev.poolguard.core.rule.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** The connection timeout is lower than in the baseline. */
+public final class ConnectionTimeoutReduced implements Rule {
+
+  static final RuleInfo INFO =
+      RuleInfo.of(
+          "connection-timeout-reduced",
+          "Connection timeout lowered against the baseline",
+          Severity.WARNING,
+          Set.of(RuleInfo.Need.CONFIG, RuleInfo.Need.BASELINE),
+          "A shorter connection timeout makes requests fail sooner when the pool is busy: at a"
+              + " peak that the old timeout absorbed as a short wait, the new one returns errors."
+              + " Failing fast is often right, but the change deserves a look together with the"
+              + " pool size and the load it must carry.",
+          "Confirm the shorter timeout is intended and that the pool has headroom at peak, or"
+              + " restore the baseline value.",
+          "# baseline: connection-timeout: 30000\nspring:\n  datasource:\n    hikari:\n"
+              + "      connection-timeout: 500\n");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public List<Violation> check(LintContext context) {
+    List<Violation> out = new ArrayList<>();
+    List<String> keys = List.of("connection-timeout", "acquisition-timeout");
+    List<Changes.SettingChange> changes = new ArrayList<>(Changes.of(context, Change.Kind.CHANGED, keys));
+    changes.addAll(Changes.of(context, Change.Kind.REMOVED, keys));
+    for (Changes.SettingChange c : changes) {
+      OptionalLong now = Changes.timeoutMillis(c.dataSource().pool(), c.current());
+      OptionalLong was = Changes.timeoutMillis(c.dataSource().pool(), c.old());
+      if (now.isEmpty() || was.isEmpty() || now.getAsLong() >= was.getAsLong()) {
+        continue;
+      }
+      out.add(
+          c.violation(
+              c.property()
+                  + " lowered to "
+                  + c.current().text()
+                  + " (was "
+                  + c.oldDescribed()
+                  + "): requests fail sooner when the pool is busy"));
+    }
+    return out;
+  }
+}
