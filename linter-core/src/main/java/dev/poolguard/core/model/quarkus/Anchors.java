@@ -14,9 +14,10 @@ final class Anchors {
 
   /**
    * The key position of the first target (most specific first) that a file writes, the main file
-   * (the first) searched first; else the start of the main file.
+   * (the first) searched first; else {@code fallback}.
    */
-  static SourcePosition find(List<ConfigFile> files, List<String> targets) {
+  static SourcePosition find(
+      List<ConfigFile> files, List<String> targets, SourcePosition fallback) {
     for (String target : targets) {
       for (ConfigFile file : files) {
         boolean flat = file.format() == ConfigFile.Format.PROPERTIES;
@@ -28,9 +29,7 @@ final class Anchors {
         }
       }
     }
-    return files.isEmpty()
-        ? SourcePosition.startOf("application.properties")
-        : SourcePosition.startOf(files.get(0).displayPath());
+    return fallback;
   }
 
   private static Optional<SourcePosition> keyPosition(

@@ -86,10 +86,12 @@ public final class QuarkusResolver {
   private Profiles profiles() {
     List<String> active;
     String source;
-    Optional<Lookup.Resolution> configured = new Lookup(props, List.of()).find(PROFILE);
+    // quarkus.profile itself is read without a profile: from -D, env, then the files.
+    Lookup plain = new Lookup(props, List.of());
+    Optional<Lookup.Resolution> configured = plain.find(PROFILE);
     Optional<String> configuredText =
         configured
-            .map(r -> new Lookup(props, List.of()).value(r.winner(), List.of()))
+            .map(r -> plain.value(r.winner(), List.of()))
             .filter(Value::isKnown)
             .map(Value::text)
             .filter(t -> !t.isBlank());
@@ -214,7 +216,8 @@ public final class QuarkusResolver {
     String root = DataSourceNames.root(name, false);
     String jdbc = root + ".jdbc";
     String prefix = DataSourceNames.root(name, true) + ".jdbc";
-    SourcePosition anchor = Anchors.find(input.files(), List.of(jdbc, root, DataSourceNames.ROOT));
+    SourcePosition anchor =
+        Anchors.find(input.files(), List.of(jdbc, root, DataSourceNames.ROOT), serviceAnchor());
     TreeMap<String, PoolSetting> settings = new TreeMap<>();
     for (String key : settingKeys(name, jdbc, lookup)) {
       lookup
