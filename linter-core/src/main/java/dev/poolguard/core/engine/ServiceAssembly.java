@@ -4,6 +4,9 @@ import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.config.ConfigLoader;
 import dev.poolguard.core.model.Deployment;
 import dev.poolguard.core.model.Diagnostic;
+import dev.poolguard.core.model.Framework;
+import dev.poolguard.core.model.quarkus.QuarkusInput;
+import dev.poolguard.core.model.quarkus.QuarkusResolver;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.model.kubernetes.Cluster;
 import dev.poolguard.core.model.kubernetes.Manifests;
@@ -88,7 +91,14 @@ final class ServiceAssembly {
         continue;
       }
       services.addAll(
-          resolve(service.name(), true, files, service.profiles(), workload, service.container()));
+          resolve(
+              service.name(),
+              true,
+              files,
+              service.profiles(),
+              workload,
+              service.container(),
+              service.framework()));
     }
     Map<Path, List<Path>> byRoot = new TreeMap<>();
     for (Path file : springFiles) {
@@ -104,18 +114,25 @@ final class ServiceAssembly {
       }
       String name = name(group.getKey());
       List<Service> plain =
-          resolve(name, false, files, List.of(), Optional.empty(), Optional.empty());
+          resolve(name, false, files, List.of(), Optional.empty(), Optional.empty(), Optional.empty());
       String resolvedName = plain.isEmpty() ? name : plain.get(0).name();
       Optional<Workload> workload = workloadNamed(resolvedName).or(() -> workloadNamed(name));
       services.addAll(
           workload.isPresent()
-              ? resolve(name, false, files, List.of(), workload, Optional.empty())
+              ? resolve(name, false, files, List.of(), workload, Optional.empty(), Optional.empty())
               : plain);
     }
     for (Workload w : cluster.workloads()) {
       if (!claimedWorkloads.contains(w) && looksLikeSpring(w)) {
         services.addAll(
-            resolve(w.name(), true, List.of(), List.of(), Optional.of(w), Optional.empty()));
+            resolve(
+                w.name(),
+                true,
+                List.of(),
+                List.of(),
+                Optional.of(w),
+                Optional.empty(),
+                Optional.of(quarkusEnv(w) ? Framework.QUARKUS : Framework.SPRING)));
       }
     }
     services.sort(Comparator.comparing(Service::name).thenComparing(Service::profileLabel));
@@ -128,7 +145,8 @@ final class ServiceAssembly {
       List<SpringFile> packaged,
       List<String> profiles,
       Optional<Workload> workload,
-      Optional<String> container) {
+      Optional<String> container,
+      Optional<Framework> fixedFramework) {
     List<SpringFile> files = new ArrayList<>(packaged);
     ExternalSources external = ExternalSources.NONE;
     Optional<Deployments.Overrides> overrides = Optional.empty();
@@ -142,6 +160,9 @@ final class ServiceAssembly {
           workspace.keep(embedded.displayPath() + "#" + embedded.hashCode(), embedded);
         }
       }
+    }
+    if (framework(files, fixedFramework) == Framework.QUARKUS) {
+      return quarkus(name, files, profiles, workload, external, overrides);
     }
     SpringInput input =
         new SpringInput(
@@ -169,6 +190,92 @@ final class ServiceAssembly {
       }
     }
     return withDeployment;
+  }
+
+  private List<Service> quarkus(
+      String name,
+      List<SpringFile> files,
+      List<String> profiles,
+      Optional<Workload> workload,
+      ExternalSources external,
+      Optional<Deployments.Overrides> overrides) {
+    List<ConfigFile> ordered =
+        files.stream()
+            .sorted(
+                Comparator.comparingInt(SpringFile::location)
+                    .thenComparing(f -> f.path().getFileName().toString().contains("-"))
+                    .thenComparing(f -> f.file().format() != ConfigFile.Format.PROPERTIES))
+            .map(SpringFile::file)
+            .toList();
+    List<dev.poolguard.core.model.ExternalSetting> settings = new ArrayList<>(external.environment());
+    settings.addAll(external.systemProperties());
+    List<Service> services =
+        QuarkusResolver.resolve(
+            new QuarkusInput(
+                name,
+                ordered,
+                request.profileOverride().flatMap(p -> p.stream().findFirst()),
+                profiles,
+                settings));
+    if (workload.isEmpty() || overrides.isEmpty()) {
+      return services;
+    }
+    Deployment deployment =
+        new Deployment(workload.get(), cluster.autoscalersFor(workload.get()), overrides.get().container());
+    return services.stream().map(s -> s.withDeployment(deployment)).toList();
+  }
+
+  /**
+   * The framework that reads the files: as configured, else from the build file beside them,
+   * else from the keys (quarkus.* means Quarkus).
+   */
+  private static Framework framework(List<SpringFile> files, Optional<Framework> configured) {
+    if (configured.isPresent()) {
+      return configured.get();
+    }
+    for (SpringFile f : files) {
+      for (Path dir = f.path().getParent(); dir != null; dir = dir.getParent()) {
+        Optional<Framework> fromBuild = fromBuildFile(dir);
+        if (fromBuild.isPresent()) {
+          return fromBuild.get();
+        }
+        if (dir.getFileName() != null && dir.getFileName().toString().equals("src")) {
+          break;
+        }
+      }
+    }
+    for (SpringFile f : files) {
+      for (dev.poolguard.core.config.ConfigNode doc : f.file().documents()) {
+        if (doc instanceof dev.poolguard.core.config.MapNode map
+            && map.entries().stream().anyMatch(e -> {
+              String k = e.key().value();
+              return k.equals("quarkus") || k.startsWith("quarkus.") || k.matches("%[^.]+\\.quarkus\\..*") || k.startsWith("\"%");
+            })) {
+          return Framework.QUARKUS;
+        }
+      }
+    }
+    return Framework.SPRING;
+  }
+
+  private static Optional<Framework> fromBuildFile(Path dir) {
+    for (String name : List.of("pom.xml", "build.gradle", "build.gradle.kts")) {
+      Path build = dir.resolve(name);
+      if (Files.isRegularFile(build)) {
+        try {
+          String text = Files.readString(build);
+          if (text.contains("io.quarkus")) {
+            return Optional.of(Framework.QUARKUS);
+          }
+          if (text.contains("spring-boot") || text.contains("HikariCP")) {
+            return Optional.of(Framework.SPRING);
+          }
+        } catch (IOException e) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** Kubernetes manifests among the discovered files; Helm templates are skipped with a note. */
@@ -244,11 +351,17 @@ final class ServiceAssembly {
     return cluster.workloads().stream().filter(w -> w.name().equals(name)).findFirst();
   }
 
-  /** A workload whose app container is configured through Spring's environment names. */
+  /** A workload whose app container is configured through Spring's or Quarkus's env names. */
   private static boolean looksLikeSpring(Workload w) {
     return w.containers().stream()
         .flatMap(c -> c.env().stream())
-        .anyMatch(e -> e.name().toUpperCase(Locale.ROOT).startsWith("SPRING_DATASOURCE"));
+        .anyMatch(e -> e.name().toUpperCase(Locale.ROOT).startsWith("SPRING_DATASOURCE")) || quarkusEnv(w);
+  }
+
+  private static boolean quarkusEnv(Workload w) {
+    return w.containers().stream()
+        .flatMap(c -> c.env().stream())
+        .anyMatch(e -> e.name().toUpperCase(Locale.ROOT).contains("QUARKUS_DATASOURCE"));
   }
 
   private static List<Path> filesUnder(Path path) {
