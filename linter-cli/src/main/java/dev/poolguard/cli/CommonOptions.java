@@ -36,12 +36,18 @@ final class CommonOptions {
   @Option(names = "--debug", description = "Show stack traces of internal errors.")
   boolean debug;
 
+  @Option(
+      names = "--staged",
+      description = "Lint the git index (what the next commit records) instead of the work tree.")
+  boolean staged;
+
   LintRequest request(Path workingDirectory) {
     return new LintRequest(
-        paths,
-        Optional.ofNullable(config),
-        Optional.ofNullable(profiles).map(p -> List.copyOf(new ArrayList<>(p))),
-        workingDirectory);
+            paths,
+            Optional.ofNullable(config),
+            Optional.ofNullable(profiles).map(p -> List.copyOf(new ArrayList<>(p))),
+            workingDirectory)
+        .withStaged(staged);
   }
 
   static List<String> split(String csv) {

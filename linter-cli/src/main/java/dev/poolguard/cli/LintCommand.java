@@ -47,6 +47,7 @@ final class LintCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand PoolguardCommand root;
   @Mixin CommonOptions common;
+  @Mixin BaselineOptions baselineOptions;
 
   @Option(
       names = {"-f", "--format"},
@@ -101,7 +102,7 @@ final class LintCommand implements Callable<Integer> {
           spec.commandLine(), "several formats need --output FOLDER to write their files into");
     }
     Linter linter = new Linter(RuleSet.load(LintCommand.class.getClassLoader()));
-    LintResult result = linter.lint(common.request(root.workingDirectory()));
+    LintResult result = linter.lint(baselineOptions.apply(common.request(root.workingDirectory())));
     if (common.verbose) {
       PrintWriter err = spec.commandLine().getErr();
       result

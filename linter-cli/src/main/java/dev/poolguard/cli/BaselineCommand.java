@@ -1,0 +1,59 @@
+package dev.poolguard.cli;
+
+import dev.poolguard.core.LintException;
+import dev.poolguard.core.baseline.Snapshot;
+import dev.poolguard.core.engine.Linter;
+import dev.poolguard.core.engine.RuleSet;
+import dev.poolguard.core.model.DeploymentModel;
+import dev.poolguard.core.report.AtomicFiles;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code poolguard baseline -o FILE}: the effective model as a snapshot, the rollback target. */
+@Command(
+    name = "baseline",
+    mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersion.class,
+    description = {
+      "Write the effective model (every pool setting, value and origin; secrets redacted) as a",
+      "baseline snapshot: the known-good configuration to compare later changes with."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:done", "2:could not (file exists without --force, usage or input error)"})
+final class BaselineCommand implements Callable<Integer> {
+
+  @ParentCommand PoolguardCommand root;
+  @Mixin CommonOptions common;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "The snapshot file to write (.json).")
+  Path output;
+
+  @Option(names = "--force", description = "Overwrite FILE if it exists.")
+  boolean force;
+
+  @Override
+  public Integer call() {
+    Path target = root.workingDirectory().resolve(output);
+    if (Files.exists(target) && !force) {
+      throw new LintException(output + " exists; use --force to overwrite it");
+    }
+    DeploymentModel model = new Linter(RuleSet.of(List.of())).model(common.request(root.workingDirectory()));
+    StringWriter text = new StringWriter();
+    try {
+      Snapshot.write(model, text);
+      AtomicFiles.write(target, text.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return ExitCodes.OK;
+  }
+}
