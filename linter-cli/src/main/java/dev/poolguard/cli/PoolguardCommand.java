@@ -23,7 +23,13 @@ import picocli.CommandLine.Spec;
       "where each value comes from, and whether the pools can carry the load.",
       ""
     },
-    subcommands = {LintCommand.class, ModelCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      LintCommand.class,
+      ModelCommand.class,
+      ExplainCommand.class,
+      RulesCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done; for lint: no finding at or above --fail-on",
