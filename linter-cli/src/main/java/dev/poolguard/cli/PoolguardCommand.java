@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
       ModelCommand.class,
       DiffCommand.class,
       BaselineCommand.class,
+      ExplainCommand.class,
+      RulesCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
