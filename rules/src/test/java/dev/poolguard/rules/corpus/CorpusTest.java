@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.poolguard.core.engine.LintRequest;
 import dev.poolguard.core.engine.Linter;
 import dev.poolguard.core.engine.RuleSet;
+import dev.poolguard.core.report.ModelReport;
 import dev.poolguard.core.rule.Finding;
 import dev.poolguard.core.rule.LintResult;
+import dev.poolguard.core.rule.Related;
 import dev.poolguard.core.testing.SharedResources;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +19,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,6 +133,37 @@ class CorpusTest {
         .filteredOn(
             v -> run().notes().stream().anyMatch(n -> n.startsWith("skipped " + v + ": Helm")))
         .isEmpty();
+  }
+
+  @Test
+  void noSecretValueOfTheCorpusIsPrinted() {
+    SecretValues values = SecretValues.of(entries.stream().map(CorpusTree.Entry::laidOut).toList());
+    List<String> secrets = List.copyOf(values.secrets());
+    // Enough real secrets to mean something (the ConfigMap's YOUR_RDS_PASSWORD among them).
+    assertThat(secrets).contains("YOUR_RDS_PASSWORD").hasSizeGreaterThanOrEqualTo(10);
+    Map<String, String> outputs = new TreeMap<>();
+    Map<String, LintResult> runs = new TreeMap<>(Map.of("corpus", run()));
+    for (Map.Entry<String, LintResult> e : runs.entrySet()) {
+      String run = e.getKey();
+      LintResult r = e.getValue();
+      outputs.put(run + " model text", ModelReport.text(r.model()));
+      outputs.put(run + " model json", ModelReport.json(r.model()));
+      outputs.put(run + " notes", String.join("\n", r.notes()));
+      for (Finding f : r.findings()) {
+        StringBuilder text = new StringBuilder();
+        text.append(f.message()).append('\n').append(f.remediation()).append('\n');
+        text.append(f.subject()).append('\n');
+        f.related().stream().map(Related::label).forEach(l -> text.append(l).append('\n'));
+        outputs.merge(run + " findings", text.toString(), String::concat);
+      }
+    }
+    List<String> leaks = new ArrayList<>();
+    outputs.forEach(
+        (where, text) ->
+            secrets.stream()
+                .filter(s -> SecretValues.containsToken(text, s))
+                .forEach(s -> leaks.add(where + ": " + s)));
+    assertThat(leaks).as("secret values printed").isEmpty();
   }
 
   // ---- helpers ---------------------------------------------------------------------------------
