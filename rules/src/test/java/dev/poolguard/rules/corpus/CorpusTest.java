@@ -5,9 +5,21 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.poolguard.core.config.ConfigFile;
+import dev.poolguard.core.config.ConfigLoader;
+import dev.poolguard.core.config.Limits;
+import dev.poolguard.core.config.MapNode;
+import dev.poolguard.core.config.ScalarNode;
 import dev.poolguard.core.engine.LintRequest;
 import dev.poolguard.core.engine.Linter;
 import dev.poolguard.core.engine.RuleSet;
+import dev.poolguard.core.model.DataSource;
+import dev.poolguard.core.model.DeploymentModel;
+import dev.poolguard.core.model.Origin;
+import dev.poolguard.core.model.PoolKind;
+import dev.poolguard.core.model.PoolSetting;
+import dev.poolguard.core.model.Service;
+import dev.poolguard.core.model.Value;
 import dev.poolguard.core.report.ModelReport;
 import dev.poolguard.core.rule.Finding;
 import dev.poolguard.core.rule.LintResult;
@@ -18,7 +30,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -54,11 +68,28 @@ class CorpusTest {
   private static LintResult result;
   private static Throwable failure;
 
-  // Display paths (relative to the tree).
+  // Display paths (relative to the tree) of the files the items name.
   private static final String JHIPSTER = "jhipster__jhipster-sample-app/src/";
   private static final String JHIPSTER_YML = JHIPSTER + "main/resources/config/application.yml";
+  private static final String JHIPSTER_PROD =
+      JHIPSTER + "main/resources/config/application-prod.yml";
+  private static final String JHIPSTER_TESTPROD =
+      JHIPSTER + "test/resources/config/application-testprod.yml";
+  private static final String DOLPHIN_MASTER =
+      "apache__dolphinscheduler/dolphinscheduler-master/src/main/resources/application.yaml";
+  private static final String FINERACT_PROPERTIES =
+      "apache__fineract/fineract-provider/src/main/resources/application.properties";
   private static final String FINERACT_DEPLOYMENT =
       "apache__fineract/kubernetes/fineract-server-deployment.yml";
+  private static final String HAPI =
+      "hapifhir__hapi-fhir-jpaserver-starter/src/main/resources/application.yaml";
+  private static final String PETCLINIC_CONFIG =
+      "spring-petclinic__spring-petclinic-microservices-config/";
+  private static final String NACOS_DEFAULT =
+      "alibaba__nacos/sys/src/main/resources/META-INF/nacos-default.properties";
+  private static final String NACOS_TORTURE =
+      "alibaba__nacos/sys/src/test/resources/test-properties.properties";
+  private static final String DEPENDENCY_TRACK = "DependencyTrack__dependency-track/";
 
   // The failure is kept so that each test fails with its cause, not all of them in @BeforeAll.
   @SuppressWarnings("StaticAssignmentOfThrowable")
@@ -166,6 +197,285 @@ class CorpusTest {
     assertThat(leaks).as("secret values printed").isEmpty();
   }
 
+  /** SPEC 3.3 treats {@code @…@} as an unresolved Maven filter token, not as a name. */
+  @Test
+  void aMavenFilterTokenIsNotAServiceName() {
+    assertThat(variants(HAPI)).isNotEmpty();
+    assertThat(run().model().services())
+        .extracting(Service::name)
+        .as("service names that are Maven filter tokens")
+        .filteredOn(n -> n.matches(".*@[^@]+@.*"))
+        .isEmpty();
+  }
+
+  /** Not an EXPECTATIONS item, but the same trap as item 8: a commented-out pool size. */
+  @Test
+  void conductorCommentedPoolSizeIsNotExtracted() {
+    Service conductor =
+        variant(
+            "conductor-oss__conductor/server/src/main/resources/application.properties", "default");
+    assertDefault(hikari(conductor), "maximum-pool-size", "10");
+  }
+
+  // ---- [core] items ----------------------------------------------------------------------------
+
+  @Test
+  void item02_jhipsterTestprodProfile() {
+    Service testprod = variant(JHIPSTER_TESTPROD, "testprod");
+    DataSource ds = hikari(testprod);
+    assertSet(ds, "maximum-pool-size", "1");
+    assertSet(ds, "auto-commit", "false");
+    assertSet(ds, "pool-name", "Hikari");
+    assertThat(setting(ds, "pool-name").property()).endsWith(".poolName");
+    assertDefault(ds, "minimum-idle", "1");
+  }
+
+  @Test
+  void item03_jhipsterProdProfile() {
+    Service prod = variant(JHIPSTER_PROD, "prod");
+    DataSource ds = hikari(prod);
+    assertThat(ds.inert()).as("spring.datasource.type is HikariDataSource").isEmpty();
+    assertSet(ds, "pool-name", "Hikari");
+    assertThat(setting(ds, "pool-name").property()).endsWith(".poolName");
+    assertSet(ds, "auto-commit", "false");
+    assertDefault(ds, "maximum-pool-size", "10");
+    MapNode prodDoc = single(load(JHIPSTER_PROD));
+    assertThat(text(prodDoc, "spring", "datasource", "type"))
+        .isEqualTo("com.zaxxer.hikari.HikariDataSource");
+    assertThat(text(prodDoc, "spring", "datasource", "url"))
+        .isEqualTo("jdbc:postgresql://localhost:5432/jhipsterSampleApplication");
+
+    // application.yml: a negated profile, a Maven token for the active profiles, a profile group
+    // and a comment-only document that must load without error.
+    ConfigFile yml = load(JHIPSTER_YML);
+    assertThat(yml.problems()).isEmpty();
+    List<MapNode> docs = maps(yml);
+    assertThat(docs).hasSize(2);
+    assertThat(text(docs.get(0), "spring", "config", "activate", "on-profile"))
+        .isEqualTo("!api-docs");
+    assertThat(text(docs.get(1), "spring", "profiles", "active"))
+        .isEqualTo("@spring.profiles.active@");
+    assertThat(yml.documents())
+        .filteredOn(d -> !(d instanceof MapNode))
+        .allSatisfy(d -> assertThat(((ScalarNode) d).isNull()).isTrue());
+
+    Service plain = variant(JHIPSTER_YML, "default");
+    assertThat(plain.profileSource()).startsWith("default");
+    assertThat(plain.dataSources())
+        .as("no document of application.yml has pool settings")
+        .isEmpty();
+    assertThat(variants(JHIPSTER_YML))
+        .flatExtracting(Service::profiles)
+        .noneMatch(p -> p.contains("@"))
+        .noneMatch(p -> p.startsWith("!"));
+    // The dev what-if expands profiles.group.dev.
+    assertThat(variants(JHIPSTER_YML))
+        .extracting(Service::profiles)
+        .contains(List.of("dev", "secret-samples", "api-docs"));
+  }
+
+  @Test
+  void item05_dolphinschedulerMaster() {
+    List<Service> all = variants(DOLPHIN_MASTER);
+    assertThat(all).as("spring.profiles.active names the one variant").hasSize(1);
+    Service master = all.get(0);
+    assertThat(master.profiles()).containsExactly("postgresql");
+    assertThat(master.profileSource()).contains(DOLPHIN_MASTER + ":19");
+    DataSource ds = hikari(master);
+    assertSet(ds, "pool-name", "DolphinScheduler");
+    assertSet(ds, "connection-test-query", "select 1");
+    assertDefault(ds, "maximum-pool-size", "10");
+    assertThat(ds.inert()).isEmpty();
+
+    ConfigFile file = load(DOLPHIN_MASTER);
+    assertThat(file.problems()).isEmpty();
+    MapNode spring = maps(file).get(0).map("spring").orElseThrow();
+    // A dotted key inside the spring: map stays one key.
+    assertThat(spring.text("cloud.discovery.client.composite-indicator.enabled")).contains("false");
+    assertThat(text(spring, "quartz", "properties", "org.quartz.threadPool.threadCount"))
+        .isEqualTo("25");
+    MapNode mysql = maps(file).get(1);
+    assertThat(text(mysql, "spring", "config", "activate", "on-profile")).isEqualTo("mysql");
+    assertThat(text(mysql, "spring", "datasource", "url"))
+        .isEqualTo("jdbc:mysql://127.0.0.1:3306/dolphinscheduler");
+    assertThat(node(mysql, "spring", "datasource").get("hikari")).as("no Hikari changes").isEmpty();
+    assertThat(text(maps(file).get(0), "spring", "datasource", "url"))
+        .isEqualTo("jdbc:postgresql://127.0.0.1:5432/dolphinscheduler");
+  }
+
+  @Test
+  void item06_fineractPlaceholderDefaults() {
+    Service fineract = variant(FINERACT_PROPERTIES, "default");
+    DataSource ds = hikari(fineract);
+    assertPlaceholder(ds, "maximum-pool-size", "FINERACT_HIKARI_MAXIMUM_POOL_SIZE", "10");
+    assertPlaceholder(ds, "minimum-idle", "FINERACT_HIKARI_MINIMUM_IDLE", "3");
+    assertPlaceholder(ds, "connection-timeout", "FINERACT_HIKARI_CONNECTION_TIMEOUT", "20000");
+    assertPlaceholder(ds, "idle-timeout", "FINERACT_HIKARI_IDLE_TIMEOUT", "60000");
+    assertPlaceholder(ds, "auto-commit", "FINERACT_HIKARI_AUTO_COMMIT", "true");
+    assertPlaceholder(
+        ds,
+        "transaction-isolation",
+        "FINERACT_HIKARI_TRANSACTION_ISOLATION",
+        "TRANSACTION_REPEATABLE_READ");
+    assertPlaceholder(
+        ds,
+        "jdbc-url",
+        "FINERACT_HIKARI_JDBC_URL",
+        "jdbc:mariadb://localhost:3306/fineract_tenants");
+    // connectionTestquery (lower-case q) binds to connectionTestQuery; the default has a space.
+    assertPlaceholder(ds, "connection-test-query", "FINERACT_HIKARI_TEST_QUERY", "SELECT 1");
+    assertThat(setting(ds, "connection-test-query").property())
+        .isEqualTo("spring.datasource.hikari.connectionTestquery");
+    assertDefault(ds, "max-lifetime", "1800000");
+    // Map-index keys do not break the parser; the entry keeps its key.
+    assertThat(ds.settings())
+        .filteredOn(s -> s.key().startsWith("data-source-properties"))
+        .anySatisfy(
+            s -> {
+              assertThat(s.key()).contains("cachePrepStmts");
+              assertThat(s.value().text()).isEqualTo("true");
+            })
+        .hasSize(12);
+    assertThat(load(FINERACT_PROPERTIES).problems()).isEmpty();
+    // Deferred: the .env half of this item (dotenv files are read later).
+  }
+
+  @Test
+  void item08_hapiFhirStarter() {
+    Service hapi = variant(HAPI, "default");
+    DataSource ds = hikari(hapi);
+    assertSet(ds, "maximum-pool-size", "10");
+    assertThat(value(ds, "maximum-pool-size").origin().position().line()).isEqualTo(116);
+    // "# max-active: 15" is a comment.
+    assertThat(ds.settings())
+        .extracting(PoolSetting::property)
+        .noneMatch(p -> p.toLowerCase(Locale.ROOT).replace("-", "").contains("maxactive"));
+    MapNode datasource = node(maps(load(HAPI)).get(0), "spring", "datasource");
+    assertThat(datasource.text("url")).contains("jdbc:h2:mem:test_mem");
+    assertThat(datasource.get("password"))
+        .hasValueSatisfying(
+            p ->
+                assertThat(((ScalarNode) p).isNull()).as("password: null is a YAML null").isTrue());
+    assertThat(datasource.get("max-active")).isEmpty();
+  }
+
+  @Test
+  void item09_petclinicMicroservicesConfig() {
+    String application = PETCLINIC_CONFIG + "application.yml";
+    assertThat(variants(application))
+        .extracting(Service::profiles)
+        .containsExactlyInAnyOrder(
+            List.of("default"), List.of("chaos-monkey"), List.of("docker"), List.of("mysql"));
+    assertDefault(hikari(variant(application, "mysql")), "maximum-pool-size", "10");
+
+    ConfigFile file = load(application);
+    assertThat(file.problems()).as("flattened and nested management: merge").isEmpty();
+    assertThat(maps(file)).hasSize(4);
+    MapNode first = maps(file).get(0);
+    assertThat(first.text("management.security.enabled")).contains("false");
+    assertThat(first.text("management.endpoints.web.exposure.include")).contains("*");
+    assertThat(first.map("management")).isPresent();
+    MapNode mysql = maps(file).get(3);
+    assertThat(text(mysql, "spring", "config", "activate", "on-profile")).isEqualTo("mysql");
+    assertThat(text(mysql, "spring", "datasource", "url"))
+        .isEqualTo(
+            "jdbc:mysql://localhost:3306/petclinic?allowPublicKeyRetrieval=true&useSSL=false");
+    assertThat(text(mysql, "spring", "datasource", "username")).isEqualTo("root");
+    assertThat(findingsAt(application)).isEmpty();
+
+    for (String name : List.of("vets-service.yml", "customers-service.yml")) {
+      ConfigFile service = load(PETCLINIC_CONFIG + name);
+      assertThat(service.problems()).as(name).isEmpty();
+      List<MapNode> docs = maps(service);
+      assertThat(docs.get(0).entries().get(0).key().value()).doesNotStartWith("\uFEFF");
+      assertThat(docs.get(0).entries().get(0).key().position().column()).isEqualTo(1);
+      assertThat(text(docs.get(docs.size() - 2), "spring", "config", "activate", "on-profile"))
+          .isEqualTo("default");
+      assertThat(text(docs.get(docs.size() - 1), "spring", "config", "activate", "on-profile"))
+          .isEqualTo("docker");
+      assertThat(docs)
+          .noneMatch(d -> d.map("spring").flatMap(s -> s.map("datasource")).isPresent());
+      assertThat(findingsAt(PETCLINIC_CONFIG + name)).as(name).isEmpty();
+    }
+  }
+
+  @Test
+  void item11_nacosExcludesDataSourceAutoConfiguration() {
+    MapNode doc = single(load(NACOS_DEFAULT));
+    assertThat(doc.text("spring.autoconfigure.exclude"))
+        .contains(
+            "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration,"
+                + "org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration");
+    // Deferred: the engine reads no nacos-default.properties (Nacos loads it itself).
+  }
+
+  @Test
+  void item12_nacosPropertiesTortureTest() {
+    ConfigFile file = load(NACOS_TORTURE);
+    assertThat(file.problems()).isEmpty();
+    MapNode doc = single(file);
+    Map<String, String> expected = new TreeMap<>();
+    expected.put("blah", "hello world");
+    expected.put("bar", "foo=baz");
+    expected.put("hello", "world");
+    expected.put("proper\\ty", "test");
+    expected.put("foo", "");
+    expected.put("bat", "a\\");
+    expected.put("bling", "a=b");
+    expected.put("test-unicode", "properties\u4EBA&test");
+    expected.put("test=property", "helloworld");
+    expected.put("test-colon-separator", "my-property");
+    expected.put("test-tab-property", "foo\tbar");
+    expected.put("test-whitespace-property", "foo   bar");
+    expected.put("test-multiline", "ab\\c");
+    expected.put("test-multiline-immediate", "foo");
+    expected.put("test-multiline-immediate-bang", "!foo");
+    expected.put("test-property-value-comment", "foo !bar #foo");
+    expected.put("foods[0]", "Apple");
+    expected.put("foods[1]", "Orange");
+    expected.put("foods[2]", "Strawberry");
+    expected.put("foods[3]", "Mango");
+    expected.put("test-bang-property", "foo!");
+    expected.put(
+        "test-iso8859-1-chars", "\u00E6\u00D7\u00C8\u00C5\u00DE\u00DF\u00E1\u00F1\u00C0\u00FF");
+    expected.put("test-with-trailing-space", "trailing ");
+    expected.put("test-with-escaped-trailing-space", "trailing ");
+    expected.put("test-line-after-empty-pound", "abc ");
+    expected.forEach((key, v) -> assertThat(doc.text(key)).as(key).contains(v));
+    assertThat(doc.entries())
+        .extracting(e -> e.key().value())
+        .doesNotContain("foods[]", "commented-two", "#commented-property", "commented-property");
+    assertThat(findingsAt(NACOS_TORTURE)).isEmpty();
+  }
+
+  @Test
+  void item13_dependencyTrackNonSpringPoolKeys() {
+    String apiserver = DEPENDENCY_TRACK + "apiserver/src/main/resources/application.properties";
+    String v4 = DEPENDENCY_TRACK + "src/main/resources/application.properties";
+    // No spring.datasource.* keys: no Spring pool, not "pool 10".
+    for (String file : List.of(apiserver, v4)) {
+      assertThat(variants(file))
+          .as(file)
+          .isNotEmpty()
+          .allSatisfy(s -> assertThat(s.dataSources()).isEmpty());
+    }
+    MapNode dt = single(load(apiserver));
+    assertThat(dt.text("dt.datasource.pool.enabled")).contains("true");
+    assertThat(dt.text("dt.datasource.pool.max-size")).contains("30");
+    assertThat(dt.text("dt.datasource.pool.min-idle")).contains("15");
+    assertThat(dt.text("dt.datasource.pool.idle-timeout-ms")).contains("300000");
+    assertThat(dt.text("dt.datasource.pool.max-lifetime-ms")).contains("600000");
+    assertThat(dt.text("dt.datasource.pool.keepalive-interval-ms")).contains("60000");
+    assertThat(dt.get("dt.datasource.pool.leak-detection-threshold-ms")).isEmpty();
+    assertThat(dt.text("dt.datasource.url")).contains("");
+    MapNode alpine = single(load(v4));
+    assertThat(alpine.text("alpine.database.pool.max.size")).contains("20");
+    assertThat(alpine.text("alpine.database.pool.min.idle")).contains("10");
+    assertThat(alpine.text("alpine.database.pool.idle.timeout")).contains("300000");
+    assertThat(alpine.text("alpine.database.pool.max.lifetime")).contains("600000");
+    // Deferred: a configurable key mapping (dt.datasource.pool.* -> HikariCP, max 30).
+  }
+
   // ---- helpers ---------------------------------------------------------------------------------
 
   private static LintResult run() {
@@ -173,6 +483,81 @@ class CorpusTest {
       fail("the corpus lint failed; see theWholeCorpusLintsWithoutCrashOrHang", failure);
     }
     return result;
+  }
+
+  private static DeploymentModel model() {
+    return run().model();
+  }
+
+  /** Every service variant that read {@code file}. */
+  private static List<Service> variants(String file) {
+    return model().services().stream().filter(s -> s.configFiles().contains(file)).toList();
+  }
+
+  /** The one variant that read {@code file} with exactly these active profiles. */
+  private static Service variant(String file, String... profiles) {
+    List<Service> found =
+        variants(file).stream().filter(s -> s.profiles().equals(List.of(profiles))).toList();
+    assertThat(found)
+        .as(
+            "services reading %s with profiles %s; those reading it: %s",
+            file,
+            List.of(profiles),
+            variants(file).stream().map(s -> s.name() + " " + s.profiles()).toList())
+        .hasSize(1);
+    return found.get(0);
+  }
+
+  private static DataSource hikari(Service s) {
+    return pool(s, PoolKind.HIKARI);
+  }
+
+  private static DataSource pool(Service s, PoolKind kind) {
+    List<DataSource> found = s.dataSources().stream().filter(d -> d.pool() == kind).toList();
+    assertThat(found).as("%s pools of %s %s", kind, s.name(), s.profiles()).hasSize(1);
+    return found.get(0);
+  }
+
+  private static PoolSetting setting(DataSource ds, String key) {
+    return ds.setting(key)
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no setting "
+                        + key
+                        + " among "
+                        + ds.settings().stream().map(PoolSetting::key).toList()));
+  }
+
+  private static Value value(DataSource ds, String key) {
+    return setting(ds, key).value();
+  }
+
+  private static void assertSet(DataSource ds, String key, String text) {
+    Value v = value(ds, key);
+    assertThat(v.state()).as(key + " state").isEqualTo(Value.State.SET);
+    assertThat(v.text()).as(key).isEqualTo(text);
+  }
+
+  private static void assertDefault(DataSource ds, String key, String text) {
+    Value v = value(ds, key);
+    assertThat(v.state()).as(key + " state").isEqualTo(Value.State.DEFAULT);
+    assertThat(v.origin().kind()).as(key + " origin").isEqualTo(Origin.Kind.DEFAULT);
+    assertThat(v.text()).as(key).isEqualTo(text);
+  }
+
+  /**
+   * A value set in a file as {@code ${VARIABLE:default}} that nothing overrides: the default is the
+   * value, and the written text keeps the variable for whoever may set it.
+   */
+  private static void assertPlaceholder(
+      DataSource ds, String key, String variable, String defaultText) {
+    assertSet(ds, key, defaultText);
+    Origin origin = value(ds, key).origin();
+    assertThat(origin.kind()).as(key + " origin").isEqualTo(Origin.Kind.FILE);
+    assertThat(origin.text())
+        .as(key + " as written")
+        .isEqualTo("${" + variable + ":" + defaultText + "}");
   }
 
   private static List<Finding> findingsAt(String display) {
@@ -189,5 +574,45 @@ class CorpusTest {
    */
   private static boolean isHelmTemplate(CorpusTree.Entry e) {
     return ("/" + e.path()).contains("/templates/");
+  }
+
+  private static ConfigFile load(String display) {
+    return ConfigLoader.load(tree.resolve(display), display, Limits.DEFAULT);
+  }
+
+  private static List<MapNode> maps(ConfigFile file) {
+    return file.documents().stream()
+        .filter(MapNode.class::isInstance)
+        .map(MapNode.class::cast)
+        .toList();
+  }
+
+  private static MapNode single(ConfigFile file) {
+    assertThat(maps(file)).as(file.displayPath() + " documents").hasSize(1);
+    return maps(file).get(0);
+  }
+
+  private static MapNode node(MapNode root, String... path) {
+    MapNode at = root;
+    for (String key : path) {
+      MapNode current = at;
+      at =
+          at.map(key)
+              .orElseThrow(
+                  () ->
+                      new AssertionError(
+                          "no map "
+                              + key
+                              + " among "
+                              + current.entries().stream().map(e -> e.key().value()).toList()));
+    }
+    return at;
+  }
+
+  private static String text(MapNode root, String... path) {
+    MapNode parent = node(root, Arrays.copyOf(path, path.length - 1));
+    return parent
+        .text(path[path.length - 1])
+        .orElseThrow(() -> new AssertionError("no value at " + String.join(".", path)));
   }
 }
