@@ -52,7 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The real-world corpus ({@code shared/corpus/real}) linted as one tree with every rule, checked
  * against the {@code [core]} items of its {@code EXPECTATIONS.md}: one method per item, named after
  * it. The corpus is laid out once per class at its original paths and linted once; every method
- * reads that one result.
+ * reads that one result. A second, small run lints a {@code poolguard.yaml} that ties manifests to
+ * the packaged config they run, for the items whose manifest and config do not match by name.
  *
  * <p>Skipped when the shared folder is absent, failing under {@code CI=true}.
  */
@@ -74,6 +75,7 @@ class CorpusTest {
   private static Path tree;
   private static List<CorpusTree.Entry> entries;
   private static LintResult result;
+  private static LintResult wired;
   private static Throwable failure;
 
   // Display paths (relative to the tree) of the files the items name.
@@ -103,6 +105,8 @@ class CorpusTest {
   private static final String REST_VILLAINS =
       "quarkusio__quarkus-super-heroes/rest-villains/src/main/resources/application.properties";
   private static final String RINHA = "zanfranceschi__rinha-de-backend-2024-q1/participantes/";
+  private static final String TB_YML =
+      "thingsboard__thingsboard/application/src/main/resources/thingsboard.yml";
   private static final String KEYCLOAK = "keycloak__keycloak-quickstarts/kubernetes/keycloak.yaml";
 
   // The failure is kept so that each test fails with its cause, not all of them in @BeforeAll.
@@ -121,9 +125,45 @@ class CorpusTest {
       result =
           assertTimeoutPreemptively(
               HANG_GUARD, () -> LINTER.lint(LintRequest.of(tree, List.of(tree))));
+      Path wiring = writeWiring(temp.resolve("wiring"));
+      wired =
+          assertTimeoutPreemptively(
+              HANG_GUARD, () -> LINTER.lint(LintRequest.of(temp, List.of(wiring))));
     } catch (Throwable t) {
       failure = t;
     }
+  }
+
+  /**
+   * A {@code poolguard.yaml} that says what the corpus cannot: which packaged config a manifest
+   * runs (item 7: Deployment fineract-server runs fineract-provider; item 28: tb-node runs
+   * ThingsBoard's {@code thingsboard.yml}, read through {@code spring.config.name}), and a service
+   * that reads nacos's defaults beside one pool key of its own (item 11).
+   */
+  private static Path writeWiring(Path wiring) throws IOException {
+    Files.createDirectories(wiring.resolve("nacos"));
+    Files.writeString(
+        wiring.resolve("nacos/application.properties"),
+        "spring.datasource.hikari.maximum-pool-size=30\n");
+    Files.writeString(
+        wiring.resolve("poolguard.yaml"),
+        """
+        version: 1
+        services:
+          fineract-server:
+            config: ../corpus/apache__fineract/fineract-provider/src/main/resources
+            deployment: ../corpus/apache__fineract/kubernetes/fineract-server-deployment.yml
+          tb-node:
+            config: ../corpus/thingsboard__thingsboard/application/src/main/resources/thingsboard.yml
+            deployment:
+              - ../corpus/thingsboard__thingsboard-ce-k8s/aws/microservices/tb-services.yml
+              - ../corpus/thingsboard__thingsboard-ce-k8s/aws/microservices/tb-node-db-configmap.yml
+          nacos:
+            config:
+              - ../corpus/alibaba__nacos/sys/src/main/resources/META-INF/nacos-default.properties
+              - nacos/application.properties
+        """);
+    return wiring;
   }
 
   // ---- the whole run ---------------------------------------------------------------------------
@@ -143,6 +183,9 @@ class CorpusTest {
     assertThat(failure).as("lint of the corpus tree (exception or hang)").isNull();
     assertThat(result.filesRead()).isPositive();
     assertThat(result.model().services()).isNotEmpty();
+    assertThat(wired.model().services())
+        .extracting(Service::name)
+        .contains("fineract-server", "tb-node", "nacos");
   }
 
   @Test
@@ -187,7 +230,7 @@ class CorpusTest {
     // Enough real secrets to mean something (the ConfigMap's YOUR_RDS_PASSWORD among them).
     assertThat(secrets).contains("YOUR_RDS_PASSWORD").hasSizeGreaterThanOrEqualTo(10);
     Map<String, String> outputs = new TreeMap<>();
-    Map<String, LintResult> runs = new TreeMap<>(Map.of("corpus", run()));
+    Map<String, LintResult> runs = new TreeMap<>(Map.of("corpus", run(), "wiring", wired));
     for (Map.Entry<String, LintResult> e : runs.entrySet()) {
       String run = e.getKey();
       LintResult r = e.getValue();
@@ -355,6 +398,41 @@ class CorpusTest {
   }
 
   @Test
+  void item07_fineractDeploymentRunsThePlaceholderDefault() {
+    // The Deployment (fineract-server) and the module (fineract-provider) do not match by name:
+    // poolguard.yaml ties them together in the wiring run.
+    Service server = only(wired, "fineract-server");
+    Workload workload = server.deployment().orElseThrow().workload();
+    assertThat(workload.name()).isEqualTo("fineract-server");
+    assertThat(workload.replicas().value()).isEqualTo(1);
+    assertThat(workload.replicas().defaulted()).as("replicas absent").isTrue();
+    DataSource ds = hikari(server);
+    // No FINERACT_HIKARI_MAXIMUM_POOL_SIZE in the env: the placeholder default, 1 x 10.
+    assertPlaceholder(ds, "maximum-pool-size", "FINERACT_HIKARI_MAXIMUM_POOL_SIZE", "10");
+    // FINERACT_HIKARI_JDBC_URL in the env resolves the placeholder.
+    assertThat(value(ds, "jdbc-url").text())
+        .isEqualTo("jdbc:mariadb://fineractmysql:3306/fineract_tenants");
+    // The env sets FINERACT_HIKARI_DRIVER_CLASS_NAME, but the placeholder reads
+    // FINERACT_HIKARI_DRIVER_SOURCE_CLASS_NAME: the default applies (and happens to match).
+    assertPlaceholder(
+        ds,
+        "driver-class-name",
+        "FINERACT_HIKARI_DRIVER_SOURCE_CLASS_NAME",
+        "org.mariadb.jdbc.Driver");
+    // Credentials come from secretKeyRef: unknown, never printed.
+    for (String key : List.of("username", "password")) {
+      Value v = value(ds, key);
+      assertThat(v.state()).as(key).isEqualTo(Value.State.UNKNOWN);
+      assertThat(v.unknown().map(Value.Unknown::cause)).contains(Value.Unknown.Cause.SECRET);
+    }
+    Container app = workload.container(server.deployment().orElseThrow().container()).orElseThrow();
+    assertThat(app.env())
+        .extracting(EnvVar::name)
+        .contains("FINERACT_DEFAULT_TENANTDB_PORT")
+        .doesNotContain("FINERACT_HIKARI_MAXIMUM_POOL_SIZE");
+  }
+
+  @Test
   void item08_hapiFhirStarter() {
     Service hapi = variant(HAPI, "default");
     DataSource ds = hikari(hapi);
@@ -420,7 +498,23 @@ class CorpusTest {
         .contains(
             "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration,"
                 + "org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration");
-    // Deferred: the engine reads no nacos-default.properties (Nacos loads it itself).
+    // Nacos reads nacos-default.properties itself (not a Spring config file name), so the wiring
+    // run names it; a pool key from another file of the same service is then inert.
+    DataSource ds = hikari(only(wired, "nacos"));
+    assertThat(ds.inert())
+        .hasValueSatisfying(
+            inert -> {
+              assertThat(inert.reason()).contains("DataSourceAutoConfiguration");
+              assertThat(inert.position().path()).endsWith("nacos-default.properties");
+              // The logical line: its key (36) or its value, which starts on the next line.
+              assertThat(inert.position().line()).isBetween(36, 38);
+            });
+    assertThat(wired.findings())
+        .anySatisfy(
+            f -> {
+              assertThat(f.ruleId()).isEqualTo("pool-settings-inert");
+              assertThat(f.service()).contains("nacos");
+            });
   }
 
   @Test
@@ -586,6 +680,29 @@ class CorpusTest {
   }
 
   @Test
+  void item28_thingsboardPoolIsThePackagedPlaceholderDefault() {
+    // thingsboard.yml is read through spring.config.name=thingsboard: poolguard.yaml names it.
+    Service node = only(wired, "tb-node");
+    Workload workload = node.deployment().orElseThrow().workload();
+    assertThat(workload.kind()).isEqualTo(Workload.Kind.STATEFUL_SET);
+    assertThat(workload.replicas().value()).isEqualTo(3);
+    assertThat(workload.replicas().defaulted()).isFalse();
+    assertThat(appContainer(node).envFrom())
+        .extracting(EnvFromSource::name)
+        .containsExactly("tb-node-db-config", "tb-kafka-config", "tb-cache-config");
+    // The ConfigMap sets no SPRING_DATASOURCE_MAXIMUM_POOL_SIZE: 3 x 16.
+    DataSource ds = hikari(node);
+    assertPlaceholder(ds, "maximum-pool-size", "SPRING_DATASOURCE_MAXIMUM_POOL_SIZE", "16");
+    assertThat(value(ds, "maximum-pool-size").origin().position())
+        .satisfies(
+            p -> {
+              assertThat(p.path()).endsWith(TB_YML);
+              assertThat(p.line()).isEqualTo(981);
+            });
+    assertDefault(ds, "minimum-idle", "16");
+  }
+
+  @Test
   void item29_keycloakStatefulSet() {
     ConfigFile file = load(KEYCLOAK);
     assertThat(file.documents()).hasSize(5);
@@ -653,6 +770,15 @@ class CorpusTest {
             List.of(profiles),
             variants(file).stream().map(s -> s.name() + " " + s.profiles()).toList())
         .hasSize(1);
+    return found.get(0);
+  }
+
+  private static Service only(LintResult r, String name) {
+    if (failure != null) {
+      fail("the corpus lint failed; see theWholeCorpusLintsWithoutCrashOrHang", failure);
+    }
+    List<Service> found = r.model().services().stream().filter(s -> s.name().equals(name)).toList();
+    assertThat(found).as("services named %s", name).hasSize(1);
     return found.get(0);
   }
 
