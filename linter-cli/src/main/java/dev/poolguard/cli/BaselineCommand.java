@@ -34,7 +34,11 @@ final class BaselineCommand implements Callable<Integer> {
   @ParentCommand PoolguardCommand root;
   @Mixin CommonOptions common;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "The snapshot file to write (.json).")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      required = true,
+      description = "The snapshot file to write (.json).")
   Path output;
 
   @Option(names = "--force", description = "Overwrite FILE if it exists.")
@@ -46,7 +50,8 @@ final class BaselineCommand implements Callable<Integer> {
     if (Files.exists(target) && !force) {
       throw new LintException(output + " exists; use --force to overwrite it");
     }
-    DeploymentModel model = new Linter(RuleSet.of(List.of())).model(common.request(root.workingDirectory()));
+    DeploymentModel model =
+        new Linter(RuleSet.of(List.of())).model(common.request(root.workingDirectory()));
     StringWriter text = new StringWriter();
     try {
       Snapshot.write(model, text);

@@ -30,7 +30,10 @@ final class DiffCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin BaselineOptions baselineOptions;
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "text, markdown or json (default: text).")
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      description = "text, markdown or json (default: text).")
   DiffFormat format = DiffFormat.TEXT;
 
   /** Output formats of the diff. */
@@ -46,7 +49,10 @@ final class DiffCommand implements Callable<Integer> {
     BaselineView view =
         linter
             .diff(baselineOptions.apply(common.request(root.workingDirectory())))
-            .orElseThrow(() -> new LintException("no baseline: give --baseline SPEC or set baseline: in poolguard.yaml"));
+            .orElseThrow(
+                () ->
+                    new LintException(
+                        "no baseline: give --baseline SPEC or set baseline: in poolguard.yaml"));
     PrintWriter out = spec.commandLine().getOut();
     out.print(
         switch (format) {

@@ -24,8 +24,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Loads the baseline a run compares with (a folder, a snapshot, a git revision) and runs lints
- * over the git index for {@code --staged}. Git trees are copied from the object database into a
+ * Loads the baseline a run compares with (a folder, a snapshot, a git revision) and runs lints over
+ * the git index for {@code --staged}. Git trees are copied from the object database into a
  * temporary folder that is deleted afterwards; the work tree and the index are never touched.
  */
 final class Baselines {
@@ -62,7 +62,8 @@ final class Baselines {
     return List.of();
   }
 
-  Optional<BaselineView> load(LintRequest request, PoolguardConfig config, DeploymentModel current) {
+  Optional<BaselineView> load(
+      LintRequest request, PoolguardConfig config, DeploymentModel current) {
     Optional<Chosen> chosen = chosen(request, config);
     if (chosen.isEmpty()) {
       return Optional.empty();
@@ -81,7 +82,8 @@ final class Baselines {
         Path root = currentRoot(request, config);
         baseline =
             treeModel.apply(
-                moved(request, root, folder, request.workingDirectory()), rebase(config, root, folder));
+                moved(request, root, folder, request.workingDirectory()),
+                rebase(config, root, folder));
         label = display.of(folder);
       }
       default -> {
@@ -90,7 +92,8 @@ final class Baselines {
             withTempFolder(
                 "poolguard-baseline",
                 tmp -> {
-                  Materialized m = GitTree.materialize(request.workingDirectory(), spec.spec(), tmp);
+                  Materialized m =
+                      GitTree.materialize(request.workingDirectory(), spec.spec(), tmp);
                   return treeModel.apply(moved(request, m), rebase(config, m));
                 });
       }
@@ -117,7 +120,9 @@ final class Baselines {
         });
   }
 
-  /** The folder that corresponds to a baseline folder's root: poolguard.yaml's, else the first path. */
+  /**
+   * The folder that corresponds to a baseline folder's root: poolguard.yaml's, else the first path.
+   */
   private static Path currentRoot(LintRequest request, PoolguardConfig config) {
     if (config.file().isPresent()) {
       return config.baseDir();
@@ -129,12 +134,14 @@ final class Baselines {
   private static LintRequest moved(LintRequest request, Materialized m) {
     Path wd =
         m.locate(request.workingDirectory())
-            .orElseThrow(() -> new LintException("the working directory is outside the git repository"));
+            .orElseThrow(
+                () -> new LintException("the working directory is outside the git repository"));
     List<Path> paths = new ArrayList<>();
     for (Path p : request.paths()) {
       paths.add(p.isAbsolute() ? m.locate(p).orElse(p) : p);
     }
-    Optional<Path> config = request.configFile().map(p -> p.isAbsolute() ? m.locate(p).orElse(p) : p);
+    Optional<Path> config =
+        request.configFile().map(p -> p.isAbsolute() ? m.locate(p).orElse(p) : p);
     return request.movedTo(wd, paths, config);
   }
 
@@ -170,7 +177,10 @@ final class Baselines {
               s.position(),
               s.positions()));
     }
-    Path baseDir = c.baseDir().startsWith(from) ? to.resolve(from.relativize(c.baseDir()).toString()) : c.baseDir();
+    Path baseDir =
+        c.baseDir().startsWith(from)
+            ? to.resolve(from.relativize(c.baseDir()).toString())
+            : c.baseDir();
     return new PoolguardConfig(
         c.file(),
         c.displayPath(),
@@ -188,7 +198,9 @@ final class Baselines {
   }
 
   private static List<Path> move(List<Path> paths, Path from, Path to) {
-    return paths.stream().map(p -> p.startsWith(from) ? to.resolve(from.relativize(p).toString()) : p).toList();
+    return paths.stream()
+        .map(p -> p.startsWith(from) ? to.resolve(from.relativize(p).toString()) : p)
+        .toList();
   }
 
   private static <T> T withTempFolder(String prefix, Function<Path, T> body) {

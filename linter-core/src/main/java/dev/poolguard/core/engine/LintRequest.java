@@ -49,16 +49,19 @@ public record LintRequest(
   }
 
   public LintRequest withBaseline(Optional<String> spec, boolean ignoreConfigured) {
-    return new LintRequest(paths, configFile, profileOverride, workingDirectory, spec, ignoreConfigured, staged);
+    return new LintRequest(
+        paths, configFile, profileOverride, workingDirectory, spec, ignoreConfigured, staged);
   }
 
   public LintRequest withStaged(boolean index) {
-    return new LintRequest(paths, configFile, profileOverride, workingDirectory, baseline, noBaseline, index);
+    return new LintRequest(
+        paths, configFile, profileOverride, workingDirectory, baseline, noBaseline, index);
   }
 
   /** The same request over a copy of the tree rooted elsewhere (a git tree, a baseline folder). */
   LintRequest movedTo(Path newWorkingDirectory, List<Path> newPaths, Optional<Path> newConfigFile) {
-    return new LintRequest(newPaths, newConfigFile, profileOverride, newWorkingDirectory, baseline, noBaseline, false);
+    return new LintRequest(
+        newPaths, newConfigFile, profileOverride, newWorkingDirectory, baseline, noBaseline, false);
   }
 
   /** The paths made absolute against the working directory; {@code .} when none were given. */

@@ -63,7 +63,8 @@ public final class Linter {
 
   private LintResult lintTree(LintRequest request) {
     Run run = prepare(request);
-    Optional<BaselineView> baseline = new Baselines(this::prepareBaseline).load(request, run.config, run.model);
+    Optional<BaselineView> baseline =
+        new Baselines(this::prepareBaseline).load(request, run.config, run.model);
     Map<String, Map<String, Double>> thresholds = new HashMap<>();
     run.config.rules().forEach((id, rc) -> thresholds.put(id, rc.thresholds()));
     checkRuleConfig(run.config);

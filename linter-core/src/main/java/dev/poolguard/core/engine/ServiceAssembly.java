@@ -5,12 +5,12 @@ import dev.poolguard.core.config.ConfigLoader;
 import dev.poolguard.core.model.Deployment;
 import dev.poolguard.core.model.Diagnostic;
 import dev.poolguard.core.model.Framework;
-import dev.poolguard.core.model.quarkus.QuarkusInput;
-import dev.poolguard.core.model.quarkus.QuarkusResolver;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.model.kubernetes.Cluster;
 import dev.poolguard.core.model.kubernetes.Manifests;
 import dev.poolguard.core.model.kubernetes.Workload;
+import dev.poolguard.core.model.quarkus.QuarkusInput;
+import dev.poolguard.core.model.quarkus.QuarkusResolver;
 import dev.poolguard.core.model.spring.ExternalSources;
 import dev.poolguard.core.model.spring.SpringFile;
 import dev.poolguard.core.model.spring.SpringInput;
@@ -63,6 +63,13 @@ final class ServiceAssembly {
     List<Path> springFiles = new ArrayList<>();
     List<Path> others = new ArrayList<>();
     for (Path file : discovered) {
+      if (isHelmTemplate(file, workspace.text(workspace.display().of(file)))) {
+        notes.add(
+            "skipped "
+                + workspace.display().of(file)
+                + ": Helm template (render it first, e.g. helm template . | poolguard lint -)");
+        continue;
+      }
       if (SpringFile.isSpringConfigName(file.getFileName().toString())) {
         springFiles.add(file);
       } else if (ConfigLoader.formatOf(file)
@@ -114,7 +121,8 @@ final class ServiceAssembly {
       }
       String name = name(group.getKey());
       List<Service> plain =
-          resolve(name, false, files, List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+          resolve(
+              name, false, files, List.of(), Optional.empty(), Optional.empty(), Optional.empty());
       String resolvedName = plain.isEmpty() ? name : plain.get(0).name();
       Optional<Workload> workload = workloadNamed(resolvedName).or(() -> workloadNamed(name));
       services.addAll(
@@ -207,7 +215,8 @@ final class ServiceAssembly {
                     .thenComparing(f -> f.file().format() != ConfigFile.Format.PROPERTIES))
             .map(SpringFile::file)
             .toList();
-    List<dev.poolguard.core.model.ExternalSetting> settings = new ArrayList<>(external.environment());
+    List<dev.poolguard.core.model.ExternalSetting> settings =
+        new ArrayList<>(external.environment());
     settings.addAll(external.systemProperties());
     List<Service> services =
         QuarkusResolver.resolve(
@@ -221,13 +230,14 @@ final class ServiceAssembly {
       return services;
     }
     Deployment deployment =
-        new Deployment(workload.get(), cluster.autoscalersFor(workload.get()), overrides.get().container());
+        new Deployment(
+            workload.get(), cluster.autoscalersFor(workload.get()), overrides.get().container());
     return services.stream().map(s -> s.withDeployment(deployment)).toList();
   }
 
   /**
-   * The framework that reads the files: as configured, else from the build file beside them,
-   * else from the keys (quarkus.* means Quarkus).
+   * The framework that reads the files: as configured, else from the build file beside them, else
+   * from the keys (quarkus.* means Quarkus).
    */
   private static Framework framework(List<SpringFile> files, Optional<Framework> configured) {
     if (configured.isPresent()) {
@@ -247,10 +257,15 @@ final class ServiceAssembly {
     for (SpringFile f : files) {
       for (dev.poolguard.core.config.ConfigNode doc : f.file().documents()) {
         if (doc instanceof dev.poolguard.core.config.MapNode map
-            && map.entries().stream().anyMatch(e -> {
-              String k = e.key().value();
-              return k.equals("quarkus") || k.startsWith("quarkus.") || k.matches("%[^.]+\\.quarkus\\..*") || k.startsWith("\"%");
-            })) {
+            && map.entries().stream()
+                .anyMatch(
+                    e -> {
+                      String k = e.key().value();
+                      return k.equals("quarkus")
+                          || k.startsWith("quarkus.")
+                          || k.matches("%[^.]+\\.quarkus\\..*")
+                          || k.startsWith("\"%");
+                    })) {
           return Framework.QUARKUS;
         }
       }
@@ -288,13 +303,6 @@ final class ServiceAssembly {
         continue;
       }
       Optional<String> text = workspace.text(workspace.display().of(p));
-      if (isHelmTemplate(p, text)) {
-        notes.add(
-            "skipped "
-                + workspace.display().of(p)
-                + ": Helm template (render it first, e.g. helm template . | poolguard lint -)");
-        continue;
-      }
       ConfigFile file = workspace.peek(p);
       boolean manifest =
           file.parsed()
@@ -310,7 +318,16 @@ final class ServiceAssembly {
     return read;
   }
 
-  private static boolean isHelmTemplate(Path file, Optional<String> text) {
+  /**
+   * A Helm chart template is not YAML until rendered: a file under {@code templates/} beside a
+   * {@code Chart.yaml}, or one with a template action outside comments and quoted strings. Helm
+   * {@code values*.yaml} files are plain YAML.
+   */
+  static boolean isHelmTemplate(Path file, Optional<String> text) {
+    String name = file.getFileName().toString();
+    if (name.startsWith("values")) {
+      return false;
+    }
     Path dir = file.getParent();
     if (dir != null
         && dir.getFileName() != null
@@ -319,7 +336,27 @@ final class ServiceAssembly {
         && Files.isRegularFile(dir.getParent().resolve("Chart.yaml"))) {
       return true;
     }
-    return text.map(t -> t.contains("{{") && t.contains("}}")).orElse(false);
+    return text.map(t -> t.lines().anyMatch(ServiceAssembly::hasBareAction)).orElse(false);
+  }
+
+  /** A {@code {{ }}} action that is neither in a comment nor inside a quoted string. */
+  private static boolean hasBareAction(String line) {
+    char quote = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+        return false;
+      } else if (c == '{' && line.startsWith("{{", i) && line.indexOf("}}", i) > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Optional<Workload> configuredWorkload(ServiceConfig service) {
@@ -351,11 +388,33 @@ final class ServiceAssembly {
     return cluster.workloads().stream().filter(w -> w.name().equals(name)).findFirst();
   }
 
-  /** A workload whose app container is configured through Spring's or Quarkus's env names. */
-  private static boolean looksLikeSpring(Workload w) {
-    return w.containers().stream()
-        .flatMap(c -> c.env().stream())
-        .anyMatch(e -> e.name().toUpperCase(Locale.ROOT).startsWith("SPRING_DATASOURCE")) || quarkusEnv(w);
+  /**
+   * A workload whose container environment (env and envFrom) configures a Spring or Quarkus
+   * datasource, and that is not itself a database server (which gets POSTGRES_* or MYSQL_*).
+   */
+  private boolean looksLikeSpring(Workload w) {
+    for (var c : w.containers()) {
+      var names =
+          dev.poolguard.core.model.kubernetes.Environment.of(c, cluster, w.namespace())
+              .entries()
+              .keySet();
+      boolean app =
+          names.stream()
+              .map(n -> n.toUpperCase(Locale.ROOT))
+              .anyMatch(n -> n.startsWith("SPRING_DATASOURCE") || n.contains("QUARKUS_DATASOURCE"));
+      boolean server =
+          names.stream()
+              .map(n -> n.toUpperCase(Locale.ROOT))
+              .anyMatch(
+                  n ->
+                      n.startsWith("POSTGRES_")
+                          || n.startsWith("MYSQL_")
+                          || n.startsWith("MARIADB_"));
+      if (app && !server) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean quarkusEnv(Workload w) {

@@ -18,7 +18,11 @@ public final class DiffReport {
 
   public static String text(BaselineView view) {
     StringBuilder out = new StringBuilder();
-    out.append("changes against ").append(view.label()).append(": ").append(view.changes().size()).append('\n');
+    out.append("changes against ")
+        .append(view.label())
+        .append(": ")
+        .append(view.changes().size())
+        .append('\n');
     for (Change c : view.changes()) {
       out.append(subject(c))
           .append(": ")
@@ -32,7 +36,9 @@ public final class DiffReport {
 
   public static String markdown(BaselineView view) {
     StringBuilder out = new StringBuilder();
-    out.append("### Effective pool settings: changes against `").append(view.label()).append("`\n\n");
+    out.append("### Effective pool settings: changes against `")
+        .append(view.label())
+        .append("`\n\n");
     if (view.changes().isEmpty()) {
       return out.append("No changes.\n").toString();
     }
@@ -82,7 +88,8 @@ public final class DiffReport {
     return out + "\n";
   }
 
-  private static void writeValue(JsonGenerator g, String field, Change c, Optional<Value> v) throws IOException {
+  private static void writeValue(JsonGenerator g, String field, Change c, Optional<Value> v)
+      throws IOException {
     if (v.isEmpty()) {
       g.writeNullField(field);
       return;
@@ -106,14 +113,18 @@ public final class DiffReport {
 
   private static String side(Change c, Optional<Value> v) {
     if (v.isEmpty()) {
-      return c.key().isEmpty() ? (c.kind() == Change.Kind.ADDED ? "(absent)" : "(removed)") : "(none)";
+      return c.key().isEmpty()
+          ? (c.kind() == Change.Kind.ADDED ? "(absent)" : "(removed)")
+          : "(none)";
     }
     return shown(c, v.get()) + " (" + v.get().origin().describe() + ")";
   }
 
   private static String shown(Change c, Value v) {
     if (v.unknown().isPresent()) {
-      return v.unknown().get().cause() == Value.Unknown.Cause.SECRET ? "<secret>" : "<unresolved ${" + v.unknown().get().name() + "}>";
+      return v.unknown().get().cause() == Value.Unknown.Cause.SECRET
+          ? "<secret>"
+          : "<unresolved ${" + v.unknown().get().name() + "}>";
     }
     return Redaction.redact(c.key(), v.text());
   }

@@ -11,6 +11,7 @@ public final class CapacityJudged {
 
   public static boolean judged(LintContext context, Service service, DataSource dataSource) {
     return PoolLoad.all(context).stream()
-        .anyMatch(p -> p.service().equals(service) && p.dataSource().name().equals(dataSource.name()));
+        .anyMatch(
+            p -> p.service().equals(service) && p.dataSource().name().equals(dataSource.name()));
   }
 }

@@ -21,7 +21,8 @@ final class Changes {
   private Changes() {}
 
   /** A setting change of a current datasource. */
-  record SettingChange(Change change, Service service, DataSource dataSource, BaselineView baseline) {
+  record SettingChange(
+      Change change, Service service, DataSource dataSource, BaselineView baseline) {
 
     Value current() {
       return change.current().orElseThrow();
@@ -38,14 +39,19 @@ final class Changes {
     /** "40 at src/main/resources/application-prod.yml:7 in HEAD" */
     String oldDescribed() {
       Origin o = old().origin();
-      return old().text() + (o.isDefault() ? " (default)" : " at " + o.describe()) + " in " + baseline.label();
+      return old().text()
+          + (o.isDefault() ? " (default)" : " at " + o.describe())
+          + " in "
+          + baseline.label();
     }
 
     Violation violation(String message) {
       List<Related> related = new ArrayList<>();
       Origin o = old().origin();
       if (!o.isDefault()) {
-        related.add(new Related(o.position(), "baseline value " + old().text() + " (" + baseline.label() + ")"));
+        related.add(
+            new Related(
+                o.position(), "baseline value " + old().text() + " (" + baseline.label() + ")"));
       }
       return Violation.at(current().origin().position(), message)
           .withService(service.name(), service.profileLabel())
@@ -68,7 +74,8 @@ final class Changes {
       if (c.current().isEmpty() || c.baseline().isEmpty()) {
         continue;
       }
-      find(context, c).ifPresent(p -> out.add(new SettingChange(c, p.service(), p.dataSource(), baseline)));
+      find(context, c)
+          .ifPresent(p -> out.add(new SettingChange(c, p.service(), p.dataSource(), baseline)));
     }
     return out;
   }

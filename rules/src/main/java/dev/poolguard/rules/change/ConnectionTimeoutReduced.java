@@ -38,7 +38,8 @@ public final class ConnectionTimeoutReduced implements Rule {
   public List<Violation> check(LintContext context) {
     List<Violation> out = new ArrayList<>();
     List<String> keys = List.of("connection-timeout", "acquisition-timeout");
-    List<Changes.SettingChange> changes = new ArrayList<>(Changes.of(context, Change.Kind.CHANGED, keys));
+    List<Changes.SettingChange> changes =
+        new ArrayList<>(Changes.of(context, Change.Kind.CHANGED, keys));
     changes.addAll(Changes.of(context, Change.Kind.REMOVED, keys));
     for (Changes.SettingChange c : changes) {
       OptionalLong now = Changes.timeoutMillis(c.dataSource().pool(), c.current());

@@ -39,8 +39,11 @@ public final class PoolMaxReduced implements Rule {
   @Override
   public List<Violation> check(LintContext context) {
     List<Violation> out = new ArrayList<>();
-    List<Changes.SettingChange> changes = new ArrayList<>(Changes.of(context, Change.Kind.CHANGED, List.of("maximum-pool-size", "max-size")));
-    changes.addAll(Changes.of(context, Change.Kind.REMOVED, List.of("maximum-pool-size", "max-size")));
+    List<Changes.SettingChange> changes =
+        new ArrayList<>(
+            Changes.of(context, Change.Kind.CHANGED, List.of("maximum-pool-size", "max-size")));
+    changes.addAll(
+        Changes.of(context, Change.Kind.REMOVED, List.of("maximum-pool-size", "max-size")));
     for (Changes.SettingChange c : changes) {
       OptionalLong now = c.current().asLong();
       OptionalLong was = c.old().asLong();

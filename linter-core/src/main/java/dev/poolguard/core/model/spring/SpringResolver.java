@@ -393,7 +393,9 @@ public final class SpringResolver {
     String name = input.name();
     if (!input.nameFixed()) {
       Optional<String> appName =
-          lookup.resolved("spring.application.name").filter(s -> !s.isBlank());
+          lookup
+              .resolved("spring.application.name")
+              .filter(s -> !s.isBlank() && !MAVEN_TOKEN.matcher(s).find());
       if (appName.isPresent()) {
         name = appName.get();
       }
