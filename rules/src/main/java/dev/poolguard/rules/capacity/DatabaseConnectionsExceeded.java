@@ -47,7 +47,7 @@ public final class DatabaseConnectionsExceeded implements Rule {
       }
       String when =
           r.fullScaleExceeded()
-              ? "at full scale the fleet can open " + r.fullScale() + " connections"
+              ? "at full scale the fleet can open " + r.fullScale() + " connections ("
               : "during a rolling update of "
                   + r.rollingService().orElse("a service")
                   + " the fleet can open "
@@ -56,14 +56,13 @@ public final class DatabaseConnectionsExceeded implements Rule {
                   + r.fullScale()
                   + " at full scale + "
                   + r.rolloutSurge()
-                  + " from surge pods)";
+                  + " from surge pods; ";
       out.add(
           budget.violation(
               "database "
                   + budget.database()
                   + ": "
                   + when
-                  + " ("
                   + budget.fleetText()
                   + ") but accepts "
                   + r.budget()

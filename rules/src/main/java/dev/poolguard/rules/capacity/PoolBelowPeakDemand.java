@@ -72,8 +72,7 @@ public final class PoolBelowPeakDemand implements Rule {
                   + String.format(Locale.ROOT, "%.1f", a)
                   + " connections per pod)";
       String message =
-          "pool max "
-              + pool.poolMax()
+          pool.poolText()
               + " "
               + verdict
               + " ("

@@ -1,5 +1,6 @@
 package dev.poolguard.rules.capacity;
 
+import dev.poolguard.core.baseline.Change;
 import dev.poolguard.core.capacity.IntOrPercent;
 import dev.poolguard.core.capacity.Queueing;
 import dev.poolguard.core.capacity.Rollout;
@@ -39,6 +40,7 @@ import java.util.OptionalLong;
  * @param pods the pods that serve the peak, and where that number comes from
  * @param rollout the rollout plan of its workload, if it has one
  * @param related the other inputs of a verdict
+ * @param was the pool maximum in the baseline, when it differs
  */
 record PoolLoad(
     Service service,
@@ -49,7 +51,8 @@ record PoolLoad(
     OptionalLong waitMillis,
     Pods pods,
     Optional<RolloutPlan> rollout,
-    List<Related> related) {
+    List<Related> related,
+    Optional<String> was) {
 
   /** How many pods serve, and why. */
   record Pods(int count, String source, SourcePosition position) {}
@@ -103,6 +106,11 @@ record PoolLoad(
         number(load.connectionHoldMillis()));
   }
 
+  /** "pool max 10 (was 40)" */
+  String poolText() {
+    return "pool max " + poolMax + was.map(w -> " (was " + w + ")").orElse("");
+  }
+
   String property() {
     return dataSource.prefix() + "." + poolMaxSetting.key();
   }
@@ -140,14 +148,28 @@ record PoolLoad(
         continue;
       }
       for (DataSource ds : service.dataSources()) {
-        of(service, ds, config, pods.get()).ifPresent(out::add);
+        of(service, ds, config, pods.get(), baselineMax(context, service, ds)).ifPresent(out::add);
       }
     }
     return out;
   }
 
+  /** The baseline's pool maximum and where it was set, when the baseline shows it changed. */
+  private static Optional<Change> baselineMax(LintContext context, Service service, DataSource ds) {
+    return context.baseline().stream()
+        .flatMap(b -> b.changes().stream())
+        .filter(
+            c -> c.service().equals(service.name()) && c.profile().equals(service.profileLabel()))
+        .filter(
+            c ->
+                c.dataSource().equals(ds.name())
+                    && poolMaxSetting(ds).map(x -> x.key().equals(c.key())).orElse(false))
+        .filter(c -> c.baseline().isPresent() && c.current().isPresent())
+        .findFirst();
+  }
+
   private static Optional<PoolLoad> of(
-      Service service, DataSource ds, ServiceConfig config, Pods pods) {
+      Service service, DataSource ds, ServiceConfig config, Pods pods, Optional<Change> change) {
     Optional<PoolSetting> max = poolMaxSetting(ds);
     OptionalInt poolMax = poolMax(ds);
     if (max.isEmpty() || poolMax.isEmpty() || ds.inert().isPresent()) {
@@ -182,6 +204,15 @@ record PoolLoad(
               load.positionOf("maxWaitMillis"),
               "longest acceptable wait " + number(load.maxWaitMillis().getAsDouble()) + " ms"));
     }
+    Optional<String> was = change.map(c -> c.baseline().orElseThrow().text());
+    change.ifPresent(
+        c -> {
+          var old = c.baseline().orElseThrow().origin();
+          if (!old.isDefault()) {
+            related.add(
+                new Related(old.position(), "baseline pool max " + c.baseline().get().text()));
+          }
+        });
     return Optional.of(
         new PoolLoad(
             service,
@@ -192,7 +223,8 @@ record PoolLoad(
             wait,
             pods,
             rollout(service),
-            related));
+            related,
+            was));
   }
 
   /**

@@ -73,8 +73,7 @@ public final class PoolSaturatedDuringRollout implements Rule {
       int needed = pool.smallestForWait(serving, epsilon);
       out.add(
           pool.violation(
-                  "pool max "
-                      + pool.poolMax()
+                  pool.poolText()
                       + " cannot carry the peak while "
                       + plan.maxUnavailable()
                       + " pod"

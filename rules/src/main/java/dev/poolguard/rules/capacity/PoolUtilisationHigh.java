@@ -52,8 +52,7 @@ public final class PoolUtilisationHigh implements Rule {
       int enough = pool.smallestForUtilisation(n, maxUtilisation);
       out.add(
           pool.violation(
-              "pool max "
-                  + pool.poolMax()
+              pool.poolText()
                   + " runs at "
                   + PoolLoad.percent(rho)
                   + " utilisation at peak ("

@@ -1,0 +1,94 @@
+package dev.poolguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bundled examples behave as the README says. */
+class ExamplesTest {
+
+  static final Path ROOT = CliTest.EXAMPLES.getParent();
+
+  @TempDir Path dir;
+
+  @Test
+  void incidentFailsAtTheChangedLineWithTheOldValue() {
+    CliRun run = CliRun.inProcess(ROOT, "lint", "examples/incident");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains(
+            "examples/incident/orders-api/src/main/resources/application-prod.yml:7:26: error: pool max 10 (was 40)"
+                + " cannot carry the offered load of 10.0 connections per pod (2,400 req/s over 6 pods × 25 ms);"
+                + " needs ≥ 11, ≥ 13 for ≤ 80 % utilisation [pool-below-peak-demand]");
+  }
+
+  @Test
+  void restoringThePoolPasses() throws IOException {
+    Path copy = copy(ROOT.resolve("examples/incident"));
+    Path prod = copy.resolve("orders-api/src/main/resources/application-prod.yml");
+    Files.writeString(prod, Files.readString(prod).replace("maximum-pool-size: 10", "maximum-pool-size: 40"));
+    CliRun run = CliRun.inProcess(copy, "lint");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).doesNotContain(": error:").contains("0 errors");
+  }
+
+  @Test
+  void rolloutExampleOverflowsOnlyDuringARollingUpdate() {
+    CliRun run = CliRun.inProcess(ROOT, "lint", "examples/rollout-overflow");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("during a rolling update of orders-api the fleet can open 380 connections")
+        .contains("[database-connections-exceeded]")
+        .doesNotContain("at full scale the fleet");
+  }
+
+  @Test
+  void snapshotOfAnUnchangedTreeGivesNoChangeFindingsAndIdenticalOutput() throws IOException {
+    Path copy = copy(ROOT.resolve("examples/incident"));
+    Files.delete(copy.resolve("baseline/poolguard-baseline.json"));
+    assertThat(CliRun.inProcess(copy, "baseline", "-o", "snap.json").exitCode()).isZero();
+    assertThat(CliRun.inProcess(copy, "baseline", "-o", "snap.json").exitCode()).isEqualTo(2);
+    CliRun first = CliRun.inProcess(copy, "lint", "--baseline", "snap.json", "--format", "sarif");
+    CliRun second = CliRun.inProcess(copy, "lint", "--baseline", "snap.json", "--format", "sarif");
+    assertThat(first.out())
+        .isEqualTo(second.out())
+        .doesNotContain(
+            "\"ruleId\": \"pool-max-reduced\"",
+            "\"ruleId\": \"pool-setting-removed\"",
+            "\"ruleId\": \"connection-timeout-reduced\"");
+    assertThat(CliRun.inProcess(copy, "diff", "--baseline", "snap.json").out()).startsWith("changes against snap.json: 0");
+  }
+
+  @Test
+  void withoutACapacityModelAShrunkPoolIsAWarning() throws IOException {
+    Path copy = copy(ROOT.resolve("examples/incident"));
+    Path config = copy.resolve("poolguard.yaml");
+    String text = Files.readString(config);
+    Files.writeString(config, text.substring(0, text.indexOf("    database: orders-db")) + "\n");
+    CliRun run = CliRun.inProcess(copy, "lint");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("lowered to 10 (was 40", "[pool-max-reduced]");
+    assertThat(CliRun.inProcess(copy, "lint", "--fail-on", "warning").exitCode()).isEqualTo(1);
+  }
+
+  private Path copy(Path source) throws IOException {
+    Path target = dir.resolve(source.getFileName().toString());
+    try (Stream<Path> walk = Files.walk(source)) {
+      for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
+        Path to = target.resolve(source.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
+    }
+    return target;
+  }
+}
