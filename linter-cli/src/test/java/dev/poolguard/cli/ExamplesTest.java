@@ -32,7 +32,8 @@ class ExamplesTest {
   void restoringThePoolPasses() throws IOException {
     Path copy = copy(ROOT.resolve("examples/incident"));
     Path prod = copy.resolve("orders-api/src/main/resources/application-prod.yml");
-    Files.writeString(prod, Files.readString(prod).replace("maximum-pool-size: 10", "maximum-pool-size: 40"));
+    Files.writeString(
+        prod, Files.readString(prod).replace("maximum-pool-size: 10", "maximum-pool-size: 40"));
     CliRun run = CliRun.inProcess(copy, "lint");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).doesNotContain(": error:").contains("0 errors");
@@ -62,7 +63,8 @@ class ExamplesTest {
             "\"ruleId\": \"pool-max-reduced\"",
             "\"ruleId\": \"pool-setting-removed\"",
             "\"ruleId\": \"connection-timeout-reduced\"");
-    assertThat(CliRun.inProcess(copy, "diff", "--baseline", "snap.json").out()).startsWith("changes against snap.json: 0");
+    assertThat(CliRun.inProcess(copy, "diff", "--baseline", "snap.json").out())
+        .startsWith("changes against snap.json: 0");
   }
 
   @Test

@@ -93,7 +93,7 @@ final class Baselines {
                 "poolguard-baseline",
                 tmp -> {
                   Materialized m =
-                      GitTree.materialize(request.workingDirectory(), spec.spec(), tmp);
+                      GitTree.materialize(request.workTreeDirectory(), spec.spec(), tmp);
                   return treeModel.apply(moved(request, m), rebase(config, m));
                 });
       }
@@ -116,7 +116,8 @@ final class Baselines {
                   moved.workingDirectory(),
                   request.baseline(),
                   request.noBaseline(),
-                  false));
+                  false,
+                  request.workTreeDirectory()));
         });
   }
 
@@ -133,7 +134,7 @@ final class Baselines {
 
   private static LintRequest moved(LintRequest request, Materialized m) {
     Path wd =
-        m.locate(request.workingDirectory())
+        m.locate(request.workTreeDirectory())
             .orElseThrow(
                 () -> new LintException("the working directory is outside the git repository"));
     List<Path> paths = new ArrayList<>();

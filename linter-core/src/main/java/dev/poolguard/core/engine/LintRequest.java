@@ -16,6 +16,9 @@ import java.util.Optional;
  *     baseline:} from poolguard.yaml applies
  * @param noBaseline {@code --no-baseline}: ignore {@code baseline:} in poolguard.yaml
  * @param staged {@code --staged}: lint the git index instead of the work tree
+ * @param workTreeDirectory the working directory in the real work tree; differs from {@code
+ *     workingDirectory} only while a copy of the tree (the git index) is linted, so that git
+ *     revisions are still found
  */
 public record LintRequest(
     List<Path> paths,
@@ -24,7 +27,8 @@ public record LintRequest(
     Path workingDirectory,
     Optional<String> baseline,
     boolean noBaseline,
-    boolean staged) {
+    boolean staged,
+    Path workTreeDirectory) {
 
   public LintRequest {
     paths = List.copyOf(paths);
@@ -32,6 +36,7 @@ public record LintRequest(
     Objects.requireNonNull(profileOverride, "profileOverride");
     workingDirectory = workingDirectory.toAbsolutePath().normalize();
     Objects.requireNonNull(baseline, "baseline");
+    workTreeDirectory = workTreeDirectory.toAbsolutePath().normalize();
   }
 
   /** A request without baseline options. */
@@ -40,7 +45,15 @@ public record LintRequest(
       Optional<Path> configFile,
       Optional<List<String>> profileOverride,
       Path workingDirectory) {
-    this(paths, configFile, profileOverride, workingDirectory, Optional.empty(), false, false);
+    this(
+        paths,
+        configFile,
+        profileOverride,
+        workingDirectory,
+        Optional.empty(),
+        false,
+        false,
+        workingDirectory);
   }
 
   /** A request for {@code paths} with every option at its default. */
@@ -50,18 +63,39 @@ public record LintRequest(
 
   public LintRequest withBaseline(Optional<String> spec, boolean ignoreConfigured) {
     return new LintRequest(
-        paths, configFile, profileOverride, workingDirectory, spec, ignoreConfigured, staged);
+        paths,
+        configFile,
+        profileOverride,
+        workingDirectory,
+        spec,
+        ignoreConfigured,
+        staged,
+        workTreeDirectory);
   }
 
   public LintRequest withStaged(boolean index) {
     return new LintRequest(
-        paths, configFile, profileOverride, workingDirectory, baseline, noBaseline, index);
+        paths,
+        configFile,
+        profileOverride,
+        workingDirectory,
+        baseline,
+        noBaseline,
+        index,
+        workTreeDirectory);
   }
 
   /** The same request over a copy of the tree rooted elsewhere (a git tree, a baseline folder). */
   LintRequest movedTo(Path newWorkingDirectory, List<Path> newPaths, Optional<Path> newConfigFile) {
     return new LintRequest(
-        newPaths, newConfigFile, profileOverride, newWorkingDirectory, baseline, noBaseline, false);
+        newPaths,
+        newConfigFile,
+        profileOverride,
+        newWorkingDirectory,
+        baseline,
+        noBaseline,
+        false,
+        workTreeDirectory);
   }
 
   /** The paths made absolute against the working directory; {@code .} when none were given. */
