@@ -1,6 +1,9 @@
 package dev.poolguard.cli;
 
+import dev.poolguard.core.LintException;
 import dev.poolguard.core.engine.LintRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +15,10 @@ import picocli.CommandLine.Parameters;
 /** Options every command that reads configuration shares. */
 final class CommonOptions {
 
-  @Parameters(paramLabel = "PATH", description = "Files and folders to lint (default: .).")
+  @Parameters(
+      paramLabel = "PATH",
+      description =
+          "Files and folders to lint (default: .); - reads Kubernetes manifests from stdin.")
   List<Path> paths = new ArrayList<>();
 
   @Option(
@@ -42,12 +48,22 @@ final class CommonOptions {
   boolean staged;
 
   LintRequest request(Path workingDirectory) {
-    return new LintRequest(
-            paths,
-            Optional.ofNullable(config),
-            Optional.ofNullable(profiles).map(p -> List.copyOf(new ArrayList<>(p))),
-            workingDirectory)
-        .withStaged(staged);
+    LintRequest request =
+        new LintRequest(
+                paths,
+                Optional.ofNullable(config),
+                Optional.ofNullable(profiles).map(p -> List.copyOf(new ArrayList<>(p))),
+                workingDirectory)
+            .withStaged(staged);
+    if (paths.stream().anyMatch(p -> p.toString().equals("-"))) {
+      try {
+        // '-' reads Kubernetes manifests from standard input: helm template . | poolguard lint -
+        request = request.withStdin(new String(System.in.readAllBytes(), StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new LintException("cannot read standard input: " + e.getMessage(), e);
+      }
+    }
+    return request;
   }
 
   static List<String> split(String csv) {

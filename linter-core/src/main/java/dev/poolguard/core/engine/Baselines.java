@@ -117,7 +117,8 @@ final class Baselines {
                   request.baseline(),
                   request.noBaseline(),
                   false,
-                  request.workTreeDirectory()));
+                  request.workTreeDirectory(),
+                  request.stdin()));
         });
   }
 

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param workTreeDirectory the working directory in the real work tree; differs from {@code
  *     workingDirectory} only while a copy of the tree (the git index) is linted, so that git
  *     revisions are still found
+ * @param stdin the text of {@code -} as a PATH: Kubernetes manifests read from standard input
  */
 public record LintRequest(
     List<Path> paths,
@@ -28,7 +29,8 @@ public record LintRequest(
     Optional<String> baseline,
     boolean noBaseline,
     boolean staged,
-    Path workTreeDirectory) {
+    Path workTreeDirectory,
+    Optional<String> stdin) {
 
   public LintRequest {
     paths = List.copyOf(paths);
@@ -37,6 +39,7 @@ public record LintRequest(
     workingDirectory = workingDirectory.toAbsolutePath().normalize();
     Objects.requireNonNull(baseline, "baseline");
     workTreeDirectory = workTreeDirectory.toAbsolutePath().normalize();
+    Objects.requireNonNull(stdin, "stdin");
   }
 
   /** A request without baseline options. */
@@ -53,7 +56,8 @@ public record LintRequest(
         Optional.empty(),
         false,
         false,
-        workingDirectory);
+        workingDirectory,
+        Optional.empty());
   }
 
   /** A request for {@code paths} with every option at its default. */
@@ -70,7 +74,8 @@ public record LintRequest(
         spec,
         ignoreConfigured,
         staged,
-        workTreeDirectory);
+        workTreeDirectory,
+        stdin);
   }
 
   public LintRequest withStaged(boolean index) {
@@ -82,7 +87,22 @@ public record LintRequest(
         baseline,
         noBaseline,
         index,
-        workTreeDirectory);
+        workTreeDirectory,
+        stdin);
+  }
+
+  /** The request with the text of {@code -} (standard input). */
+  public LintRequest withStdin(String text) {
+    return new LintRequest(
+        paths,
+        configFile,
+        profileOverride,
+        workingDirectory,
+        baseline,
+        noBaseline,
+        staged,
+        workTreeDirectory,
+        Optional.of(text));
   }
 
   /** The same request over a copy of the tree rooted elsewhere (a git tree, a baseline folder). */
@@ -95,12 +115,14 @@ public record LintRequest(
         baseline,
         noBaseline,
         false,
-        workTreeDirectory);
+        workTreeDirectory,
+        stdin);
   }
 
   /** The paths made absolute against the working directory; {@code .} when none were given. */
   List<Path> absolutePaths() {
-    List<Path> given = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+    List<Path> files = paths.stream().filter(p -> !p.toString().equals("-")).toList();
+    List<Path> given = files.isEmpty() && paths.isEmpty() ? List.of(Path.of(".")) : files;
     return given.stream().map(p -> workingDirectory.resolve(p).normalize()).toList();
   }
 }

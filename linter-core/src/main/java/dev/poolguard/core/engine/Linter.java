@@ -107,14 +107,16 @@ public final class Linter {
 
   private Run prepare(LintRequest request) {
     List<Path> roots = request.absolutePaths();
+    // Only '-' (standard input): poolguard.yaml is looked up from the working directory.
+    List<Path> searchFrom = roots.isEmpty() ? List.of(request.workingDirectory()) : roots;
     Display display = new Display(request.workingDirectory());
     Optional<Path> configPath =
         PoolguardConfigs.find(
-            roots, request.configFile().map(p -> request.workingDirectory().resolve(p)));
+            searchFrom, request.configFile().map(p -> request.workingDirectory().resolve(p)));
     PoolguardConfig config =
         configPath
             .map(p -> PoolguardConfigs.load(p, display.of(p)))
-            .orElseGet(() -> PoolguardConfig.empty(roots.get(0)));
+            .orElseGet(() -> PoolguardConfig.empty(searchFrom.get(0)));
     List<Path> excluded = Baselines.folderInside(request, config, roots);
     return prepare(request, config, configPath, excluded);
   }

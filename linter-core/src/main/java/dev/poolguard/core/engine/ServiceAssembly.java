@@ -313,6 +313,13 @@ final class ServiceAssembly {
         manifests.add(file);
       }
     }
+    if (request.stdin().isPresent()) {
+      ConfigFile stdin =
+          ConfigLoader.loadText(
+              request.stdin().get(), "<stdin>", ConfigFile.Format.YAML, 0, 0, workspace.limits());
+      workspace.keep("<stdin>", stdin);
+      manifests.add(stdin);
+    }
     Cluster read = Manifests.read(manifests, workspace::text);
     notes.addAll(read.notes());
     return read;

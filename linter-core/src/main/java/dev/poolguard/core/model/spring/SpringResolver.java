@@ -251,11 +251,13 @@ public final class SpringResolver {
   // ---- profiles --------------------------------------------------------------------------
 
   private List<Profiles> variants() {
-    List<Layer> base =
+    // The container's profile settings (SPRING_PROFILES_ACTIVE, -D, --) beat the config files'.
+    List<Layer> base = new ArrayList<>(externalLayers());
+    base.addAll(
         highestFirst(
             docsInFileOrder.stream()
                 .filter(d -> d.file().profile().isEmpty() && d.unconditional())
-                .toList());
+                .toList()));
     Profiles chosen = chosenProfiles(base);
     if (chosen != null) {
       return List.of(expand(chosen, base));
