@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       ModelCommand.class,
       DiffCommand.class,
       BaselineCommand.class,
+      InitCommand.class,
       ExplainCommand.class,
       RulesCommand.class,
       CommandLine.HelpCommand.class

@@ -79,6 +79,23 @@ class ExamplesTest {
     assertThat(CliRun.inProcess(copy, "lint", "--fail-on", "warning").exitCode()).isEqualTo(1);
   }
 
+  @Test
+  void initWritesAStarterConfigThatValidatesAndNeverOverwrites() throws IOException {
+    Path copy = copy(ROOT.resolve("examples/incident"));
+    Files.delete(copy.resolve("poolguard.yaml"));
+    CliRun init = CliRun.inProcess(copy, "init");
+    assertThat(init.exitCode()).as(init.err()).isZero();
+    assertThat(copy.resolve("poolguard.yaml"))
+        .content()
+        .contains(
+            "orders-api:", "config: orders-api/src/main/resources", "peakRequestsPerSecond: TODO");
+    assertThat(CliRun.inProcess(copy, "lint").exitCode()).isNotEqualTo(2);
+    CliRun again = CliRun.inProcess(copy, "init");
+    assertThat(again.exitCode()).isEqualTo(2);
+    assertThat(again.err()).contains("exists; use --force");
+    assertThat(CliRun.inProcess(copy, "init", "--force").exitCode()).isZero();
+  }
+
   private Path copy(Path source) throws IOException {
     Path target = dir.resolve(source.getFileName().toString());
     try (Stream<Path> walk = Files.walk(source)) {

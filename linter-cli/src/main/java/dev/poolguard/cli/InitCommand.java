@@ -1,0 +1,127 @@
+package dev.poolguard.cli;
+
+import dev.poolguard.core.LintException;
+import dev.poolguard.core.engine.Linter;
+import dev.poolguard.core.engine.RuleSet;
+import dev.poolguard.core.model.DeploymentModel;
+import dev.poolguard.core.model.Service;
+import dev.poolguard.core.report.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code poolguard init}: a starter poolguard.yaml from what discovery finds. */
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersion.class,
+    description = {
+      "Write a starter poolguard.yaml in the working directory from the services, config files and",
+      "manifests poolguard discovers, with marked placeholders for the load figures."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done",
+      "2:could not (poolguard.yaml exists without --force, usage or input error)"
+    })
+final class InitCommand implements Callable<Integer> {
+
+  @ParentCommand PoolguardCommand root;
+  @Mixin CommonOptions common;
+
+  @Option(names = "--force", description = "Overwrite an existing poolguard.yaml.")
+  boolean force;
+
+  @Override
+  public Integer call() {
+    Path target = root.workingDirectory().resolve("poolguard.yaml");
+    if (Files.exists(target) && !force) {
+      throw new LintException("poolguard.yaml exists; use --force to overwrite it");
+    }
+    DeploymentModel model =
+        new Linter(RuleSet.of(List.of())).model(common.request(root.workingDirectory()));
+    try {
+      AtomicFiles.write(target, render(model));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return ExitCodes.OK;
+  }
+
+  /** The file: one entry per service (its first profile variant), load figures commented out. */
+  static String render(DeploymentModel model) {
+    Map<String, Service> services = new LinkedHashMap<>();
+    for (Service s : model.services()) {
+      services.putIfAbsent(s.name(), s);
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(
+        "# poolguard configuration, written by `poolguard init`. Reference: docs/poolguard.schema.json\n");
+    out.append("version: 1\n");
+    if (services.isEmpty()) {
+      out.append("services: {}\n");
+      return out.toString();
+    }
+    out.append("services:\n");
+    for (Service s : services.values()) {
+      out.append("  ").append(quote(s.name())).append(":\n");
+      out.append("    framework: ").append(s.framework().id()).append('\n');
+      configFolder(s).ifPresent(c -> out.append("    config: ").append(quote(c)).append('\n'));
+      s.deployment()
+          .ifPresent(
+              d -> {
+                out.append("    deployment: ")
+                    .append(quote(d.workload().position().path()))
+                    .append('\n');
+                out.append("    container: ").append(quote(d.container())).append('\n');
+              });
+      if (!s.dataSources().isEmpty()) {
+        out.append(
+            "    # Fill these in to enable the capacity rules (see poolguard explain pool-below-peak-demand):\n");
+        out.append("    # database: TODO-database-name        # and declare it under databases:\n");
+        out.append("    # load:\n");
+        out.append(
+            "    #   peakRequestsPerSecond: TODO      # requests per second for the whole service at peak\n");
+        out.append(
+            "    #   connectionHoldMillis: TODO       # mean time a request holds a connection\n");
+        if (s.deployment().isEmpty()) {
+          out.append(
+              "    # replicas: TODO                     # pods, when no manifest gives them\n");
+        }
+      }
+    }
+    out.append("# databases:\n");
+    out.append("#   TODO-database-name:\n");
+    out.append("#     maxConnections: TODO               # or  config: path/to/postgresql.conf\n");
+    out.append("#     reservedConnections: 0\n");
+    return out.toString();
+  }
+
+  private static java.util.Optional<String> configFolder(Service s) {
+    if (s.configFiles().isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    String first = s.configFiles().get(0);
+    int slash = first.lastIndexOf('/');
+    String folder = slash < 0 ? "." : first.substring(0, slash);
+    if (folder.endsWith("/config")) {
+      folder = folder.substring(0, folder.length() - "/config".length());
+    }
+    return java.util.Optional.of(folder);
+  }
+
+  private static String quote(String s) {
+    return s.matches("[A-Za-z0-9_./-]+")
+        ? s
+        : "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}
