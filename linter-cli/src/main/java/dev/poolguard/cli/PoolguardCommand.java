@@ -45,6 +45,8 @@ import picocli.CommandLine.Spec;
       "  poolguard lint examples/incident",
       "  poolguard lint --format sarif --output poolguard.sarif .",
       "  poolguard model services/orders-api",
+      "  poolguard lint --baseline HEAD --fail-on warning",
+      "  poolguard explain pool-below-peak-demand",
     })
 public final class PoolguardCommand implements Callable<Integer> {
 

@@ -82,7 +82,7 @@ class CliTest {
     CliRun option = CliRun.inProcess(dir, "lint", "--fial-on", "warning");
     assertThat(option.exitCode()).isEqualTo(2);
     assertThat(option.err()).contains("(did you mean '--fail-on'?)");
-    CliRun command = CliRun.inProcess(dir, "lnit");
+    CliRun command = CliRun.inProcess(dir, "lnt");
     assertThat(command.exitCode()).isEqualTo(2);
     assertThat(command.err()).contains("(did you mean 'lint'?)");
     CliRun format = CliRun.inProcess(dir, "lint", "--format", "sarf");
