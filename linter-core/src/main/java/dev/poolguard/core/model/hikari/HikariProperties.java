@@ -1,5 +1,6 @@
 package dev.poolguard.core.model.hikari;
 
+import dev.poolguard.core.text.Similarity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
 package dev.poolguard.core.model.quarkus;
 
 import dev.poolguard.core.model.quarkus.AgroalProperty.Type;
+import dev.poolguard.core.text.Similarity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

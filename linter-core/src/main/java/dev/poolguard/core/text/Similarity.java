@@ -1,12 +1,12 @@
-package dev.poolguard.core.model.hikari;
+package dev.poolguard.core.text;
 
-/** String similarity for "did you mean" suggestions. */
-final class Similarity {
+/** String similarity for "did you mean" suggestions, shared by every catalogue and command. */
+public final class Similarity {
 
   private Similarity() {}
 
   /** Levenshtein distance: insertions, deletions and substitutions each cost 1. */
-  static int editDistance(String a, String b) {
+  public static int editDistance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
@@ -29,7 +29,7 @@ final class Similarity {
    * Whether {@code wanted} plausibly meant {@code candidate}: a few edits away, or an abbreviation
    * that keeps the candidate's letters in order ({@code maxpoolsize} for {@code maximumpoolsize}).
    */
-  static boolean isPlausibleTypo(String wanted, String candidate, int distance) {
+  public static boolean isPlausibleTypo(String wanted, String candidate, int distance) {
     if (distance <= Math.max(2, Math.min(wanted.length(), candidate.length()) / 3)) {
       return true;
     }
