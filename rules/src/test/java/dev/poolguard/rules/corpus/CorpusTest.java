@@ -3,9 +3,9 @@ package dev.poolguard.rules.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assumptions.abort;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.poolguard.core.capacity.ConnectionLimit;
 import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.config.ConfigLoader;
 import dev.poolguard.core.config.Limits;
@@ -28,6 +28,7 @@ import dev.poolguard.core.model.kubernetes.EnvFromSource;
 import dev.poolguard.core.model.kubernetes.EnvVar;
 import dev.poolguard.core.model.kubernetes.Manifests;
 import dev.poolguard.core.model.kubernetes.Workload;
+import dev.poolguard.core.model.postgres.PostgresConf;
 import dev.poolguard.core.report.ModelReport;
 import dev.poolguard.core.rule.Finding;
 import dev.poolguard.core.rule.LintResult;
@@ -661,9 +662,10 @@ class CorpusTest {
   @Test
   void item23_rogerbuPostgresqlConf() {
     assertNotMisread(RINHA + "rogerbu-java/postgresql.conf");
-    // Deferred: poolguard reads no postgresql.conf yet (SPEC 3.6): max_connections=200,
-    // shared_buffers=64MB. The docker-compose half of this item is [later].
-    abort("deferred: postgresql.conf is not read yet (max_connections=200 expected)");
+    // Written without spaces around '='. The docker-compose half of this item is [later].
+    PostgresConf conf = postgres(RINHA + "rogerbu-java/postgresql.conf");
+    assertThat(conf.integer("max_connections")).hasValue(200);
+    assertThat(conf.setting("shared_buffers").map(PostgresConf.Setting::value)).hasValue("64MB");
   }
 
   @Test
@@ -738,17 +740,27 @@ class CorpusTest {
   @Test
   void item39_andersonefReservedConnections() {
     assertNotMisread(RINHA + "andersonef/postgresql.conf");
-    // Deferred: no postgresql.conf reader yet (SPEC 3.6): max_connections = 300 with
-    // reserved_connections = 300 cannot start and should be flagged.
-    abort("deferred: postgresql.conf is not read yet (reserved_connections >= max_connections)");
+    PostgresConf conf = postgres(RINHA + "andersonef/postgresql.conf");
+    assertThat(conf.integer("max_connections")).hasValue(300);
+    assertThat(conf.integer("reserved_connections")).hasValue(300);
+    // The reservations leave applications no connection at all: the budget is not positive.
+    ConnectionLimit limit =
+        ConnectionLimit.fromPostgresqlConf(
+            conf.integer("max_connections").getAsInt(),
+            conf.integer("superuser_reserved_connections"),
+            conf.integer("reserved_connections"),
+            0);
+    assertThat(limit.budget()).isNegative();
+    // Deferred: a finding of its own for a server that cannot start (no service uses this file).
   }
 
   @Test
   void item40_diegoCoronelPostgresqlConf() {
     assertNotMisread(RINHA + "diego-coronel/postgresql.conf");
-    // Deferred: no postgresql.conf reader yet (max_connections = 70, shared_buffers = 58880kB);
-    // the Quarkus instances are in docker-compose ([later]).
-    abort("deferred: postgresql.conf is not read yet (max_connections = 70 expected)");
+    PostgresConf conf = postgres(RINHA + "diego-coronel/postgresql.conf");
+    assertThat(conf.integer("max_connections")).hasValue(70);
+    assertThat(conf.setting("shared_buffers").map(PostgresConf.Setting::value)).hasValue("58880kB");
+    // The Quarkus instances are in docker-compose ([later]).
   }
 
   // ---- helpers ---------------------------------------------------------------------------------
@@ -887,6 +899,14 @@ class CorpusTest {
    */
   private static boolean isHelmTemplate(CorpusTree.Entry e) {
     return ("/" + e.path()).contains("/templates/");
+  }
+
+  private static PostgresConf postgres(String display) {
+    try {
+      return PostgresConf.read(tree.resolve(display), display);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static ConfigFile load(String display) {
