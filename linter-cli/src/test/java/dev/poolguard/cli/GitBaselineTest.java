@@ -73,6 +73,30 @@ class GitBaselineTest {
   }
 
   @Test
+  void diffShowsSettingAndDeploymentChanges() throws IOException, GitAPIException {
+    String deployment =
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  replicas: 6\n"
+            + "  template:\n    spec:\n      containers:\n        - name: orders\n          image: orders:1\n";
+    write("deploy.yaml", deployment);
+    git.add().addFilepattern(".").call();
+    git.commit()
+        .setMessage("deploy")
+        .setAuthor("t", "t@example.com")
+        .setCommitter("t", "t@example.com")
+        .call();
+    write("deploy.yaml", deployment.replace("replicas: 6", "replicas: 3"));
+    write("orders/src/main/resources/application.yml", pool(10));
+    CliRun run = CliRun.inProcess(repo, "diff", "--baseline", "HEAD");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("changes against HEAD")
+        .contains("orders [default] (deployment) replicas: 6 (deploy.yaml:6) -> 3 (deploy.yaml:6)")
+        .contains("orders [default] default maximum-pool-size: 40");
+    assertThat(CliRun.inProcess(repo, "diff", "--baseline", "HEAD", "--format", "markdown").out())
+        .contains("| orders | default | (deployment) | replicas |");
+  }
+
+  @Test
   void unknownRevisionIsExitTwoWithAHint() throws Exception {
     CliRun run = CliRun.process(repo, Map.of(), "lint", "--baseline", "origin/main");
     assertThat(run.exitCode()).isEqualTo(2);

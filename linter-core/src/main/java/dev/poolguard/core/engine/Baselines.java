@@ -3,6 +3,7 @@ package dev.poolguard.core.engine;
 import dev.poolguard.core.LintException;
 import dev.poolguard.core.baseline.BaselineSpec;
 import dev.poolguard.core.baseline.BaselineView;
+import dev.poolguard.core.baseline.DeploymentDiff;
 import dev.poolguard.core.baseline.GitTree;
 import dev.poolguard.core.baseline.Materialized;
 import dev.poolguard.core.baseline.ModelDiff;
@@ -98,7 +99,11 @@ final class Baselines {
                 });
       }
     }
-    return Optional.of(new BaselineView(label, baseline, ModelDiff.between(current, baseline)));
+    List<dev.poolguard.core.baseline.Change> changes =
+        new ArrayList<>(ModelDiff.between(current, baseline));
+    changes.addAll(DeploymentDiff.between(current, baseline));
+    changes.sort(null);
+    return Optional.of(new BaselineView(label, baseline, changes));
   }
 
   /** Runs {@code body} over a copy of the git index: what the next commit records. */
