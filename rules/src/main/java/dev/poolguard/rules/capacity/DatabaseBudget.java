@@ -2,6 +2,7 @@ package dev.poolguard.rules.capacity;
 
 import dev.poolguard.core.capacity.ConnectionLimit;
 import dev.poolguard.core.capacity.FleetBudget;
+import dev.poolguard.core.capacity.RolloutPlan;
 import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.DataSource;
 import dev.poolguard.core.model.PoolSetting;
@@ -201,7 +202,10 @@ record DatabaseBudget(
                 hpa.get().maxReplicas().get().position(),
                 service.name() + " HPA maxReplicas " + maxReplicas));
       }
-      surge = PoolLoad.plan(workload, Math.max(replicas, maxReplicas)).maxSurge();
+      surge =
+          PoolLoad.plan(workload, Math.max(replicas, maxReplicas))
+              .map(RolloutPlan::maxSurge)
+              .orElse(0);
     } else if (config.replicas().isPresent()) {
       replicas = config.replicas().getAsInt();
       maxReplicas = replicas;

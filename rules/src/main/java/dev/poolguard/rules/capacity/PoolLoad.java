@@ -265,10 +265,22 @@ record PoolLoad(
 
   /** The rollout plan of the service's workload at its declared replicas. */
   static Optional<RolloutPlan> rollout(Service service) {
-    return service.deployment().map(d -> plan(d.workload(), d.workload().replicas().value()));
+    return service.deployment().flatMap(d -> plan(d.workload(), d.workload().replicas().value()));
   }
 
-  static RolloutPlan plan(Workload w, int replicas) {
+  /**
+   * The rollout plan of a workload at {@code replicas}; empty when its bounds are ones Kubernetes
+   * itself refuses (maxSurge and maxUnavailable both 0, "25.5%"), which the API server rejects.
+   */
+  static Optional<RolloutPlan> plan(Workload w, int replicas) {
+    try {
+      return Optional.of(planOrThrow(w, replicas));
+    } catch (IllegalArgumentException refused) {
+      return Optional.empty();
+    }
+  }
+
+  private static RolloutPlan planOrThrow(Workload w, int replicas) {
     Strategy s = w.strategy();
     Optional<IntOrPercent> surge =
         s.maxSurge().filter(b -> !b.defaulted()).map(b -> IntOrPercent.parse(b.raw()));
