@@ -38,8 +38,8 @@ class ArtifactUrisTest {
       delimiter = '|',
       value = {
         "/etc/poolguard/shared values.yaml | file:///etc/poolguard/shared%20values.yaml",
-        "C:/work/a.yaml                    | file:///C:/work/a.yaml",
-        "C:\\work\\a b.yaml                | file:///C:/work/a%20b.yaml",
+        "C:/projects/a.yaml                    | file:///C:/projects/a.yaml",
+        "C:\\projects\\a b.yaml                | file:///C:/projects/a%20b.yaml",
         "\\\\server\\share\\a.yaml         | file://server/share/a.yaml",
       })
   void absolutePathsBecomeFileUris(String path, String expected) throws Exception {
@@ -81,7 +81,7 @@ class ArtifactUrisTest {
 
   @Test
   void baseAlwaysEndsWithASlash() {
-    assertThat(ArtifactUris.base("file:///work/shop")).isEqualTo("file:///work/shop/");
-    assertThat(ArtifactUris.base("file:///work/shop/")).isEqualTo("file:///work/shop/");
+    assertThat(ArtifactUris.base("file:///srv/shop")).isEqualTo("file:///srv/shop/");
+    assertThat(ArtifactUris.base("file:///srv/shop/")).isEqualTo("file:///srv/shop/");
   }
 }

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 /** Hand-built lint results covering what the reporters must get right. */
 final class Samples {
 
-  static final String ROOT = "file:///home/ci/work/shop/";
+  static final String ROOT = "file:///home/ci/projects/shop/";
   static final String SPACED = "deploy/my app/café.yaml";
   static final String OUTSIDE = "/etc/poolguard/shared values.yaml";
 
