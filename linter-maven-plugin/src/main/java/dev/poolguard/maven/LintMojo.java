@@ -64,6 +64,10 @@ public final class LintMojo extends AbstractMojo {
   @Parameter(property = "poolguard.skip", defaultValue = "false")
   boolean skip;
 
+  /** The modules of an aggregator: they are linted by their own executions, not by it. */
+  @Parameter(defaultValue = "${project.modules}", readonly = true)
+  List<String> modules;
+
   /** The folder paths in findings are relative to. */
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
   File basedir;
@@ -76,8 +80,16 @@ public final class LintMojo extends AbstractMojo {
     }
     Path root = basedir.toPath().toAbsolutePath().normalize();
     List<Path> lintPaths = new ArrayList<>();
-    for (File p : paths == null || paths.length == 0 ? new File[] {basedir} : paths) {
-      lintPaths.add(p.toPath());
+    if (paths != null && paths.length > 0) {
+      for (File p : paths) {
+        lintPaths.add(p.toPath());
+      }
+    } else {
+      lintPaths.addAll(ownPaths(root));
+      if (lintPaths.isEmpty()) {
+        getLog().info("poolguard: nothing to lint outside the modules");
+        return;
+      }
     }
     LintRequest request =
         new LintRequest(
@@ -115,6 +127,26 @@ public final class LintMojo extends AbstractMojo {
     if (counted > 0) {
       throw new MojoFailureException(
           "poolguard: " + counted + " finding(s) at or above " + failOn + "; see " + textReport);
+    }
+  }
+
+  /**
+   * The project's own folder; for an aggregator, its entries except the module folders, so that
+   * each module is linted once, by its own execution.
+   */
+  private List<Path> ownPaths(Path root) throws MojoExecutionException {
+    if (modules == null || modules.isEmpty()) {
+      return List.of(root);
+    }
+    List<Path> moduleDirs = new ArrayList<>();
+    for (String module : modules) {
+      Path dir = root.resolve(module).normalize();
+      moduleDirs.add(dir.getFileName().toString().endsWith(".xml") ? dir.getParent() : dir);
+    }
+    try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(root)) {
+      return entries.filter(p -> !moduleDirs.contains(p.normalize())).sorted().toList();
+    } catch (IOException e) {
+      throw new MojoExecutionException("poolguard: cannot list " + root + ": " + e.getMessage(), e);
     }
   }
 

@@ -515,6 +515,10 @@ final class ServiceAssembly {
     }
     Path named =
         module == null || module.getFileName() == null ? request.workingDirectory() : module;
+    if (named.equals(request.workingDirectory())) {
+      // A copy of the tree (a git revision, the index) is named like the work tree it came from.
+      named = request.workTreeDirectory();
+    }
     return Optional.ofNullable(named.getFileName()).map(Path::toString).orElse("service") + suffix;
   }
 }
