@@ -1,12 +1,6 @@
 package dev.poolguard.core.baseline;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.DataSource;
 import dev.poolguard.core.model.DeploymentModel;
@@ -15,6 +9,7 @@ import dev.poolguard.core.model.PoolSetting;
 import dev.poolguard.core.model.Redaction;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.model.Value;
+import dev.poolguard.core.report.JsonOutput;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Comparator;
@@ -24,24 +19,14 @@ import java.util.Locale;
 /** Writes the snapshot layout; the field order here is the order in the file. */
 final class SnapshotWriter {
 
-  /*
-   * Same layout as the JSON reports: two-space indentation and \n whatever the platform, so that a
-   * committed snapshot does not churn; non-ASCII escaped, so the bytes do not depend on the
-   * Writer's charset.
-   */
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder()
-          .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-          .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-          .build();
-
   private static final Comparator<Service> SERVICES =
       Comparator.comparing(Service::name).thenComparing(Service::profileLabel);
 
   private SnapshotWriter() {}
 
   static void write(DeploymentModel model, Writer out) throws IOException {
-    try (JsonGenerator g = open(out)) {
+    // The layout every JSON output shares: a committed snapshot does not churn across platforms.
+    try (JsonGenerator g = JsonOutput.open(out)) {
       g.writeStartObject();
       g.writeNumberField(Snapshot.VERSION_FIELD, Snapshot.VERSION);
       g.writeArrayFieldStart("services");
@@ -156,19 +141,5 @@ final class SnapshotWriter {
 
   static String lower(Enum<?> e) {
     return e.name().toLowerCase(Locale.ROOT);
-  }
-
-  private static JsonGenerator open(Writer out) throws IOException {
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    Separators separators =
-        Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("")
-            .withArrayEmptySeparator("");
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter(separators)
-            .withObjectIndenter(indenter)
-            .withArrayIndenter(indenter);
-    return FACTORY.createGenerator(out).setPrettyPrinter(printer);
   }
 }

@@ -64,7 +64,7 @@ public final class DiffReport {
 
   public static String json(BaselineView view) {
     StringWriter out = new StringWriter();
-    try (JsonGenerator g = ModelReport.generator(out)) {
+    try (JsonGenerator g = JsonOutput.open(out)) {
       g.writeStartObject();
       g.writeNumberField("diffVersion", 1);
       g.writeStringField("baseline", view.label());

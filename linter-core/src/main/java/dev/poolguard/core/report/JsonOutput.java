@@ -15,7 +15,7 @@ import java.io.Writer;
  * on every platform: two-space indentation, {@code \n} line endings (Jackson's default is the
  * platform separator), {@code "key": value}, and {@code []} / {@code {}} when empty.
  */
-final class JsonOutput {
+public final class JsonOutput {
 
   /*
    * Non-ASCII is escaped because the reporter only sees a Writer: whatever charset the caller
@@ -30,7 +30,7 @@ final class JsonOutput {
   private JsonOutput() {}
 
   /** A pretty-printing generator that leaves {@code out} open when closed. */
-  static JsonGenerator open(Writer out) throws IOException {
+  public static JsonGenerator open(Writer out) throws IOException {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     Separators separators =
         Separators.createDefaultInstance()

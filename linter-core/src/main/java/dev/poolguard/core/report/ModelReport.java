@@ -1,9 +1,6 @@
 package dev.poolguard.core.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.poolguard.core.model.DataSource;
 import dev.poolguard.core.model.DeploymentModel;
 import dev.poolguard.core.model.Origin;
@@ -106,7 +103,7 @@ public final class ModelReport {
 
   public static String json(DeploymentModel model) {
     StringWriter out = new StringWriter();
-    try (JsonGenerator g = generator(out)) {
+    try (JsonGenerator g = JsonOutput.open(out)) {
       g.writeStartObject();
       g.writeNumberField("modelVersion", JSON_VERSION);
       writeServices(g, model);
@@ -199,16 +196,5 @@ public final class ModelReport {
       g.writeStringField("property", o.property());
       g.writeStringField("text", Redaction.redact(key, o.text()));
     }
-  }
-
-  /** A pretty-printing generator with two-space indentation and {@code \n} line ends. */
-  public static JsonGenerator generator(java.io.Writer out) throws IOException {
-    JsonGenerator g = new JsonFactory().createGenerator(out);
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-    g.setPrettyPrinter(printer);
-    return g;
   }
 }

@@ -4,7 +4,6 @@ import dev.poolguard.core.baseline.BaselineView;
 import dev.poolguard.core.baseline.Change;
 import dev.poolguard.core.model.DataSource;
 import dev.poolguard.core.model.Origin;
-import dev.poolguard.core.model.PoolKind;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.model.Value;
 import dev.poolguard.core.rule.LintContext;
@@ -96,7 +95,7 @@ final class Changes {
   }
 
   /** A duration in milliseconds for comparison; 0 (wait forever) compares as the longest. */
-  static OptionalLong timeoutMillis(PoolKind pool, Value v) {
+  static OptionalLong timeoutMillis(Value v) {
     OptionalLong ms = v.asLong();
     if (ms.isPresent() && ms.getAsLong() == 0) {
       return OptionalLong.of(Long.MAX_VALUE);

@@ -42,8 +42,8 @@ public final class ConnectionTimeoutReduced implements Rule {
         new ArrayList<>(Changes.of(context, Change.Kind.CHANGED, keys));
     changes.addAll(Changes.of(context, Change.Kind.REMOVED, keys));
     for (Changes.SettingChange c : changes) {
-      OptionalLong now = Changes.timeoutMillis(c.dataSource().pool(), c.current());
-      OptionalLong was = Changes.timeoutMillis(c.dataSource().pool(), c.old());
+      OptionalLong now = Changes.timeoutMillis(c.current());
+      OptionalLong was = Changes.timeoutMillis(c.old());
       if (now.isEmpty() || was.isEmpty() || now.getAsLong() >= was.getAsLong()) {
         continue;
       }
