@@ -63,6 +63,13 @@ final class LintCommand implements Callable<Integer> {
   Path output;
 
   @Option(
+      names = "--docs-url",
+      paramLabel = "URL",
+      description =
+          "Absolute base URL of the rule docs; SARIF links each rule to URL/<rule-id>.md.")
+  String docsUrl;
+
+  @Option(
       names = "--fail-on",
       paramLabel = "LEVEL",
       description =
@@ -97,6 +104,7 @@ final class LintCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<Reporter> reporters = reporters();
+    Optional<String> docs = docsUrl();
     if (reporters.size() > 1 && output == null) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "several formats need --output FOLDER to write their files into");
@@ -120,7 +128,7 @@ final class LintCommand implements Callable<Integer> {
       result.notes().forEach(n -> err.println("poolguard: " + n));
       err.flush();
     }
-    write(result, reporters);
+    write(result, reporters, docs);
     return exitCode(result);
   }
 
@@ -147,11 +155,31 @@ final class LintCommand implements Callable<Integer> {
     return chosen;
   }
 
-  private void write(LintResult result, List<Reporter> reporters) {
+  /** {@code --docs-url} must be absolute: code scanning cannot resolve a relative helpUri. */
+  private Optional<String> docsUrl() {
+    if (docsUrl == null) {
+      return Optional.empty();
+    }
+    try {
+      java.net.URI uri = new java.net.URI(docsUrl);
+      if (uri.isAbsolute() && !uri.isOpaque()) {
+        return Optional.of(docsUrl);
+      }
+    } catch (java.net.URISyntaxException e) {
+      // Reported below like any other URL that is not absolute.
+    }
+    throw new CommandLine.ParameterException(
+        spec.commandLine(),
+        "--docs-url must be an absolute URL such as https://example.com/poolguard/rules, got '"
+            + docsUrl
+            + "'");
+  }
+
+  private void write(LintResult result, List<Reporter> reporters, Optional<String> docs) {
     boolean toStdout = output == null;
     for (Reporter reporter : reporters) {
       boolean color = toStdout && reporter.format().equals("text") && colorAllowed();
-      String text = render(reporter, result, color);
+      String text = render(reporter, result, color, docs);
       if (toStdout) {
         PrintWriter out = spec.commandLine().getOut();
         out.print(text);
@@ -167,14 +195,12 @@ final class LintCommand implements Callable<Integer> {
     }
   }
 
-  private String render(Reporter reporter, LintResult result, boolean color) {
+  private String render(
+      Reporter reporter, LintResult result, boolean color, Optional<String> docs) {
     StringWriter buffer = new StringWriter();
     ReportOptions options =
         new ReportOptions(
-            ManifestVersion.version(),
-            root.workingDirectory().toUri().toString(),
-            Optional.empty(),
-            color);
+            ManifestVersion.version(), root.workingDirectory().toUri().toString(), docs, color);
     try {
       reporter.write(result, options, buffer);
     } catch (IOException e) {

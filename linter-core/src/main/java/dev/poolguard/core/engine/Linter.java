@@ -91,7 +91,12 @@ public final class Linter {
       }
     }
     findings.sort(Finding.ORDER);
-    return new LintResult(findings, rules.infos(), run.model, sorted(run.notes), run.files.size());
+    return ReportData.attach(
+        new LintResult(findings, rules.infos(), run.model, sorted(run.notes), run.files.size()),
+        run.config,
+        thresholds,
+        baseline,
+        request.workingDirectory());
   }
 
   /** The effective model only, for {@code poolguard model} and {@code poolguard baseline}. */

@@ -70,15 +70,7 @@ public final class DiffReport {
       g.writeStringField("baseline", view.label());
       g.writeArrayFieldStart("changes");
       for (Change c : view.changes()) {
-        g.writeStartObject();
-        g.writeStringField("kind", c.kind().name().toLowerCase(Locale.ROOT));
-        g.writeStringField("service", c.service());
-        g.writeStringField("profile", c.profile());
-        g.writeStringField("dataSource", c.dataSource());
-        g.writeStringField("key", c.key());
-        writeValue(g, "baseline", c, c.baseline());
-        writeValue(g, "current", c, c.current());
-        g.writeEndObject();
+        writeChange(g, c);
       }
       g.writeEndArray();
       g.writeEndObject();
@@ -86,6 +78,19 @@ public final class DiffReport {
       throw new UncheckedIOException(e);
     }
     return out + "\n";
+  }
+
+  /** One change as a JSON object; shared with the JSON lint report. */
+  static void writeChange(JsonGenerator g, Change c) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("kind", c.kind().name().toLowerCase(Locale.ROOT));
+    g.writeStringField("service", c.service());
+    g.writeStringField("profile", c.profile());
+    g.writeStringField("dataSource", c.dataSource());
+    g.writeStringField("key", c.key());
+    writeValue(g, "baseline", c, c.baseline());
+    writeValue(g, "current", c, c.current());
+    g.writeEndObject();
   }
 
   private static void writeValue(JsonGenerator g, String field, Change c, Optional<Value> v)
@@ -111,7 +116,7 @@ public final class DiffReport {
     return s.toString();
   }
 
-  private static String side(Change c, Optional<Value> v) {
+  static String side(Change c, Optional<Value> v) {
     if (v.isEmpty()) {
       return c.key().isEmpty()
           ? (c.kind() == Change.Kind.ADDED ? "(absent)" : "(removed)")
@@ -120,7 +125,7 @@ public final class DiffReport {
     return shown(c, v.get()) + " (" + v.get().origin().describe() + ")";
   }
 
-  private static String shown(Change c, Value v) {
+  static String shown(Change c, Value v) {
     if (v.unknown().isPresent()) {
       return v.unknown().get().cause() == Value.Unknown.Cause.SECRET
           ? "<secret>"

@@ -6,7 +6,15 @@ import java.util.Optional;
 /** The built-in output formats. */
 public final class Reporters {
 
-  private static final List<Reporter> ALL = List.of(new TextReporter(), new SarifReporter());
+  private static final List<Reporter> ALL =
+      List.of(
+          new TextReporter(),
+          new JsonReporter(),
+          new SarifReporter(),
+          new JunitReporter(),
+          new CheckstyleReporter(),
+          new MarkdownReporter(),
+          new HtmlReporter());
 
   private Reporters() {}
 

@@ -1,7 +1,12 @@
 package dev.poolguard.core.rule;
 
+import dev.poolguard.core.baseline.BaselineView;
+import dev.poolguard.core.capacity.DatabaseBudget;
+import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.DeploymentModel;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The outcome of one lint run, which every reporter renders.
@@ -11,18 +16,46 @@ import java.util.List;
  * @param model the effective deployment model
  * @param notes what the run summary should mention (skipped templates, inert mounts), sorted
  * @param filesRead how many config files were read
+ * @param baseline the baseline the run compared with and every change from it, if there was one
+ * @param budgets the connection budget of every database the capacity model can judge, by name
+ * @param excerpts the configuration lines around each finding, secrets redacted, for the reports
  */
 public record LintResult(
     List<Finding> findings,
     List<RuleInfo> rules,
     DeploymentModel model,
     List<String> notes,
-    int filesRead) {
+    int filesRead,
+    Optional<BaselineView> baseline,
+    List<DatabaseBudget> budgets,
+    List<Excerpt> excerpts) {
 
   public LintResult {
     findings = List.copyOf(findings);
     rules = List.copyOf(rules);
     notes = List.copyOf(notes);
+    Objects.requireNonNull(baseline, "baseline");
+    budgets = List.copyOf(budgets);
+    excerpts = List.copyOf(excerpts);
+  }
+
+  /** A result without report data: no baseline, budgets or excerpts. */
+  public LintResult(
+      List<Finding> findings,
+      List<RuleInfo> rules,
+      DeploymentModel model,
+      List<String> notes,
+      int filesRead) {
+    this(findings, rules, model, notes, filesRead, Optional.empty(), List.of(), List.of());
+  }
+
+  /** The same result with the data reports show beside the findings. */
+  public LintResult withReportData(
+      Optional<BaselineView> baselineView,
+      List<DatabaseBudget> databaseBudgets,
+      List<Excerpt> configExcerpts) {
+    return new LintResult(
+        findings, rules, model, notes, filesRead, baselineView, databaseBudgets, configExcerpts);
   }
 
   /** Findings that count: not suppressed. */
@@ -32,5 +65,28 @@ public record LintResult(
 
   public long count(Severity severity) {
     return active().stream().filter(f -> f.severity() == severity).count();
+  }
+
+  /** The excerpt shown for a finding at {@code position}, if the file could be read. */
+  public Optional<Excerpt> excerptAt(SourcePosition position) {
+    return excerpts.stream()
+        .filter(e -> e.path().equals(position.path()) && e.focusLine() == position.line())
+        .findFirst();
+  }
+
+  /**
+   * Lines of a configuration file around a finding, with secret values already masked.
+   *
+   * @param path the display path
+   * @param firstLine the 1-based number of the first line in {@code lines}
+   * @param focusLine the line the finding points at
+   * @param lines the lines, without line terminators
+   */
+  public record Excerpt(String path, int firstLine, int focusLine, List<String> lines) {
+
+    public Excerpt {
+      Objects.requireNonNull(path, "path");
+      lines = List.copyOf(lines);
+    }
   }
 }

@@ -1,9 +1,8 @@
 package dev.poolguard.rules.capacity;
 
 import dev.poolguard.core.baseline.Change;
-import dev.poolguard.core.capacity.IntOrPercent;
+import dev.poolguard.core.capacity.PoolSizes;
 import dev.poolguard.core.capacity.Queueing;
-import dev.poolguard.core.capacity.Rollout;
 import dev.poolguard.core.capacity.RolloutPlan;
 import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.DataSource;
@@ -12,7 +11,6 @@ import dev.poolguard.core.model.PoolKind;
 import dev.poolguard.core.model.PoolSetting;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.model.kubernetes.Autoscaler;
-import dev.poolguard.core.model.kubernetes.Strategy;
 import dev.poolguard.core.model.kubernetes.Workload;
 import dev.poolguard.core.project.Load;
 import dev.poolguard.core.project.ServiceConfig;
@@ -268,51 +266,18 @@ record PoolLoad(
     return service.deployment().flatMap(d -> plan(d.workload(), d.workload().replicas().value()));
   }
 
-  /**
-   * The rollout plan of a workload at {@code replicas}; empty when its bounds are ones Kubernetes
-   * itself refuses (maxSurge and maxUnavailable both 0, "25.5%"), which the API server rejects.
-   */
+  /** The rollout plan of a workload at {@code replicas}; see {@link PoolSizes#plan}. */
   static Optional<RolloutPlan> plan(Workload w, int replicas) {
-    try {
-      return Optional.of(planOrThrow(w, replicas));
-    } catch (IllegalArgumentException refused) {
-      return Optional.empty();
-    }
-  }
-
-  private static RolloutPlan planOrThrow(Workload w, int replicas) {
-    Strategy s = w.strategy();
-    Optional<IntOrPercent> surge =
-        s.maxSurge().filter(b -> !b.defaulted()).map(b -> IntOrPercent.parse(b.raw()));
-    Optional<IntOrPercent> unavailable =
-        s.maxUnavailable().filter(b -> !b.defaulted()).map(b -> IntOrPercent.parse(b.raw()));
-    return switch (s.type()) {
-      case RECREATE -> Rollout.deploymentRecreate(replicas);
-      case STATEFUL_ROLLING_UPDATE -> Rollout.statefulSetRollingUpdate(replicas, unavailable);
-      case ON_DELETE -> Rollout.statefulSetOnDelete(replicas);
-      default -> Rollout.deploymentRollingUpdate(replicas, surge, unavailable);
-    };
+    return PoolSizes.plan(w, replicas);
   }
 
   static Optional<PoolSetting> poolMaxSetting(DataSource ds) {
-    return ds.setting(ds.pool() == PoolKind.HIKARI ? "maximum-pool-size" : "max-size");
+    return PoolSizes.poolMaxSetting(ds);
   }
 
   /** The pool maximum the library uses; empty when it is not known before deployment. */
   static OptionalInt poolMax(DataSource ds) {
-    Optional<PoolSetting> s = poolMaxSetting(ds);
-    int fallback = ds.pool() == PoolKind.HIKARI ? 10 : 20;
-    if (s.isEmpty()) {
-      return OptionalInt.of(fallback);
-    }
-    if (!s.get().value().isKnown()) {
-      return OptionalInt.empty();
-    }
-    OptionalLong v = s.get().value().asLong();
-    if (v.isEmpty() || v.getAsLong() < 1 || v.getAsLong() > Integer.MAX_VALUE) {
-      return OptionalInt.of(fallback);
-    }
-    return OptionalInt.of((int) v.getAsLong());
+    return PoolSizes.poolMax(ds);
   }
 
   /** The connection timeout in ms; empty when requests wait forever. */

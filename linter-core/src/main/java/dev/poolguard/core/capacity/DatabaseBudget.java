@@ -1,0 +1,245 @@
+package dev.poolguard.core.capacity;
+
+import dev.poolguard.core.config.SourcePosition;
+import dev.poolguard.core.model.DataSource;
+import dev.poolguard.core.model.DeploymentModel;
+import dev.poolguard.core.model.PoolSetting;
+import dev.poolguard.core.model.Service;
+import dev.poolguard.core.model.kubernetes.Autoscaler;
+import dev.poolguard.core.model.postgres.PostgresConf;
+import dev.poolguard.core.project.ConcurrentRollouts;
+import dev.poolguard.core.project.DatabaseConfig;
+import dev.poolguard.core.project.PoolguardConfig;
+import dev.poolguard.core.project.ServiceConfig;
+import dev.poolguard.core.rule.Related;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A database's connection budget against every pod of every service that uses it: steady, at full
+ * scale (HPA maximum) and during a rollout (the surge pods). The capacity rules judge it and the
+ * reports chart it, from this one computation.
+ *
+ * @param database the database name in poolguard.yaml
+ * @param limit its connection limit
+ * @param limitText how the limit was worked out ("maxConnections 400 − 20 reserved")
+ * @param limitPosition where the limit is declared
+ * @param result the fleet's terms and totals
+ * @param members the services using it, sorted by service and datasource
+ */
+public record DatabaseBudget(
+    String database,
+    ConnectionLimit limit,
+    String limitText,
+    SourcePosition limitPosition,
+    FleetBudget.Result result,
+    List<Member> members) {
+
+  public DatabaseBudget {
+    members = List.copyOf(members);
+  }
+
+  /** One service's pool on this database, with the positions of its inputs. */
+  public record Member(
+      Service service,
+      DataSource dataSource,
+      PoolSetting poolMax,
+      int pool,
+      int replicas,
+      int maxReplicas,
+      int surge,
+      List<Related> inputs) {
+
+    public Member {
+      inputs = List.copyOf(inputs);
+    }
+  }
+
+  /** Budgets of every database in poolguard.yaml that has a limit and at least one member. */
+  public static List<DatabaseBudget> all(
+      DeploymentModel model, PoolguardConfig project, double nearLimit) {
+    List<DatabaseBudget> out = new ArrayList<>();
+    for (DatabaseConfig db : project.databases().values()) {
+      Optional<Limit> limit = limit(project, db);
+      List<Member> members = members(model, project, db.name());
+      if (limit.isEmpty() || members.isEmpty()) {
+        continue;
+      }
+      List<FleetBudget.Member> terms = new ArrayList<>();
+      for (Member m : members) {
+        terms.add(
+            new FleetBudget.Member(
+                m.service().name(),
+                m.replicas(),
+                m.maxReplicas(),
+                m.pool(),
+                OptionalInt.empty(),
+                m.surge()));
+      }
+      FleetBudget.ConcurrentRollouts rollouts =
+          project.concurrentRollouts() == ConcurrentRollouts.ALL
+              ? FleetBudget.ConcurrentRollouts.ALL
+              : FleetBudget.ConcurrentRollouts.ONE;
+      FleetBudget.Result result =
+          FleetBudget.evaluate(db.name(), limit.get().limit(), terms, rollouts, nearLimit);
+      out.add(
+          new DatabaseBudget(
+              db.name(),
+              limit.get().limit(),
+              limit.get().text(),
+              limit.get().position(),
+              result,
+              members));
+    }
+    return out;
+  }
+
+  private record Limit(ConnectionLimit limit, String text, SourcePosition position) {}
+
+  private static Optional<Limit> limit(PoolguardConfig project, DatabaseConfig db) {
+    int reserved = db.reservedConnections();
+    String reservedText = reserved > 0 ? " − " + reserved + " reserved" : "";
+    if (db.maxConnections().isPresent()) {
+      int max = db.maxConnections().getAsInt();
+      return Optional.of(
+          new Limit(
+              ConnectionLimit.declared(max, reserved),
+              "maxConnections " + max + reservedText,
+              db.positionOf("maxConnections")));
+    }
+    if (db.config().isEmpty()) {
+      return Optional.empty();
+    }
+    Path conf = db.config().get();
+    String display = display(project, conf);
+    try {
+      PostgresConf pg = PostgresConf.read(conf, display);
+      int max = pg.integer("max_connections").orElse(100);
+      OptionalInt superuser = pg.integer("superuser_reserved_connections");
+      OptionalInt server = pg.integer("reserved_connections");
+      ConnectionLimit limit = ConnectionLimit.fromPostgresqlConf(max, superuser, server, reserved);
+      SourcePosition at =
+          pg.setting("max_connections")
+              .map(PostgresConf.Setting::position)
+              .orElse(SourcePosition.startOf(display));
+      String text =
+          "max_connections "
+              + max
+              + " − "
+              + limit.serverReserved()
+              + " reserved by the server"
+              + reservedText;
+      return Optional.of(new Limit(limit, text, at));
+    } catch (IOException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A path as users see it: beside poolguard.yaml's display path. */
+  public static String display(PoolguardConfig project, Path file) {
+    String relative =
+        project
+            .baseDir()
+            .relativize(file.toAbsolutePath().normalize())
+            .toString()
+            .replace('\\', '/');
+    String yaml = project.displayPath();
+    int slash = yaml.lastIndexOf('/');
+    return slash < 0 ? relative : yaml.substring(0, slash + 1) + relative;
+  }
+
+  /** Services whose datasource maps to {@code database}; the variant with the largest pool. */
+  private static List<Member> members(
+      DeploymentModel model, PoolguardConfig project, String database) {
+    Map<String, Member> byService = new LinkedHashMap<>();
+    for (Service service : model.services()) {
+      ServiceConfig config = project.services().get(service.name());
+      if (config == null) {
+        continue;
+      }
+      for (DataSource ds : service.dataSources()) {
+        Optional<String> db =
+            ds.name().equals("default")
+                ? config.database()
+                : Optional.ofNullable(config.datasources().get(ds.name()));
+        if (db.filter(database::equals).isEmpty() || ds.inert().isPresent()) {
+          continue;
+        }
+        member(service, ds, config)
+            .ifPresent(
+                m ->
+                    byService.merge(
+                        service.name() + "/" + ds.name(),
+                        m,
+                        (a, b) -> a.pool() >= b.pool() ? a : b));
+      }
+    }
+    List<Member> members = new ArrayList<>(byService.values());
+    members.sort(
+        Comparator.comparing((Member m) -> m.service().name())
+            .thenComparing(m -> m.dataSource().name()));
+    return members;
+  }
+
+  private static Optional<Member> member(Service service, DataSource ds, ServiceConfig config) {
+    OptionalInt pool = PoolSizes.poolMax(ds);
+    Optional<PoolSetting> setting = PoolSizes.poolMaxSetting(ds);
+    if (pool.isEmpty() || setting.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Related> inputs = new ArrayList<>();
+    inputs.add(
+        new Related(
+            setting.get().value().origin().position(),
+            service.name() + " pool max " + pool.getAsInt()));
+    int replicas;
+    int maxReplicas;
+    int surge = 0;
+    if (service.deployment().isPresent()) {
+      var workload = service.deployment().get().workload();
+      replicas = workload.replicas().value();
+      inputs.add(
+          new Related(workload.replicas().position(), service.name() + " replicas " + replicas));
+      maxReplicas = replicas;
+      Optional<Autoscaler> hpa = service.deployment().get().autoscalers().stream().findFirst();
+      if (hpa.isPresent() && hpa.get().maxReplicas().isPresent()) {
+        maxReplicas = hpa.get().maxReplicas().get().value();
+        inputs.add(
+            new Related(
+                hpa.get().maxReplicas().get().position(),
+                service.name() + " HPA maxReplicas " + maxReplicas));
+      }
+      surge =
+          PoolSizes.plan(workload, Math.max(replicas, maxReplicas))
+              .map(RolloutPlan::maxSurge)
+              .orElse(0);
+    } else if (config.replicas().isPresent()) {
+      replicas = config.replicas().getAsInt();
+      maxReplicas = replicas;
+      inputs.add(
+          new Related(config.positionOf("replicas"), service.name() + " replicas " + replicas));
+    } else {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Member(
+            service, ds, setting.get(), pool.getAsInt(), replicas, maxReplicas, surge, inputs));
+  }
+
+  /** How a fleet total compares with the budget: the verdict of one bar in the chart. */
+  public FleetBudget.Level level(long total) {
+    if (total > result.budget()) {
+      return FleetBudget.Level.EXCEEDED;
+    }
+    return total > result.nearLimitFraction() * result.budget()
+        ? FleetBudget.Level.NEAR_LIMIT
+        : FleetBudget.Level.WITHIN;
+  }
+}

@@ -1,0 +1,159 @@
+package dev.poolguard.core.engine;
+
+import dev.poolguard.core.baseline.BaselineView;
+import dev.poolguard.core.capacity.DatabaseBudget;
+import dev.poolguard.core.capacity.FleetBudget;
+import dev.poolguard.core.config.SourcePosition;
+import dev.poolguard.core.model.Redaction;
+import dev.poolguard.core.project.PoolguardConfig;
+import dev.poolguard.core.rule.Finding;
+import dev.poolguard.core.rule.LintResult;
+import dev.poolguard.core.rule.LintResult.Excerpt;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the reports show beside the findings — the baseline's changes, each database's connection
+ * budget, the lines around each finding — worked out once per run, after the findings are final.
+ */
+final class ReportData {
+
+  /** Lines shown above and below the line a finding points at. */
+  static final int CONTEXT = 2;
+
+  /** Longer lines are cut: an excerpt is for orientation, not a copy of the file. */
+  static final int MAX_LINE = 200;
+
+  private static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+
+  // `key: value`, `- key: value`, `key=value`, `key = value` (YAML, properties, env files).
+  private static final Pattern KEY_VALUE =
+      Pattern.compile(
+          "^(\\s*(?:-\\s+)?)(\"[^\"]*\"|'[^']*'|[^\\s:=#\"'][^:=#]*?)(\\s*[:=]\\s*)(.*)$");
+  // -Dkey=value and --key=value inside a line (JAVA_TOOL_OPTIONS, container args).
+  private static final Pattern INLINE_ASSIGNMENT =
+      Pattern.compile("((?:-D|--)?[A-Za-z0-9_.\\-\\[\\]]+)=(\"[^\"]*\"|'[^']*'|[^\\s\"',]+)");
+  private static final Pattern SECRET_KIND =
+      Pattern.compile("^\\s*kind:\\s*[\"']?Secret[\"']?\\s*(#.*)?$", Pattern.MULTILINE);
+  private static final List<String> STRUCTURAL =
+      List.of("apiVersion", "kind", "metadata", "name", "namespace", "type", "data", "stringData");
+
+  private ReportData() {}
+
+  static LintResult attach(
+      LintResult result,
+      PoolguardConfig config,
+      Map<String, Map<String, Double>> thresholds,
+      Optional<BaselineView> baseline,
+      Path workingDirectory) {
+    double nearLimit =
+        thresholds
+            .getOrDefault("database-connections-near-limit", Map.of())
+            .getOrDefault("nearLimit", FleetBudget.DEFAULT_NEAR_LIMIT);
+    List<DatabaseBudget> budgets = DatabaseBudget.all(result.model(), config, nearLimit);
+    return result.withReportData(baseline, budgets, excerpts(result, workingDirectory));
+  }
+
+  private static List<Excerpt> excerpts(LintResult result, Path workingDirectory) {
+    Map<String, List<Integer>> linesByFile = new TreeMap<>();
+    for (Finding f : result.findings()) {
+      SourcePosition p = f.position();
+      List<Integer> lines = linesByFile.computeIfAbsent(p.path(), k -> new ArrayList<>());
+      if (!lines.contains(p.line())) {
+        lines.add(p.line());
+      }
+    }
+    List<Excerpt> out = new ArrayList<>();
+    Map<String, Optional<List<String>>> cache = new HashMap<>();
+    for (Map.Entry<String, List<Integer>> e : linesByFile.entrySet()) {
+      Optional<List<String>> text =
+          cache.computeIfAbsent(e.getKey(), k -> redactedLines(workingDirectory.resolve(k)));
+      if (text.isEmpty()) {
+        continue;
+      }
+      List<String> all = text.get();
+      for (int line : e.getValue().stream().sorted().toList()) {
+        if (line > all.size()) {
+          continue;
+        }
+        int first = Math.max(1, line - CONTEXT);
+        int last = Math.min(all.size(), line + CONTEXT);
+        out.add(new Excerpt(e.getKey(), first, line, all.subList(first - 1, last)));
+      }
+    }
+    return out;
+  }
+
+  private static Optional<List<String>> redactedLines(Path file) {
+    try {
+      if (!Files.isRegularFile(file) || Files.size(file) > MAX_FILE_BYTES) {
+        return Optional.empty();
+      }
+      String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      return Optional.of(redact(text));
+    } catch (IOException | RuntimeException e) {
+      // An excerpt is a courtesy: the finding stands without it.
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The file's lines with every secret value masked: values of secret-like keys, {@code value:}
+   * after an env {@code name:} that is secret-like, every value of a Kubernetes Secret, and
+   * passwords inside URLs.
+   */
+  static List<String> redact(String text) {
+    boolean secretManifest = SECRET_KIND.matcher(text).find();
+    List<String> out = new ArrayList<>();
+    boolean secretEnvName = false;
+    for (String raw : text.split("\r\n|\r|\n", -1)) {
+      String line = raw.replace('\t', ' ');
+      Matcher kv = KEY_VALUE.matcher(line);
+      String shown;
+      if (kv.matches()) {
+        String key = kv.group(2).replaceAll("^[\"']|[\"']$", "").trim();
+        String value = kv.group(4);
+        boolean mask =
+            !value.isBlank()
+                && (Redaction.isSecretKey(key)
+                    || (secretEnvName && key.equals("value"))
+                    || (secretManifest && !STRUCTURAL.contains(key)));
+        shown =
+            kv.group(1)
+                + kv.group(2)
+                + kv.group(3)
+                + (mask ? Redaction.MASK : inline(Redaction.redactUrl(value)));
+        secretEnvName = key.equals("name") && Redaction.isSecretKey(value);
+      } else {
+        shown = inline(Redaction.redactUrl(line));
+      }
+      out.add(shown.length() > MAX_LINE ? shown.substring(0, MAX_LINE) + "…" : shown);
+    }
+    if (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
+      out.remove(out.size() - 1);
+    }
+    return out;
+  }
+
+  private static String inline(String text) {
+    Matcher m = INLINE_ASSIGNMENT.matcher(text);
+    StringBuilder s = new StringBuilder();
+    while (m.find()) {
+      String replacement =
+          Redaction.isSecretKey(m.group(1)) ? m.group(1) + "=" + Redaction.MASK : m.group();
+      m.appendReplacement(s, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(s);
+    return s.toString();
+  }
+}

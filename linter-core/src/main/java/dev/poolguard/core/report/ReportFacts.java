@@ -1,0 +1,99 @@
+package dev.poolguard.core.report;
+
+import dev.poolguard.core.baseline.Change;
+import dev.poolguard.core.capacity.DatabaseBudget;
+import dev.poolguard.core.capacity.FleetBudget;
+import dev.poolguard.core.rule.Finding;
+import dev.poolguard.core.rule.LintResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** What the human-facing reports (Markdown, HTML) group and label the same way. */
+final class ReportFacts {
+
+  /** Heading for findings that belong to no service (a shared file, poolguard.yaml). */
+  static final String NO_SERVICE = "(no service)";
+
+  /** The rules that judge capacity: their findings are a change's capacity verdict. */
+  static final Set<String> CAPACITY_RULES =
+      Set.of(
+          "pool-below-peak-demand",
+          "pool-utilisation-high",
+          "pool-saturated-during-rollout",
+          "database-connections-exceeded",
+          "database-connections-near-limit");
+
+  private ReportFacts() {}
+
+  /** Findings by service name (sorted; findings without one last), each list in report order. */
+  static Map<String, List<Finding>> byService(List<Finding> findings) {
+    Map<String, List<Finding>> out = new TreeMap<>(ReportFacts::serviceOrder);
+    for (Finding f : findings) {
+      out.computeIfAbsent(f.service().orElse(NO_SERVICE), k -> new ArrayList<>()).add(f);
+    }
+    return out;
+  }
+
+  private static int serviceOrder(String a, String b) {
+    boolean an = a.equals(NO_SERVICE);
+    boolean bn = b.equals(NO_SERVICE);
+    return an == bn ? a.compareTo(b) : an ? 1 : -1;
+  }
+
+  /**
+   * Capacity findings about the changed setting: the same service and the setting as the finding's
+   * subject ({@code datasource/key}), or, for a pool maximum, a budget finding on its service.
+   */
+  static List<Finding> capacityVerdicts(LintResult result, Change c) {
+    if (c.key().isEmpty()) {
+      return List.of();
+    }
+    String subject = c.dataSource() + "/" + c.key();
+    boolean poolMax = c.key().equals("maximum-pool-size") || c.key().equals("max-size");
+    return result.findings().stream()
+        .filter(f -> CAPACITY_RULES.contains(f.ruleId()))
+        .filter(f -> f.service().map(c.service()::equals).orElse(false))
+        .filter(
+            f -> f.subject().equals(subject) || (poolMax && f.subject().startsWith("database/")))
+        .toList();
+  }
+
+  /** "within", "near limit", "exceeded". */
+  static String level(FleetBudget.Level level) {
+    return level.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  /** The fleet's three moments, in chart order. */
+  enum Phase {
+    STEADY("steady state"),
+    FULL_SCALE("full scale"),
+    ROLLOUT("rollout");
+
+    final String label;
+
+    Phase(String label) {
+      this.label = label;
+    }
+
+    long total(DatabaseBudget b) {
+      return switch (this) {
+        case STEADY -> b.result().steady();
+        case FULL_SCALE -> b.result().fullScale();
+        case ROLLOUT -> b.result().rollout();
+      };
+    }
+
+    /** One service's connections at this moment (its surge only when it counts). */
+    long of(FleetBudget.Contribution c) {
+      return switch (this) {
+        case STEADY -> c.steady();
+        case FULL_SCALE -> c.fullScale();
+        case ROLLOUT -> c.fullScale() + (c.rolling() ? c.rolloutSurge() : 0);
+      };
+    }
+  }
+}
