@@ -39,10 +39,10 @@ final class ReportData {
   // `key: value`, `- key: value`, `key=value`, `key = value` (YAML, properties, env files).
   private static final Pattern KEY_VALUE =
       Pattern.compile(
-          "^(\\s*(?:-\\s+)?)(\"[^\"]*\"|'[^']*'|[^\\s:=#\"'][^:=#]*?)(\\s*[:=]\\s*)(.*)$");
+          "^(\\s*(?:-\\s+)?)(\"[^\"]*\"|'[^']*'|[^\\s:=#\"'\\-][^:=#]*?)(\\s*[:=]\\s*)(.*)$");
   // -Dkey=value and --key=value inside a line (JAVA_TOOL_OPTIONS, container args).
   private static final Pattern INLINE_ASSIGNMENT =
-      Pattern.compile("((?:-D|--)?[A-Za-z0-9_.\\-\\[\\]]+)=(\"[^\"]*\"|'[^']*'|[^\\s\"',]+)");
+      Pattern.compile("((?:-D|--)?[A-Za-z0-9_.\\-\\[\\]]+)=(\"[^\"]*\"|'[^']*'|[^\\s\"',&;]+)");
   private static final Pattern SECRET_KIND =
       Pattern.compile("^\\s*kind:\\s*[\"']?Secret[\"']?\\s*(#.*)?$", Pattern.MULTILINE);
   private static final List<String> STRUCTURAL =
@@ -113,10 +113,13 @@ final class ReportData {
    * passwords inside URLs.
    */
   static List<String> redact(String text) {
-    boolean secretManifest = SECRET_KIND.matcher(text).find();
+    String[] lines = text.split("\r\n|\r|\n", -1);
+    boolean[] inSecret = secretDocuments(lines);
     List<String> out = new ArrayList<>();
     boolean secretEnvName = false;
-    for (String raw : text.split("\r\n|\r|\n", -1)) {
+    for (int i = 0; i < lines.length; i++) {
+      String raw = lines[i];
+      boolean secretManifest = inSecret[i];
       String line = raw.replace('\t', ' ');
       Matcher kv = KEY_VALUE.matcher(line);
       String shown;
@@ -141,6 +144,26 @@ final class ReportData {
     }
     if (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
       out.remove(out.size() - 1);
+    }
+    return out;
+  }
+
+  /** For each line, whether its YAML document is a Kubernetes Secret. */
+  private static boolean[] secretDocuments(String[] lines) {
+    boolean[] out = new boolean[lines.length];
+    int start = 0;
+    for (int i = 0; i <= lines.length; i++) {
+      if (i == lines.length || lines[i].startsWith("---")) {
+        StringBuilder doc = new StringBuilder();
+        for (int j = start; j < i; j++) {
+          doc.append(lines[j]).append('\n');
+        }
+        boolean secret = SECRET_KIND.matcher(doc).find();
+        for (int j = start; j < i; j++) {
+          out[j] = secret;
+        }
+        start = i + 1;
+      }
     }
     return out;
   }

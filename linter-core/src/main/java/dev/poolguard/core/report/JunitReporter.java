@@ -85,7 +85,7 @@ public final class JunitReporter implements Reporter {
 
   /** Every loaded rule for every service (and for findings tied to no service), sorted. */
   private static List<Case> cases(LintResult result) {
-    TreeSet<String> services = new TreeSet<>();
+    TreeSet<String> services = new TreeSet<>(ReportFacts::serviceOrder);
     result.model().services().stream().map(Service::name).forEach(services::add);
     Map<String, Map<String, List<Finding>>> byServiceAndRule = new TreeMap<>();
     for (Finding f : result.findings()) {

@@ -38,7 +38,8 @@ final class ReportFacts {
     return out;
   }
 
-  private static int serviceOrder(String a, String b) {
+  /** Service names sorted, the heading for no service last. */
+  static int serviceOrder(String a, String b) {
     boolean an = a.equals(NO_SERVICE);
     boolean bn = b.equals(NO_SERVICE);
     return an == bn ? a.compareTo(b) : an ? 1 : -1;
