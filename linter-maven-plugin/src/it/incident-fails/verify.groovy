@@ -4,4 +4,11 @@ assert log.contains("[pool-below-peak-demand]")
 assert log.contains("poolguard: 1 finding(s) at or above error; see ")
 assert log.contains("BUILD FAILURE")
 assert new File(basedir, "target/poolguard/poolguard.txt").text.contains("[pool-below-peak-demand]")
+def reports = new File(basedir, "target/poolguard")
+["poolguard.json", "poolguard.sarif", "poolguard.junit.xml", "poolguard.checkstyle.xml", "poolguard.md", "poolguard.html"].each {
+  assert new File(reports, it).isFile() : "missing report " + it
+}
+assert new File(reports, "poolguard.json").text.contains("\"schemaVersion\": 1")
+assert new File(reports, "poolguard.html").text.contains("<span class=\"badge\">FAIL</span>")
+assert new File(reports, "poolguard.checkstyle.xml").text.contains("source=\"poolguard.pool-below-peak-demand\"")
 return true

@@ -140,7 +140,7 @@ public final class MarkdownReporter implements Reporter {
             .append(code(r.position().toString()))
             .append('\n');
       }
-      s.append("\n  </details>\n");
+      s.append(f.related().isEmpty() ? "  </details>\n" : "\n  </details>\n");
     }
     return s.toString();
   }
