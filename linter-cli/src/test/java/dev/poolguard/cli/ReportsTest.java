@@ -164,6 +164,51 @@ class ReportsTest {
   }
 
   @Test
+  void sarifFingerprintsSurviveLinesInsertedAbove() throws IOException {
+    Path copy = dir.resolve("incident");
+    copyTree(ROOT.resolve("examples/incident"), copy);
+    JSONObject before = firstResult(CliRun.inProcess(copy, "lint", "-f", "sarif").out());
+    Path prod = copy.resolve("orders-api/src/main/resources/application-prod.yml");
+    Files.writeString(prod, "# one\n# two\n# three\n" + Files.readString(prod));
+    JSONObject after = firstResult(CliRun.inProcess(copy, "lint", "-f", "sarif").out());
+
+    assertThat(after.getString("ruleId")).isEqualTo("pool-below-peak-demand");
+    assertThat(line(after)).isEqualTo(line(before) + 3);
+    assertThat(after.getJSONObject("partialFingerprints").toMap())
+        .isEqualTo(before.getJSONObject("partialFingerprints").toMap());
+  }
+
+  private static JSONObject firstResult(String sarif) {
+    return new JSONObject(sarif)
+        .getJSONArray("runs")
+        .getJSONObject(0)
+        .getJSONArray("results")
+        .getJSONObject(0);
+  }
+
+  private static int line(JSONObject result) {
+    return result
+        .getJSONArray("locations")
+        .getJSONObject(0)
+        .getJSONObject("physicalLocation")
+        .getJSONObject("region")
+        .getInt("startLine");
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
+  @Test
   void aRelativeDocsUrlIsAUsageError() {
     CliRun run =
         CliRun.inProcess(

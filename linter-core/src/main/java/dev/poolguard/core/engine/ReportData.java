@@ -34,6 +34,12 @@ final class ReportData {
   /** Longer lines are cut: an excerpt is for orientation, not a copy of the file. */
   static final int MAX_LINE = 200;
 
+  /**
+   * Longer lines are not shown at all: cutting one could leave half a secret the patterns no longer
+   * recognise, and the patterns would take quadratic time on them.
+   */
+  static final int MAX_SCANNED_LINE = 1_000;
+
   private static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
 
   // `key: value`, `- key: value`, `key=value`, `key = value` (YAML, properties, env files).
@@ -120,6 +126,11 @@ final class ReportData {
     for (int i = 0; i < lines.length; i++) {
       String raw = lines[i];
       boolean secretManifest = inSecret[i];
+      if (raw.length() > MAX_SCANNED_LINE) {
+        out.add("(a line of " + raw.length() + " characters, not shown)");
+        secretEnvName = false;
+        continue;
+      }
       String line = raw.replace('\t', ' ');
       Matcher kv = KEY_VALUE.matcher(line);
       String shown;

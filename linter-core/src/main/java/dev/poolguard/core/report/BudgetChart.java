@@ -201,7 +201,7 @@ final class BudgetChart {
         .append("</text>\n");
 
     // The legend sits in the half of the plot away from the budget label.
-    int entries = r.services().size() + (r.rolloutSurge() > 0 ? 2 : 1);
+    int entries = r.services().size() + (r.rolloutSurge() > 0 ? 1 : 0) + (r.exceeded() ? 1 : 0);
     int legendTop = by < TOP + plotH / 2 ? TOP + plotH - entries * 20 + 10 : TOP + 10;
     legend(s, r, colours, overflow, LEFT + plotW + 8, legendTop);
     s.append("</svg>\n");
@@ -222,7 +222,9 @@ final class BudgetChart {
     if (r.rolloutSurge() > 0) {
       entries.add(new String[] {"#59636e", "0.45", "surge pods (rollout)"});
     }
-    entries.add(new String[] {overflow, "1", "over budget"});
+    if (r.exceeded()) {
+      entries.add(new String[] {overflow, "1", "over budget"});
+    }
     int yy = startY;
     for (String[] e : entries) {
       s.append("<rect x=\"")

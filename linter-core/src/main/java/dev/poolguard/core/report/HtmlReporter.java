@@ -4,6 +4,7 @@ import dev.poolguard.core.baseline.BaselineView;
 import dev.poolguard.core.baseline.Change;
 import dev.poolguard.core.capacity.DatabaseBudget;
 import dev.poolguard.core.capacity.FleetBudget;
+import dev.poolguard.core.model.Value;
 import dev.poolguard.core.report.ReportFacts.Phase;
 import dev.poolguard.core.rule.Finding;
 import dev.poolguard.core.rule.LintResult;
@@ -15,6 +16,7 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One self-contained HTML file for release reviewers: verdict, findings by service with the
@@ -202,9 +204,9 @@ public final class HtmlReporter implements Reporter {
           .append("</td><td><code>")
           .append(esc(c.key().isEmpty() ? c.kind().name().toLowerCase(Locale.ROOT) : c.key()))
           .append("</code></td><td>")
-          .append(esc(DiffReport.side(c, c.baseline())))
+          .append(side(c, c.baseline()))
           .append("</td><td>")
-          .append(esc(DiffReport.side(c, c.current())))
+          .append(side(c, c.current()))
           .append("</td><td>");
       List<Finding> verdicts = ReportFacts.capacityVerdicts(result, c);
       if (verdicts.isEmpty()) {
@@ -220,6 +222,18 @@ public final class HtmlReporter implements Reporter {
       s.append("</td></tr>\n");
     }
     s.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  /** A change's value in bold with its origin below it, small. */
+  private static String side(Change c, Optional<Value> v) {
+    if (v.isEmpty()) {
+      return "<span class=\"muted\">" + esc(DiffReport.side(c, v)) + "</span>";
+    }
+    return "<strong>"
+        + esc(DiffReport.shown(c, v.get()))
+        + "</strong><br><span class=\"loc\">"
+        + esc(v.get().origin().describe())
+        + "</span>";
   }
 
   private static void budgets(StringBuilder s, LintResult result) {
@@ -431,6 +445,8 @@ public final class HtmlReporter implements Reporter {
       .pill.note { color: var(--note); } .pill.ok { color: var(--ok); }
       .pill.waived { color: var(--muted); }
       .muted, .empty { color: var(--muted); }
+      #changes td:nth-child(3), #changes th[scope=row], .pill { white-space: nowrap; }
+      #changes .loc { font-size: 12px; overflow-wrap: anywhere; }
       .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px;
         margin-right: 8px; vertical-align: -1px; }
       figure { margin: 8px 0; }

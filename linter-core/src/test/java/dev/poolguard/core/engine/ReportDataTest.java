@@ -62,4 +62,10 @@ class ReportDataTest {
             "stringData:",
             "  url: ******");
   }
+
+  @Test
+  void hidesLinesTooLongToScan() {
+    assertThat(ReportData.redact("a:\n" + "[".repeat(100_000) + "\nb: 1\n"))
+        .containsExactly("a:", "(a line of 100000 characters, not shown)", "b: 1");
+  }
 }
