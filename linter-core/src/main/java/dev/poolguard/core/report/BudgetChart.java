@@ -220,7 +220,13 @@ final class BudgetChart {
           new String[] {colours.get(i % colours.size()), "1", r.services().get(i).service()});
     }
     if (r.rolloutSurge() > 0) {
-      entries.add(new String[] {"#59636e", "0.45", "surge pods (rollout)"});
+      // The paler shade of the (first) rolling service, as its surge segment is drawn.
+      int rolling = 0;
+      while (!r.services().get(rolling).rolling()) {
+        rolling++;
+      }
+      entries.add(
+          new String[] {colours.get(rolling % colours.size()), "0.45", "surge pods (rollout)"});
     }
     if (r.exceeded()) {
       entries.add(new String[] {overflow, "1", "over budget"});
