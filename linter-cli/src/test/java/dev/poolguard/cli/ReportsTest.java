@@ -104,6 +104,28 @@ class ReportsTest {
   }
 
   @Test
+  void markdownAndHtmlShowTheChangesWithTheirCapacityVerdict() throws IOException {
+    Path out = report(dir, "examples/incident");
+
+    String md = Files.readString(out.resolve("poolguard.md"));
+    assertThat(md.lines().findFirst().orElseThrow())
+        .isEqualTo("## ❌ poolguard: Fail — 1 error, 2 warnings, 0 notes in 3 files");
+    assertThat(md)
+        .contains("| orders-api | default | maximum-pool-size | 40 (")
+        .contains("| ❌ pool-below-peak-demand (error) |")
+        .contains(
+            "| orders-db | 590 (maxConnections 600 − 10 reserved) | 60 | 100 | 130 | within |");
+    String html = Files.readString(out.resolve("poolguard.html"));
+    assertThat(html)
+        .contains(
+            "<h2>Effective settings: <code>examples/incident/baseline/poolguard-baseline.json")
+        .contains("<span class=\"pill error\">pool-below-peak-demand</span>")
+        .contains("<mark class=\"line\"><span class=\"ln\">7</span>")
+        .contains("Connection budget of database orders-db")
+        .doesNotContain("class=\"overflow\"");
+  }
+
+  @Test
   void schemaRejectsAReportThatBreaksIt() throws IOException {
     JSONObject json =
         new JSONObject(
