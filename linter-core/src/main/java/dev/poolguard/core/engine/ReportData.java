@@ -66,7 +66,14 @@ final class ReportData {
         thresholds
             .getOrDefault("database-connections-near-limit", Map.of())
             .getOrDefault("nearLimit", FleetBudget.DEFAULT_NEAR_LIMIT);
-    List<DatabaseBudget> budgets = DatabaseBudget.all(result.model(), config, nearLimit);
+    List<DatabaseBudget> budgets;
+    try {
+      budgets = DatabaseBudget.all(result.model(), config, nearLimit);
+    } catch (IllegalArgumentException e) {
+      // A fleet the budget maths refuses (one service listed twice) is the capacity rules' to
+      // report; the reports then go without the chart rather than fail the run.
+      budgets = List.of();
+    }
     return result.withReportData(baseline, budgets, excerpts(result, workingDirectory));
   }
 
