@@ -1,12 +1,12 @@
 package dev.poolguard.core.capacity;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * The connection budget of one database: every pod of every service using it may open its pool's
@@ -40,7 +40,7 @@ public final class FleetBudget {
   /**
    * One service's pool on the database.
    *
-   * @param service the service name, unique within a database
+   * @param service the service name; listed once per pool it opens on the database
    * @param replicas pods at steady state
    * @param maxReplicas the HPA's {@code maxReplicas}, or {@code replicas} without an HPA
    * @param poolMax the pool maximum now
@@ -169,9 +169,8 @@ public final class FleetBudget {
   }
 
   /**
-   * Sums the fleet's terms for one database.
-   *
-   * @throws IllegalArgumentException when a service appears twice
+   * Sums the fleet's terms for one database. A service may be listed once per pool it opens on the
+   * database (several datasources): its pods roll out together, so its pools surge together.
    */
   public static Result evaluate(
       String database,
@@ -180,18 +179,18 @@ public final class FleetBudget {
       ConcurrentRollouts concurrentRollouts,
       double nearLimitFraction) {
     Objects.requireNonNull(concurrentRollouts, "concurrentRollouts");
-    Set<String> seen = new HashSet<>();
     long[] surges = new long[members.size()];
-    int largest = -1;
+    Map<String, Long> surgeByService = new LinkedHashMap<>();
     for (int i = 0; i < members.size(); i++) {
       Member m = members.get(i);
-      if (!seen.add(m.service())) {
-        throw new IllegalArgumentException("service " + m.service() + " is listed twice");
-      }
       surges[i] = (long) m.surgePods() * Math.max(m.poolMax(), m.baselinePoolMax().orElse(0));
-      // Ties go to the first listed, so the answer does not depend on hash order.
-      if (surges[i] > 0 && (largest < 0 || surges[i] > surges[largest])) {
-        largest = i;
+      surgeByService.merge(m.service(), surges[i], Long::sum);
+    }
+    // Ties go to the first listed, so the answer does not depend on hash order.
+    String largest = null;
+    for (Map.Entry<String, Long> e : surgeByService.entrySet()) {
+      if (e.getValue() > 0 && (largest == null || e.getValue() > surgeByService.get(largest))) {
+        largest = e.getKey();
       }
     }
     List<Contribution> contributions = new ArrayList<>(members.size());
@@ -200,7 +199,9 @@ public final class FleetBudget {
     long rolloutSurge = 0;
     for (int i = 0; i < members.size(); i++) {
       Member m = members.get(i);
-      boolean rolling = concurrentRollouts == ConcurrentRollouts.ALL ? surges[i] > 0 : i == largest;
+      boolean rolling =
+          surges[i] > 0
+              && (concurrentRollouts == ConcurrentRollouts.ALL || m.service().equals(largest));
       // Pods above the HPA's maximum still exist until it scales them down.
       long full = (long) Math.max(m.replicas(), m.maxReplicas()) * m.poolMax();
       long st = (long) m.replicas() * m.poolMax();

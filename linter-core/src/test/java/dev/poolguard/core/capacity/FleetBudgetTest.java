@@ -191,17 +191,24 @@ class FleetBudgetTest {
   }
 
   @Test
-  void refusesInvalidInputs() {
-    List<Member> twice =
+  void aServiceWithTwoPoolsOnOneDatabaseRollsOutAsOne() {
+    // ledger opens two pools on the database (two datasources); its pods surge with both.
+    List<Member> members =
         List.of(
-            new Member("svc", 1, 1, 10, OptionalInt.empty(), 0),
-            new Member("svc", 1, 1, 10, OptionalInt.empty(), 0));
-    assertThatThrownBy(
-            () ->
-                FleetBudget.evaluate(
-                    "db", ConnectionLimit.declared(100, 0), twice, ConcurrentRollouts.ONE))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("service svc is listed twice");
+            new Member("ledger", 2, 2, 100, OptionalInt.empty(), 1),
+            new Member("ledger", 2, 2, 50, OptionalInt.empty(), 1),
+            new Member("orders", 4, 4, 120, OptionalInt.empty(), 1));
+    Result r =
+        FleetBudget.evaluate(
+            "db", ConnectionLimit.declared(1000, 0), members, ConcurrentRollouts.ONE);
+    assertThat(r.steady()).isEqualTo(2 * 100 + 2 * 50 + 4 * 120);
+    // ledger's pods surge 150 connections together, more than orders' 120.
+    assertThat(r.rolloutSurge()).isEqualTo(150);
+    assertThat(r.services()).extracting(c -> c.rolling()).containsExactly(true, true, false);
+  }
+
+  @Test
+  void refusesInvalidInputs() {
     assertThatThrownBy(() -> new Member("svc", -1, 1, 10, OptionalInt.empty(), 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("replicas must be >= 0, got -1");

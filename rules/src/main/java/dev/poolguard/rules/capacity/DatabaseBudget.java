@@ -48,11 +48,11 @@ record DatabaseBudget(dev.poolguard.core.capacity.DatabaseBudget budget) {
         out.append(", ");
       }
       int pods = Math.max(m.replicas(), m.maxReplicas());
-      out.append(m.service().name())
-          .append(' ')
-          .append(pods)
-          .append(pods == 1 ? " pod × " : " pods × ")
-          .append(m.pool());
+      out.append(m.service().name());
+      if (!m.dataSource().name().equals("default")) {
+        out.append(" (").append(m.dataSource().name()).append(')');
+      }
+      out.append(' ').append(pods).append(pods == 1 ? " pod × " : " pods × ").append(m.pool());
     }
     return out.toString();
   }
