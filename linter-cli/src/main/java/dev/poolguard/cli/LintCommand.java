@@ -41,6 +41,14 @@ import picocli.CommandLine.Spec;
       "0:no finding at or above --fail-on",
       "1:findings at or above --fail-on",
       "2:could not lint (usage or input error, internal error)"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  poolguard lint                                  # the current folder",
+      "  poolguard lint examples/incident --fail-on warning",
+      "  poolguard lint --staged                         # what the next commit records",
+      "  poolguard lint --baseline origin/main -f sarif -o poolguard.sarif",
+      "  helm template charts/orders | poolguard lint -  # rendered manifests from stdin"
     })
 final class LintCommand implements Callable<Integer> {
 

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       InitCommand.class,
       ExplainCommand.class,
       RulesCommand.class,
+      InstallHookCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -47,6 +48,7 @@ import picocli.CommandLine.Spec;
       "  poolguard model services/orders-api",
       "  poolguard lint --baseline HEAD --fail-on warning",
       "  poolguard explain pool-below-peak-demand",
+      "  poolguard install-hook",
     })
 public final class PoolguardCommand implements Callable<Integer> {
 
@@ -95,9 +97,14 @@ public final class PoolguardCommand implements Callable<Integer> {
 
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     PrintWriter err = e.getCommandLine().getErr();
-    err.println("poolguard: " + e.getMessage() + suggestion(e));
+    // One line, so a hook or CI log shows the whole error.
     err.println(
-        "Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+        "poolguard: "
+            + e.getMessage()
+            + suggestion(e)
+            + " (see '"
+            + e.getCommandLine().getCommandSpec().qualifiedName()
+            + " --help')");
     err.flush();
     return ExitCodes.COULD_NOT;
   }
