@@ -63,10 +63,11 @@ if command -v hyperfine >/dev/null && command -v python3 >/dev/null; then
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
 base = next(r["median"] for r in results if r["command"] == "yamllint")
-print(f"{'command':30} {'median':>9} {'min':>9} {'max':>9} {'stddev':>8} {'vs yamllint':>12}")
+print(f"{'command':30} {'median':>9} {'min':>9} {'max':>9} {'stddev':>8} {'cpu':>9} {'vs yamllint':>12}")
 for r in results:
+    cpu = (r["user"] + r["system"]) * 1000  # mean user + system time
     print(f"{r['command']:30} {r['median']*1000:7.1f}ms {r['min']*1000:7.1f}ms "
-          f"{r['max']*1000:7.1f}ms {r['stddev']*1000:6.1f}ms {r['median']/base:11.2f}x")
+          f"{r['max']*1000:7.1f}ms {r['stddev']*1000:6.1f}ms {cpu:7.1f}ms {r['median']/base:11.2f}x")
 EOF
 else
   echo "(hyperfine or python3 missing: a plain loop of $runs runs, medians only)"

@@ -42,7 +42,8 @@ public class LintBenchmark {
       root = root.getParent();
     }
     if (root == null) {
-      throw new IllegalStateException("run from the repository: examples/" + example + " not found");
+      throw new IllegalStateException(
+          "run from the repository: examples/" + example + " not found");
     }
     linter = new Linter(RuleSet.load(LintBenchmark.class.getClassLoader()));
     request =
