@@ -287,6 +287,13 @@ class DistributionIT {
     CliRun accepted = run(repo, "git", "commit", "-m", "a comment");
     assertThat(accepted.exitCode()).as(accepted.out() + accepted.err()).isZero();
     assertThat(git(repo, "rev-list", "--count", "HEAD").strip()).isEqualTo("2");
+
+    // commit -a stages into a temporary index (GIT_INDEX_FILE): the hook must lint that one.
+    Files.writeString(prod, shrunk);
+    CliRun all = run(repo, "git", "commit", "-a", "-m", "shrink the pool to 10 again");
+    assertThat(all.exitCode()).isNotZero();
+    assertThat(all.out() + all.err()).contains("[pool-below-peak-demand]");
+    assertThat(git(repo, "rev-list", "--count", "HEAD").strip()).isEqualTo("2");
   }
 
   @Test
