@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
     name = "install-hook",
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersion.class,
+    header = "Install a git pre-commit hook that runs lint --staged.",
     description = {
       "Install a git pre-commit hook that runs 'poolguard lint --staged', so a commit whose pool",
       "configuration has a finding at or above --fail-on is refused. The hook goes where git looks",

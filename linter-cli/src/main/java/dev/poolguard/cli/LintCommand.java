@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
       "  poolguard lint examples/incident --fail-on warning",
       "  poolguard lint --staged                         # what the next commit records",
       "  poolguard lint --baseline origin/main -f sarif -o poolguard.sarif",
-      "  helm template charts/orders | poolguard lint -  # rendered manifests from stdin"
+      "  helm template charts/orders | poolguard lint -  # manifests from stdin"
     })
 final class LintCommand implements Callable<Integer> {
 

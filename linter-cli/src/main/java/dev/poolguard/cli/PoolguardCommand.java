@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersion.class,
     description = {
-      "Lints database connection-pool configuration before it ships: effective settings,",
-      "where each value comes from, and whether the pools can carry the load.",
+      "Lints database connection-pool configuration before it ships: effective",
+      "settings, where each value comes from, and whether the pools can carry the load.",
       ""
     },
     subcommands = {
@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:done; for lint: no finding at or above --fail-on",
       "1:lint found findings at or above --fail-on",
-      "2:could not: usage or input error (bad flag, unreadable path, invalid poolguard.yaml),",
-      "  or an internal error"
+      "2:could not: a usage or input error (bad flag, unreadable path, invalid poolguard.yaml,"
+          + " unknown git revision) or an internal error"
     },
     footerHeading = "%nExamples:%n",
     footer = {
