@@ -93,6 +93,8 @@ class InstallHookTest {
         .contains("exec '/opt/pool guard/bin/poolguard' lint --staged")
         .endsWith("exec poolguard lint --staged\n");
     assertThat(InstallHookCommand.script(Optional.empty())).doesNotContain("if [ -e");
+    // From a classes folder (as here) there is no jar to record: the hook uses PATH.
+    assertThat(InstallHookCommand.invocation(Map.of())).isEmpty();
     assertThat(InstallHookCommand.invocation(Map.of("POOLGUARD_LAUNCHER", "/usr/bin/poolguard")))
         .contains(
             new InstallHookCommand.Invocation("/usr/bin/poolguard", List.of("/usr/bin/poolguard")));
