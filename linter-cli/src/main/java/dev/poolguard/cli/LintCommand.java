@@ -124,7 +124,12 @@ final class LintCommand implements Callable<Integer> {
                           + " ["
                           + s.profileLabel()
                           + "] reads "
-                          + String.join(", ", s.configFiles())));
+                          + (s.configFiles().isEmpty()
+                              ? "no config file"
+                              : String.join(", ", s.configFiles()))
+                          + s.deployment()
+                              .map(d -> "; deployed by " + d.workload().position().path())
+                              .orElse("")));
       result.notes().forEach(n -> err.println("poolguard: " + n));
       err.flush();
     }
