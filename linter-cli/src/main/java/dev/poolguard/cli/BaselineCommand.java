@@ -23,6 +23,7 @@ import picocli.CommandLine.ParentCommand;
     name = "baseline",
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersion.class,
+    header = "Record the effective model as a baseline snapshot.",
     description = {
       "Write the effective model (every pool setting, value and origin; secrets redacted) as a",
       "baseline snapshot: the known-good configuration to compare later changes with."

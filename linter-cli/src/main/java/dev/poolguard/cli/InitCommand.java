@@ -24,6 +24,7 @@ import picocli.CommandLine.ParentCommand;
     name = "init",
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersion.class,
+    header = "Write a starter poolguard.yaml from what discovery finds.",
     description = {
       "Write a starter poolguard.yaml in the working directory from the services, config files and",
       "manifests poolguard discovers, with marked placeholders for the load figures."

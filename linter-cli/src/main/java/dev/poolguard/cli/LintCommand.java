@@ -41,6 +41,14 @@ import picocli.CommandLine.Spec;
       "0:no finding at or above --fail-on",
       "1:findings at or above --fail-on",
       "2:could not lint (usage or input error, internal error)"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  poolguard lint                                  # the current folder",
+      "  poolguard lint examples/incident --fail-on warning",
+      "  poolguard lint --staged                         # what the next commit records",
+      "  poolguard lint --baseline origin/main -f sarif -o poolguard.sarif",
+      "  helm template charts/orders | poolguard lint -  # manifests from stdin"
     })
 final class LintCommand implements Callable<Integer> {
 
@@ -124,7 +132,12 @@ final class LintCommand implements Callable<Integer> {
                           + " ["
                           + s.profileLabel()
                           + "] reads "
-                          + String.join(", ", s.configFiles())));
+                          + (s.configFiles().isEmpty()
+                              ? "no config file"
+                              : String.join(", ", s.configFiles()))
+                          + s.deployment()
+                              .map(d -> "; deployed by " + d.workload().position().path())
+                              .orElse("")));
       result.notes().forEach(n -> err.println("poolguard: " + n));
       err.flush();
     }

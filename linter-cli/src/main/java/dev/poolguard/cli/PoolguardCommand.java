@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersion.class,
     description = {
-      "Lints database connection-pool configuration before it ships: effective settings,",
-      "where each value comes from, and whether the pools can carry the load.",
+      "Lints database connection-pool configuration before it ships: effective",
+      "settings, where each value comes from, and whether the pools can carry the load.",
       ""
     },
     subcommands = {
@@ -31,14 +31,15 @@ import picocli.CommandLine.Spec;
       InitCommand.class,
       ExplainCommand.class,
       RulesCommand.class,
+      InstallHookCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done; for lint: no finding at or above --fail-on",
       "1:lint found findings at or above --fail-on",
-      "2:could not: usage or input error (bad flag, unreadable path, invalid poolguard.yaml),",
-      "  or an internal error"
+      "2:could not: a usage or input error (bad flag, unreadable path, invalid poolguard.yaml,"
+          + " unknown git revision) or an internal error"
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -47,6 +48,7 @@ import picocli.CommandLine.Spec;
       "  poolguard model services/orders-api",
       "  poolguard lint --baseline HEAD --fail-on warning",
       "  poolguard explain pool-below-peak-demand",
+      "  poolguard install-hook",
     })
 public final class PoolguardCommand implements Callable<Integer> {
 
@@ -95,9 +97,14 @@ public final class PoolguardCommand implements Callable<Integer> {
 
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     PrintWriter err = e.getCommandLine().getErr();
-    err.println("poolguard: " + e.getMessage() + suggestion(e));
+    // One line, so a hook or CI log shows the whole error.
     err.println(
-        "Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+        "poolguard: "
+            + e.getMessage()
+            + suggestion(e)
+            + " (see '"
+            + e.getCommandLine().getCommandSpec().qualifiedName()
+            + " --help')");
     err.flush();
     return ExitCodes.COULD_NOT;
   }

@@ -41,7 +41,14 @@ record CliRun(int exitCode, String out, String err) {
     command.add(System.getProperty("java.class.path"));
     command.add(Main.class.getName());
     command.addAll(List.of(args));
+    return command(workingDirectory, env, command);
+  }
+
+  /** Any command as a process, with no standard input. */
+  static CliRun command(Path workingDirectory, Map<String, String> env, List<String> command)
+      throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     builder.environment().putAll(env);
     Path out = Files.createTempFile("poolguard-out", ".txt");
     Path err = Files.createTempFile("poolguard-err", ".txt");
@@ -49,7 +56,7 @@ record CliRun(int exitCode, String out, String err) {
     Process process = builder.start();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new IllegalStateException("poolguard did not finish within 60 s");
+      throw new IllegalStateException(command + " did not finish within 60 s");
     }
     CliRun run = new CliRun(process.exitValue(), Files.readString(out), Files.readString(err));
     Files.delete(out);
