@@ -123,7 +123,8 @@ final class Baselines {
                   request.noBaseline(),
                   false,
                   request.workTreeDirectory(),
-                  request.stdin()));
+                  request.stdin(),
+                  request.suppression()));
         });
   }
 

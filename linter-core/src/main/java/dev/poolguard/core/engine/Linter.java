@@ -9,12 +9,14 @@ import dev.poolguard.core.model.Service;
 import dev.poolguard.core.project.PoolguardConfig;
 import dev.poolguard.core.project.PoolguardConfigs;
 import dev.poolguard.core.project.RuleConfig;
+import dev.poolguard.core.project.Waiver;
 import dev.poolguard.core.rule.Finding;
 import dev.poolguard.core.rule.LintContext;
 import dev.poolguard.core.rule.LintResult;
 import dev.poolguard.core.rule.Rule;
 import dev.poolguard.core.rule.RuleInfo;
 import dev.poolguard.core.rule.Severity;
+import dev.poolguard.core.rule.SuppressionRule;
 import dev.poolguard.core.rule.Violation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,26 +74,91 @@ public final class Linter {
     List<Finding> findings = new ArrayList<>();
     Set<String> seen = new java.util.HashSet<>();
     for (Rule rule : rules.rules()) {
-      RuleInfo info = rule.info();
-      Optional<Severity> severity = severity(info, run.config.rules().get(info.id()));
-      if (severity.isEmpty()) {
-        continue;
-      }
       List<Violation> violations;
       try {
-        violations = rule.check(context);
+        violations = enabled(rule, run.config) ? rule.check(context) : List.of();
       } catch (RuntimeException e) {
-        throw new LintException("internal error in rule " + info.id() + ": " + e, e);
+        throw new LintException("internal error in rule " + rule.info().id() + ": " + e, e);
       }
-      for (Violation v : violations) {
-        // What-if profile variants repeat findings that do not depend on the profile.
-        if (seen.add(info.id() + "\u0000" + v.position() + "\u0000" + v.message())) {
-          findings.add(Finding.of(info, severity.get(), v));
+      collect(rule, run.config, violations, seen, findings);
+    }
+    findings = audited(request, run, findings, seen);
+    findings.sort(Finding.ORDER);
+    return new LintResult(findings, rules.infos(), run.model, sorted(run.notes), run.files.size());
+  }
+
+  /**
+   * Applies inline ignores and waivers to {@code findings}, then lets the suppression rules judge
+   * the suppressions themselves (SPEC 6).
+   */
+  private List<Finding> audited(
+      LintRequest request, Run run, List<Finding> findings, Set<String> seen) {
+    Set<String> ids = new TreeSet<>();
+    Set<String> auditIds = new TreeSet<>();
+    for (Rule rule : rules.rules()) {
+      ids.add(rule.info().id());
+      if (rule instanceof SuppressionRule) {
+        auditIds.add(rule.info().id());
+      }
+    }
+    checkWaivers(run.config, ids, auditIds);
+    Suppressor.Outcome outcome =
+        new Suppressor(run.config, request.workingDirectory(), request.suppression())
+            .apply(
+                findings,
+                run.files,
+                path -> path.equals("<stdin>") ? request.stdin() : run.workspace.text(path),
+                ids,
+                auditIds);
+    List<Finding> all = new ArrayList<>(outcome.findings());
+    for (Rule rule : rules.rules()) {
+      if (rule instanceof SuppressionRule audit && enabled(rule, run.config)) {
+        try {
+          collect(rule, run.config, audit.audit(outcome.audit()), seen, all);
+        } catch (RuntimeException e) {
+          throw new LintException("internal error in rule " + rule.info().id() + ": " + e, e);
         }
       }
     }
-    findings.sort(Finding.ORDER);
-    return new LintResult(findings, rules.infos(), run.model, sorted(run.notes), run.files.size());
+    return all;
+  }
+
+  private static boolean enabled(Rule rule, PoolguardConfig config) {
+    return severity(rule.info(), config.rules().get(rule.info().id())).isPresent();
+  }
+
+  private static void collect(
+      Rule rule,
+      PoolguardConfig config,
+      List<Violation> violations,
+      Set<String> seen,
+      List<Finding> findings) {
+    RuleInfo info = rule.info();
+    Optional<Severity> severity = severity(info, config.rules().get(info.id()));
+    if (severity.isEmpty()) {
+      return;
+    }
+    for (Violation v : violations) {
+      // What-if profile variants repeat findings that do not depend on the profile.
+      if (seen.add(info.id() + "\u0000" + v.position() + "\u0000" + v.message())) {
+        findings.add(Finding.of(info, severity.get(), v));
+      }
+    }
+  }
+
+  /** A waiver must name a rule of the run, and not one that judges suppressions. */
+  private static void checkWaivers(PoolguardConfig config, Set<String> ids, Set<String> auditIds) {
+    for (Waiver w : config.waivers()) {
+      String where = w.positionOf("rule") + ": waivers: ";
+      if (!ids.contains(w.rule())) {
+        throw new LintException(
+            where + "unknown rule id '" + w.rule() + "'" + Suggestions.didYouMean(w.rule(), ids));
+      }
+      if (auditIds.contains(w.rule())) {
+        throw new LintException(
+            where + w.rule() + " judges suppressions themselves and cannot be waived");
+      }
+    }
   }
 
   /** The effective model only, for {@code poolguard model} and {@code poolguard baseline}. */
@@ -103,7 +170,11 @@ public final class Linter {
   }
 
   private record Run(
-      PoolguardConfig config, List<ConfigFile> files, DeploymentModel model, List<String> notes) {}
+      PoolguardConfig config,
+      List<ConfigFile> files,
+      DeploymentModel model,
+      List<String> notes,
+      Workspace workspace) {}
 
   private Run prepare(LintRequest request) {
     List<Path> roots = request.absolutePaths();
@@ -141,7 +212,7 @@ public final class Linter {
     ServiceAssembly assembly = new ServiceAssembly(config, workspace, request, notes);
     List<Service> services = assembly.services(files);
     DeploymentModel model = new DeploymentModel(services, sorted(notes), assembly.diagnostics());
-    return new Run(config, workspace.files(), model, notes);
+    return new Run(config, workspace.files(), model, notes, workspace);
   }
 
   private static Optional<Severity> severity(RuleInfo info, RuleConfig configured) {
@@ -171,7 +242,7 @@ public final class Linter {
       for (String key : e.getValue().thresholds().keySet()) {
         if (!options.contains(key)) {
           throw new LintException(
-              where
+              e.getValue().positionOf(key)
                   + ": rules."
                   + e.getKey()
                   + ": unknown threshold '"
