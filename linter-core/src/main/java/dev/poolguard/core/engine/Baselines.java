@@ -202,6 +202,7 @@ final class Baselines {
         c.limits(),
         c.rules(),
         c.waivers(),
+        c.customRules(),
         c.positions());
   }
 

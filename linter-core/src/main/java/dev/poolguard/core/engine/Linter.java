@@ -4,6 +4,7 @@ import dev.poolguard.core.LintException;
 import dev.poolguard.core.baseline.BaselineView;
 import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.config.Limits;
+import dev.poolguard.core.custom.CustomRules;
 import dev.poolguard.core.model.DeploymentModel;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.project.PoolguardConfig;
@@ -69,33 +70,37 @@ public final class Linter {
         new Baselines(this::prepareBaseline).load(request, run.config, run.model);
     Map<String, Map<String, Double>> thresholds = new HashMap<>();
     run.config.rules().forEach((id, rc) -> thresholds.put(id, rc.thresholds()));
-    checkRuleConfig(run.config);
+    RuleSet ruleSet = withCustomRules(run.config);
+    checkRuleConfig(ruleSet, run.config);
     LintContext context = new LintContext(run.files, run.model, thresholds, run.config, baseline);
     List<Finding> findings = new ArrayList<>();
     Set<String> seen = new java.util.HashSet<>();
-    for (Rule rule : rules.rules()) {
+    for (Rule rule : ruleSet.rules()) {
       List<Violation> violations;
       try {
         violations = enabled(rule, run.config) ? rule.check(context) : List.of();
+      } catch (LintException e) {
+        throw e;
       } catch (RuntimeException e) {
         throw new LintException("internal error in rule " + rule.info().id() + ": " + e, e);
       }
       collect(rule, run.config, violations, seen, findings);
     }
-    findings = audited(request, run, findings, seen);
+    findings = audited(ruleSet, request, run, findings, seen);
     findings.sort(Finding.ORDER);
-    return new LintResult(findings, rules.infos(), run.model, sorted(run.notes), run.files.size());
+    return new LintResult(
+        findings, ruleSet.infos(), run.model, sorted(run.notes), run.files.size());
   }
 
   /**
    * Applies inline ignores and waivers to {@code findings}, then lets the suppression rules judge
    * the suppressions themselves (SPEC 6).
    */
-  private List<Finding> audited(
-      LintRequest request, Run run, List<Finding> findings, Set<String> seen) {
+  private static List<Finding> audited(
+      RuleSet ruleSet, LintRequest request, Run run, List<Finding> findings, Set<String> seen) {
     Set<String> ids = new TreeSet<>();
     Set<String> auditIds = new TreeSet<>();
-    for (Rule rule : rules.rules()) {
+    for (Rule rule : ruleSet.rules()) {
       ids.add(rule.info().id());
       if (rule instanceof SuppressionRule) {
         auditIds.add(rule.info().id());
@@ -111,7 +116,7 @@ public final class Linter {
                 ids,
                 auditIds);
     List<Finding> all = new ArrayList<>(outcome.findings());
-    for (Rule rule : rules.rules()) {
+    for (Rule rule : ruleSet.rules()) {
       if (rule instanceof SuppressionRule audit && enabled(rule, run.config)) {
         try {
           collect(rule, run.config, audit.audit(outcome.audit()), seen, all);
@@ -223,8 +228,25 @@ public final class Linter {
     return s.equals("off") ? Optional.empty() : Optional.of(Severity.parse(s));
   }
 
+  /** The loaded rules and the {@code customRules:} of poolguard.yaml; ids stay unique. */
+  private RuleSet withCustomRules(PoolguardConfig config) {
+    List<Rule> custom = CustomRules.of(config);
+    for (int i = 0; i < custom.size(); i++) {
+      String id = custom.get(i).info().id();
+      if (rules.find(id).isPresent()) {
+        throw new LintException(
+            config.customRules().get(i).positionOf("id")
+                + ": customRules: id '"
+                + id
+                + "' is taken by the rule "
+                + rules.find(id).get().getClass().getName());
+      }
+    }
+    return custom.isEmpty() ? rules : rules.with(custom, config.displayPath());
+  }
+
   /** Rule ids and threshold names under {@code rules:} must exist. */
-  private void checkRuleConfig(PoolguardConfig config) {
+  private static void checkRuleConfig(RuleSet rules, PoolguardConfig config) {
     for (Map.Entry<String, RuleConfig> e : config.rules().entrySet()) {
       Optional<Rule> rule = rules.find(e.getKey());
       String where = e.getValue().position().toString();
