@@ -17,11 +17,11 @@ public final class SuppressionWithoutReason implements SuppressionRule {
           "suppression-without-reason",
           "Inline ignore gives no reason",
           Severity.WARNING,
-          Set.of(RuleInfo.Need.CONFIG),
+          Set.of(RuleInfo.Need.SUPPRESSIONS),
           "A suppression is a decision that a finding is acceptable; without the reason, the next"
               + " reader cannot tell whether it still holds, and reports show an exception nobody"
               + " can audit. The ignore still suppresses, so that adding it never breaks a build"
-              + " twice. Findings of this rule cannot themselves be suppressed.",
+              + " twice.",
           "Write the reason after the rule ids: `# poolguard:ignore RULE-ID -- why this is"
               + " acceptable`, ideally with a ticket or a date.",
           "spring:\n  datasource:\n    hikari:\n"

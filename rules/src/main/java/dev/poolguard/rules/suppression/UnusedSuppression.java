@@ -18,12 +18,11 @@ public final class UnusedSuppression implements SuppressionRule {
           "unused-suppression",
           "Inline ignore suppresses nothing",
           Severity.WARNING,
-          Set.of(RuleInfo.Need.CONFIG),
+          Set.of(RuleInfo.Need.SUPPRESSIONS),
           "An ignore that matches no finding is stale (the problem was fixed), misplaced (it is"
               + " not on the finding's line or the line above it) or misspelt (an unknown rule"
               + " id). Left in place, a stale ignore silently hides the problem when it comes"
-              + " back. Each rule id an ignore names is judged on its own. Findings of this rule"
-              + " cannot themselves be suppressed.",
+              + " back. Each rule id an ignore names is judged on its own.",
           "Remove the ignore, or the rule id that matches nothing; when the finding moved, put the"
               + " ignore at the end of the finding's line or alone on the line above it.",
           "spring:\n  datasource:\n    hikari:\n"

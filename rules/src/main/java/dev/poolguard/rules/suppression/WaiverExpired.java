@@ -19,13 +19,12 @@ public final class WaiverExpired implements SuppressionRule {
           "waiver-expired",
           "Waiver is past its expiry date",
           Severity.ERROR,
-          Set.of(RuleInfo.Need.CONFIG),
+          Set.of(RuleInfo.Need.SUPPRESSIONS),
           "A waiver accepts a finding for a limited time, on the strength of a promise (a raised"
               + " database limit, a planned migration). After its expiry day (UTC) the promise is"
               + " due: the waiver stops suppressing, the waived findings count again, and this"
               + " error names the waiver so that someone decides again. The day is --today, else"
-              + " SOURCE_DATE_EPOCH, else today's UTC date. Findings of this rule cannot"
-              + " themselves be suppressed.",
+              + " SOURCE_DATE_EPOCH, else today's UTC date.",
           "Fix what the waiver accepted and delete the waiver, or, when the exception still holds,"
               + " renew it with a new expiry date and an updated reason.",
           "# poolguard.yaml\nwaivers:\n  - rule: database-connections-exceeded\n"

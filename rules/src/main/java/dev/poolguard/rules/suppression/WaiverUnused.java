@@ -18,12 +18,12 @@ public final class WaiverUnused implements SuppressionRule {
           "waiver-unused",
           "Waiver matches no finding",
           Severity.WARNING,
-          Set.of(RuleInfo.Need.CONFIG),
+          Set.of(RuleInfo.Need.SUPPRESSIONS),
           "A waiver that matches nothing is either stale (the problem was fixed, so the exception"
               + " can go) or wrong (its path or service narrows it away from the finding it was"
               + " meant for, which then still fails the build). Either way it misleads the next"
               + " reader of poolguard.yaml. An expired waiver is reported as waiver-expired"
-              + " instead. Findings of this rule cannot themselves be suppressed.",
+              + " instead.",
           "Delete the waiver, or correct its rule, path (relative to poolguard.yaml) or service so"
               + " that it matches the finding it is meant for.",
           "# poolguard.yaml\nwaivers:\n  - rule: pool-max-reduced\n    service: orders-api\n"
