@@ -2,7 +2,6 @@ package dev.poolguard.cli;
 
 import dev.poolguard.core.LintException;
 import dev.poolguard.core.engine.Linter;
-import dev.poolguard.core.engine.RuleSet;
 import dev.poolguard.core.engine.Suggestions;
 import dev.poolguard.core.report.AtomicFiles;
 import dev.poolguard.core.report.ReportOptions;
@@ -20,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -56,6 +56,7 @@ final class LintCommand implements Callable<Integer> {
   @ParentCommand PoolguardCommand root;
   @Mixin CommonOptions common;
   @Mixin BaselineOptions baselineOptions;
+  @Mixin SuppressionFlags suppression;
 
   @Option(
       names = {"-f", "--format"},
@@ -117,8 +118,12 @@ final class LintCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "several formats need --output FOLDER to write their files into");
     }
-    Linter linter = new Linter(RuleSet.load(LintCommand.class.getClassLoader()));
-    LintResult result = linter.lint(baselineOptions.apply(common.request(root.workingDirectory())));
+    Linter linter = new Linter(suppression.rules(root.workingDirectory()));
+    LintResult result =
+        linter.lint(
+            suppression.apply(
+                baselineOptions.apply(common.request(root.workingDirectory())),
+                root.environment()));
     if (common.verbose) {
       PrintWriter err = spec.commandLine().getErr();
       result
@@ -139,6 +144,21 @@ final class LintCommand implements Callable<Integer> {
                               .map(d -> "; deployed by " + d.workload().position().path())
                               .orElse("")));
       result.notes().forEach(n -> err.println("poolguard: " + n));
+      result.findings().stream()
+          .filter(Finding::suppressed)
+          .forEach(
+              f ->
+                  err.println(
+                      "poolguard: suppressed "
+                          + f.position()
+                          + " ["
+                          + f.ruleId()
+                          + "] by "
+                          + f.suppression().get().kind().name().toLowerCase(Locale.ROOT)
+                          + " at "
+                          + f.suppression().get().position()
+                          + ": "
+                          + f.suppression().get().justification()));
       err.flush();
     }
     write(result, reporters, docs);

@@ -45,7 +45,9 @@ class RuleCommandsTest {
                               words(rule.rationale()),
                               words(rule.remediation()),
                               "Default severity " + rule.defaultSeverity().id(),
-                              "# poolguard:ignore " + rule.id() + " -- reason");
+                              rule.needs().contains(RuleInfo.Need.SUPPRESSIONS)
+                                  ? "cannot be ignored inline or waived"
+                                  : "# poolguard:ignore " + rule.id() + " -- reason");
                       rule.example()
                           .lines()
                           .filter(line -> !line.isBlank())

@@ -4,6 +4,8 @@ import dev.poolguard.core.LintException;
 import dev.poolguard.core.engine.LintRequest;
 import dev.poolguard.core.engine.Linter;
 import dev.poolguard.core.engine.RuleSet;
+import dev.poolguard.core.engine.SuppressionOptions;
+import dev.poolguard.core.engine.Today;
 import dev.poolguard.core.report.AtomicFiles;
 import dev.poolguard.core.report.ReportOptions;
 import dev.poolguard.core.report.Reporter;
@@ -15,6 +17,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,6 +63,17 @@ public final class LintMojo extends AbstractMojo {
   @Parameter(property = "poolguard.failOn", defaultValue = "error")
   String failOn;
 
+  /** Report findings even where a {@code # poolguard:ignore} comment suppresses them. */
+  @Parameter(property = "poolguard.noInlineIgnores", defaultValue = "false")
+  boolean noInlineIgnores;
+
+  /**
+   * The day (YYYY-MM-DD) waivers are judged against; by default SOURCE_DATE_EPOCH, else today's UTC
+   * date.
+   */
+  @Parameter(property = "poolguard.today")
+  String today;
+
   /** Skip the goal. */
   @Parameter(property = "poolguard.skip", defaultValue = "false")
   boolean skip;
@@ -100,6 +114,15 @@ public final class LintMojo extends AbstractMojo {
             .withBaseline(Optional.ofNullable(baseline).filter(b -> !b.isBlank()), false);
     LintResult result;
     try {
+      request =
+          request.withSuppression(
+              new SuppressionOptions(
+                  !noInlineIgnores,
+                  Today.resolve(
+                      Optional.ofNullable(today).filter(t -> !t.isBlank()),
+                      System.getenv(),
+                      Clock.systemUTC())));
+      // Rule packs are the plugin's own <dependencies>: they share its class realm.
       result = new Linter(RuleSet.load(getClass().getClassLoader())).lint(request);
     } catch (LintException e) {
       throw new MojoExecutionException("poolguard: " + e.getMessage(), e);

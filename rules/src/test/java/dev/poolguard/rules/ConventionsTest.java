@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.poolguard.core.engine.RuleSet;
 import dev.poolguard.core.rule.Rule;
 import dev.poolguard.core.rule.RuleInfo;
+import dev.poolguard.core.rule.SuppressionRule;
 import dev.poolguard.core.testing.FixtureRunner;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
@@ -47,6 +48,16 @@ class ConventionsTest {
       assertThat(info.remediation()).as("%s remediation", id).hasSizeGreaterThan(20).endsWith(".");
       assertThat(info.example()).as("%s example", id).isNotBlank();
       assertThat(info.needs()).as("%s needs", id).isNotEmpty();
+    }
+  }
+
+  @Test
+  void exactlyTheSuppressionRulesNeedTheSuppressions() {
+    for (Rule rule : rules) {
+      // The docs say "cannot be suppressed" from the metadata; the engine goes by the type.
+      assertThat(rule.info().needs().contains(RuleInfo.Need.SUPPRESSIONS))
+          .as("%s needs SUPPRESSIONS exactly when it is a SuppressionRule", rule.info().id())
+          .isEqualTo(rule instanceof SuppressionRule);
     }
   }
 

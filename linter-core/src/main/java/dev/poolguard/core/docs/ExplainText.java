@@ -59,6 +59,10 @@ final class ExplainText {
         s.append(wrap(line, INDENT + INDENT));
       }
     }
+    if (!Wording.suppressible(rule)) {
+      s.append(wrap(Wording.plain(Wording.NOT_SUPPRESSIBLE), INDENT));
+      return s.toString();
+    }
     s.append(wrap(Wording.plain(Wording.IGNORE), INDENT));
     s.append(indent(Wording.ignoreComment(rule), INDENT + INDENT));
     return s.toString();

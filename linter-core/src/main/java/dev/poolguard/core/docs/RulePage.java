@@ -48,6 +48,10 @@ final class RulePage {
             .append(" |\n");
       }
     }
+    if (!Wording.suppressible(rule)) {
+      s.append('\n').append(Wording.NOT_SUPPRESSIBLE).append('\n');
+      return s.toString();
+    }
     s.append('\n').append(Wording.IGNORE).append("\n\n");
     s.append(Markdown.fenced("yaml", Wording.ignoreComment(rule)));
     return s.toString();

@@ -18,6 +18,10 @@ final class Wording {
       "To accept one finding, put an inline ignore with the reason at the end of the YAML line,"
           + " or alone on the line above it (in `.properties` files only on the line above):";
 
+  static final String NOT_SUPPRESSIBLE =
+      "Findings of this rule report on the suppressions themselves: they cannot be ignored inline"
+          + " or waived.";
+
   static final String THRESHOLDS = "Thresholds:";
 
   private Wording() {}
@@ -38,6 +42,11 @@ final class Wording {
       s.append(", ").append(option.key()).append(": ").append(number(option.defaultValue()));
     }
     return s.append(" }\n").toString();
+  }
+
+  /** False for the rules that judge suppressions: nothing suppresses their findings. */
+  static boolean suppressible(RuleInfo rule) {
+    return !rule.needs().contains(RuleInfo.Need.SUPPRESSIONS);
   }
 
   static String ignoreComment(RuleInfo rule) {

@@ -123,7 +123,8 @@ final class Baselines {
                   request.noBaseline(),
                   false,
                   request.workTreeDirectory(),
-                  request.stdin()));
+                  request.stdin(),
+                  request.suppression()));
         });
   }
 
@@ -201,6 +202,7 @@ final class Baselines {
         c.limits(),
         c.rules(),
         c.waivers(),
+        c.customRules(),
         c.positions());
   }
 

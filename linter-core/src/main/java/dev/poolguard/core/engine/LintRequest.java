@@ -20,6 +20,7 @@ import java.util.Optional;
  *     workingDirectory} only while a copy of the tree (the git index) is linted, so that git
  *     revisions are still found
  * @param stdin the text of {@code -} as a PATH: Kubernetes manifests read from standard input
+ * @param suppression {@code --no-inline-ignores} and the day waivers are judged against
  */
 public record LintRequest(
     List<Path> paths,
@@ -30,7 +31,8 @@ public record LintRequest(
     boolean noBaseline,
     boolean staged,
     Path workTreeDirectory,
-    Optional<String> stdin) {
+    Optional<String> stdin,
+    SuppressionOptions suppression) {
 
   public LintRequest {
     paths = List.copyOf(paths);
@@ -40,6 +42,7 @@ public record LintRequest(
     Objects.requireNonNull(baseline, "baseline");
     workTreeDirectory = workTreeDirectory.toAbsolutePath().normalize();
     Objects.requireNonNull(stdin, "stdin");
+    Objects.requireNonNull(suppression, "suppression");
   }
 
   /** A request without baseline options. */
@@ -57,7 +60,8 @@ public record LintRequest(
         false,
         false,
         workingDirectory,
-        Optional.empty());
+        Optional.empty(),
+        SuppressionOptions.defaults());
   }
 
   /** A request for {@code paths} with every option at its default. */
@@ -75,7 +79,8 @@ public record LintRequest(
         ignoreConfigured,
         staged,
         workTreeDirectory,
-        stdin);
+        stdin,
+        suppression);
   }
 
   public LintRequest withStaged(boolean index) {
@@ -88,7 +93,8 @@ public record LintRequest(
         noBaseline,
         index,
         workTreeDirectory,
-        stdin);
+        stdin,
+        suppression);
   }
 
   /** The request with the text of {@code -} (standard input). */
@@ -102,7 +108,23 @@ public record LintRequest(
         noBaseline,
         staged,
         workTreeDirectory,
-        Optional.of(text));
+        Optional.of(text),
+        suppression);
+  }
+
+  /** The request with {@code --no-inline-ignores} and {@code --today} as given. */
+  public LintRequest withSuppression(SuppressionOptions options) {
+    return new LintRequest(
+        paths,
+        configFile,
+        profileOverride,
+        workingDirectory,
+        baseline,
+        noBaseline,
+        staged,
+        workTreeDirectory,
+        stdin,
+        options);
   }
 
   /** The same request over a copy of the tree rooted elsewhere (a git tree, a baseline folder). */
@@ -116,7 +138,8 @@ public record LintRequest(
         noBaseline,
         false,
         workTreeDirectory,
-        stdin);
+        stdin,
+        suppression);
   }
 
   /** The paths made absolute against the working directory; {@code .} when none were given. */

@@ -4,17 +4,20 @@ import dev.poolguard.core.LintException;
 import dev.poolguard.core.baseline.BaselineView;
 import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.config.Limits;
+import dev.poolguard.core.custom.CustomRules;
 import dev.poolguard.core.model.DeploymentModel;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.project.PoolguardConfig;
 import dev.poolguard.core.project.PoolguardConfigs;
 import dev.poolguard.core.project.RuleConfig;
+import dev.poolguard.core.project.Waiver;
 import dev.poolguard.core.rule.Finding;
 import dev.poolguard.core.rule.LintContext;
 import dev.poolguard.core.rule.LintResult;
 import dev.poolguard.core.rule.Rule;
 import dev.poolguard.core.rule.RuleInfo;
 import dev.poolguard.core.rule.Severity;
+import dev.poolguard.core.rule.SuppressionRule;
 import dev.poolguard.core.rule.Violation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,36 +70,104 @@ public final class Linter {
         new Baselines(this::prepareBaseline).load(request, run.config, run.model);
     Map<String, Map<String, Double>> thresholds = new HashMap<>();
     run.config.rules().forEach((id, rc) -> thresholds.put(id, rc.thresholds()));
-    checkRuleConfig(run.config);
+    RuleSet ruleSet = withCustomRules(run.config);
+    checkRuleConfig(ruleSet, run.config);
     LintContext context = new LintContext(run.files, run.model, thresholds, run.config, baseline);
     List<Finding> findings = new ArrayList<>();
     Set<String> seen = new java.util.HashSet<>();
-    for (Rule rule : rules.rules()) {
-      RuleInfo info = rule.info();
-      Optional<Severity> severity = severity(info, run.config.rules().get(info.id()));
-      if (severity.isEmpty()) {
-        continue;
-      }
+    for (Rule rule : ruleSet.rules()) {
       List<Violation> violations;
       try {
-        violations = rule.check(context);
+        violations = enabled(rule, run.config) ? rule.check(context) : List.of();
+      } catch (LintException e) {
+        throw e;
       } catch (RuntimeException e) {
-        throw new LintException("internal error in rule " + info.id() + ": " + e, e);
+        throw new LintException("internal error in rule " + rule.info().id() + ": " + e, e);
       }
-      for (Violation v : violations) {
-        // What-if profile variants repeat findings that do not depend on the profile.
-        if (seen.add(info.id() + "\u0000" + v.position() + "\u0000" + v.message())) {
-          findings.add(Finding.of(info, severity.get(), v));
-        }
-      }
+      collect(rule, run.config, violations, seen, findings);
     }
+    findings = audited(ruleSet, request, run, findings, seen);
     findings.sort(Finding.ORDER);
     return ReportData.attach(
-        new LintResult(findings, rules.infos(), run.model, sorted(run.notes), run.files.size()),
+        new LintResult(findings, ruleSet.infos(), run.model, sorted(run.notes), run.files.size()),
         run.config,
         thresholds,
         baseline,
         request.workingDirectory());
+  }
+
+  /**
+   * Applies inline ignores and waivers to {@code findings}, then lets the suppression rules judge
+   * the suppressions themselves (SPEC 6).
+   */
+  private static List<Finding> audited(
+      RuleSet ruleSet, LintRequest request, Run run, List<Finding> findings, Set<String> seen) {
+    Set<String> ids = new TreeSet<>();
+    Set<String> auditIds = new TreeSet<>();
+    for (Rule rule : ruleSet.rules()) {
+      ids.add(rule.info().id());
+      if (rule instanceof SuppressionRule) {
+        auditIds.add(rule.info().id());
+      }
+    }
+    checkWaivers(run.config, ids, auditIds);
+    Suppressor.Outcome outcome =
+        new Suppressor(run.config, request.workingDirectory(), request.suppression())
+            .apply(
+                findings,
+                run.files,
+                path -> path.equals("<stdin>") ? request.stdin() : run.workspace.text(path),
+                ids,
+                auditIds);
+    List<Finding> all = new ArrayList<>(outcome.findings());
+    for (Rule rule : ruleSet.rules()) {
+      if (rule instanceof SuppressionRule audit && enabled(rule, run.config)) {
+        try {
+          collect(rule, run.config, audit.audit(outcome.audit()), seen, all);
+        } catch (RuntimeException e) {
+          throw new LintException("internal error in rule " + rule.info().id() + ": " + e, e);
+        }
+      }
+    }
+    return all;
+  }
+
+  private static boolean enabled(Rule rule, PoolguardConfig config) {
+    return severity(rule.info(), config.rules().get(rule.info().id())).isPresent();
+  }
+
+  private static void collect(
+      Rule rule,
+      PoolguardConfig config,
+      List<Violation> violations,
+      Set<String> seen,
+      List<Finding> findings) {
+    RuleInfo info = rule.info();
+    Optional<Severity> severity = severity(info, config.rules().get(info.id()));
+    if (severity.isEmpty()) {
+      return;
+    }
+    for (Violation v : violations) {
+      // What-if profile variants repeat findings that do not depend on the profile.
+      if (seen.add(info.id() + "\u0000" + v.position() + "\u0000" + v.message())) {
+        findings.add(Finding.of(info, severity.get(), v));
+      }
+    }
+  }
+
+  /** A waiver must name a rule of the run, and not one that judges suppressions. */
+  private static void checkWaivers(PoolguardConfig config, Set<String> ids, Set<String> auditIds) {
+    for (Waiver w : config.waivers()) {
+      String where = w.positionOf("rule") + ": waivers: ";
+      if (!ids.contains(w.rule())) {
+        throw new LintException(
+            where + "unknown rule id '" + w.rule() + "'" + Suggestions.didYouMean(w.rule(), ids));
+      }
+      if (auditIds.contains(w.rule())) {
+        throw new LintException(
+            where + w.rule() + " judges suppressions themselves and cannot be waived");
+      }
+    }
   }
 
   /** The effective model only, for {@code poolguard model} and {@code poolguard baseline}. */
@@ -108,7 +179,11 @@ public final class Linter {
   }
 
   private record Run(
-      PoolguardConfig config, List<ConfigFile> files, DeploymentModel model, List<String> notes) {}
+      PoolguardConfig config,
+      List<ConfigFile> files,
+      DeploymentModel model,
+      List<String> notes,
+      Workspace workspace) {}
 
   private Run prepare(LintRequest request) {
     List<Path> roots = request.absolutePaths();
@@ -146,7 +221,7 @@ public final class Linter {
     ServiceAssembly assembly = new ServiceAssembly(config, workspace, request, notes);
     List<Service> services = assembly.services(files);
     DeploymentModel model = new DeploymentModel(services, sorted(notes), assembly.diagnostics());
-    return new Run(config, workspace.files(), model, notes);
+    return new Run(config, workspace.files(), model, notes, workspace);
   }
 
   private static Optional<Severity> severity(RuleInfo info, RuleConfig configured) {
@@ -157,8 +232,25 @@ public final class Linter {
     return s.equals("off") ? Optional.empty() : Optional.of(Severity.parse(s));
   }
 
+  /** The loaded rules and the {@code customRules:} of poolguard.yaml; ids stay unique. */
+  private RuleSet withCustomRules(PoolguardConfig config) {
+    List<Rule> custom = CustomRules.of(config);
+    for (int i = 0; i < custom.size(); i++) {
+      String id = custom.get(i).info().id();
+      if (rules.find(id).isPresent()) {
+        throw new LintException(
+            config.customRules().get(i).positionOf("id")
+                + ": customRules: id '"
+                + id
+                + "' is taken by the rule "
+                + rules.find(id).get().getClass().getName());
+      }
+    }
+    return custom.isEmpty() ? rules : rules.with(custom, config.displayPath());
+  }
+
   /** Rule ids and threshold names under {@code rules:} must exist. */
-  private void checkRuleConfig(PoolguardConfig config) {
+  private static void checkRuleConfig(RuleSet rules, PoolguardConfig config) {
     for (Map.Entry<String, RuleConfig> e : config.rules().entrySet()) {
       Optional<Rule> rule = rules.find(e.getKey());
       String where = e.getValue().position().toString();
@@ -176,7 +268,7 @@ public final class Linter {
       for (String key : e.getValue().thresholds().keySet()) {
         if (!options.contains(key)) {
           throw new LintException(
-              where
+              e.getValue().positionOf(key)
                   + ": rules."
                   + e.getKey()
                   + ": unknown threshold '"

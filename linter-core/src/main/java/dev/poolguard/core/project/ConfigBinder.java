@@ -6,6 +6,7 @@ import dev.poolguard.core.config.ListNode;
 import dev.poolguard.core.config.MapNode;
 import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.Framework;
+import dev.poolguard.core.rule.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,6 +50,7 @@ final class ConfigBinder {
         limits(top.fields("limits")),
         rules,
         waivers(top.get("waivers")),
+        customRules(top.get("customRules")),
         top.positions());
   }
 
@@ -127,6 +129,30 @@ final class ConfigBinder {
               }
             });
     return waivers;
+  }
+
+  private static List<CustomRuleConfig> customRules(Optional<ConfigNode> node) {
+    List<CustomRuleConfig> rules = new ArrayList<>();
+    node.filter(ListNode.class::isInstance)
+        .map(ListNode.class::cast)
+        .ifPresent(
+            list -> {
+              for (ConfigNode item : list.items()) {
+                Fields f = Fields.of(item);
+                rules.add(
+                    new CustomRuleConfig(
+                        f.string("id").orElseThrow(),
+                        Severity.parse(f.string("severity").orElseThrow()),
+                        f.string("message").orElseThrow(),
+                        f.string("condition").orElseThrow(),
+                        f.string("description"),
+                        f.string("remediation"),
+                        f.get("condition").orElseThrow().position(),
+                        item.position(),
+                        f.positions()));
+              }
+            });
+    return rules;
   }
 
   private static Limits limits(Fields f) {

@@ -28,6 +28,7 @@ import java.util.TreeMap;
  * @param limits resource limits: the file's, with defaults for the rest
  * @param rules rule settings by rule id, sorted
  * @param waivers waivers in file order
+ * @param customRules the rules declared under {@code customRules:}, in file order
  * @param positions the key of every top-level setting given, by name
  */
 public record PoolguardConfig(
@@ -43,6 +44,7 @@ public record PoolguardConfig(
     Limits limits,
     SortedMap<String, RuleConfig> rules,
     List<Waiver> waivers,
+    List<CustomRuleConfig> customRules,
     Map<String, SourcePosition> positions) {
 
   public PoolguardConfig {
@@ -58,6 +60,7 @@ public record PoolguardConfig(
     Objects.requireNonNull(limits, "limits");
     rules = Copies.sorted(rules);
     waivers = List.copyOf(waivers);
+    customRules = List.copyOf(customRules);
     positions = Copies.sorted(positions);
   }
 
@@ -75,6 +78,7 @@ public record PoolguardConfig(
         List.of(),
         Limits.DEFAULT,
         new TreeMap<>(),
+        List.of(),
         List.of(),
         Map.of());
   }

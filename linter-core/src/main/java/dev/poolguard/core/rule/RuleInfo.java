@@ -61,7 +61,12 @@ public record RuleInfo(
   public enum Need {
     CONFIG,
     BASELINE,
-    CAPACITY_MODEL
+    CAPACITY_MODEL,
+    /**
+     * The run's inline ignores and waivers: a {@link SuppressionRule}, whose findings cannot be
+     * suppressed.
+     */
+    SUPPRESSIONS
   }
 
   /** A configurable threshold: its key under {@code rules.<id>}, default and meaning. */

@@ -2,17 +2,21 @@ package dev.poolguard.core.testing;
 
 import dev.poolguard.core.engine.LintRequest;
 import dev.poolguard.core.engine.Linter;
+import dev.poolguard.core.engine.SuppressionOptions;
 import dev.poolguard.core.rule.Finding;
 import dev.poolguard.core.rule.LintResult;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,12 +28,22 @@ import java.util.stream.Stream;
  * <p>Marker grammar: {@code # expect: rule-id[, rule-id…] ["message fragment"]} at the end of the
  * offending YAML line, or alone on the line above it (in {@code .properties} only on the line
  * above, since a {@code #} inside a properties line is part of the value).
+ *
+ * <p>Waivers are judged against {@link #DEFAULT_TODAY}, never the clock. A fixture may change its
+ * run with a {@code fixture.options} file of {@code key=value} lines: {@code today=YYYY-MM-DD}, and
+ * {@code inlineIgnores=false} for a strict run ({@code --no-inline-ignores}).
  */
 public final class FixtureRunner {
 
   private static final Pattern MARKER =
       Pattern.compile(
           "#\\s*expect:\\s*([a-z0-9-]+(?:\\s*,\\s*[a-z0-9-]+)*)(?:\\s+\"([^\"]*)\")?\\s*$");
+
+  /** The day fixtures judge waivers against, so that they never depend on the wall clock. */
+  public static final LocalDate DEFAULT_TODAY = LocalDate.of(2026, 6, 1);
+
+  /** The file that holds a fixture's run options. */
+  public static final String OPTIONS_FILE = "fixture.options";
 
   private FixtureRunner() {}
 
@@ -59,7 +73,9 @@ public final class FixtureRunner {
 
   /** Lints {@code fixture} (display paths relative to it) and matches the markers. */
   public static Outcome run(Path fixture, Linter linter) {
-    LintResult result = linter.lint(LintRequest.of(fixture, List.of(Path.of("."))));
+    LintResult result =
+        linter.lint(
+            LintRequest.of(fixture, List.of(Path.of("."))).withSuppression(options(fixture)));
     List<Expectation> expected = expectations(fixture);
     List<Finding> unmatched = new ArrayList<>(result.active());
     List<String> mismatches = new ArrayList<>();
@@ -78,6 +94,27 @@ public final class FixtureRunner {
     }
     unmatched.forEach(f -> mismatches.add("unexpected: " + line(f)));
     return new Outcome(result, expected, mismatches);
+  }
+
+  /** The run options of {@code fixture}: {@code fixture.options}, else the defaults. */
+  public static SuppressionOptions options(Path fixture) {
+    Path file = fixture.resolve(OPTIONS_FILE);
+    Properties p = new Properties();
+    if (Files.isRegularFile(file)) {
+      try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        p.load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    for (String key : p.stringPropertyNames()) {
+      if (!key.equals("today") && !key.equals("inlineIgnores")) {
+        throw new IllegalArgumentException(file + ": unknown option " + key);
+      }
+    }
+    return new SuppressionOptions(
+        Boolean.parseBoolean(p.getProperty("inlineIgnores", "true")),
+        LocalDate.parse(p.getProperty("today", DEFAULT_TODAY.toString())));
   }
 
   /** Every marker in every file of the fixture. */

@@ -97,8 +97,8 @@ class PoolguardConfigsValidationTest {
 
   @Test
   void unknownKeyFarFromAnyNameGetsNoSuggestion() {
-    assertThat(problem(dir, "version: 1\ncustomRules: {}\n"))
-        .isEqualTo("poolguard.yaml:2:1: unknown key 'customRules'");
+    assertThat(problem(dir, "version: 1\nnotifications: {}\n"))
+        .isEqualTo("poolguard.yaml:2:1: unknown key 'notifications'");
   }
 
   @Test
