@@ -101,7 +101,8 @@ final class LintCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "several formats need --output FOLDER to write their files into");
     }
-    Linter linter = new Linter(RuleSet.load(LintCommand.class.getClassLoader()));
+    Linter linter =
+        new Linter(RuleSet.load(LintCommand.class.getClassLoader())).withLimits(common.limits());
     LintResult result = linter.lint(baselineOptions.apply(common.request(root.workingDirectory())));
     if (common.verbose) {
       PrintWriter err = spec.commandLine().getErr();

@@ -51,12 +51,19 @@ public final class ConfigLoader {
       return out.problem(LoadProblem.Kind.UNPARSEABLE, "cannot be read: " + reason(e), at.start())
           .build();
     }
+    return loadBytes(bytes, displayPath, format, limits);
+  }
+
+  /** Loads the bytes of a file: decoding, then parsing; problems are recorded, never thrown. */
+  static ConfigFile loadBytes(
+      byte[] bytes, String displayPath, ConfigFile.Format format, Limits limits) {
     TextDecoder.Result decoded = TextDecoder.decode(bytes, format);
     if (decoded instanceof TextDecoder.Failure failure) {
-      return out.problem(
+      return new ConfigFile.Builder(displayPath, format)
+          .problem(
               LoadProblem.Kind.UNPARSEABLE,
               failure.message(),
-              at.at(failure.line() - 1, failure.column() - 1))
+              new SourceMapper(displayPath, 0, 0).at(failure.line() - 1, failure.column() - 1))
           .build();
     }
     return loadText(((TextDecoder.Text) decoded).text(), displayPath, format, 0, 0, limits);

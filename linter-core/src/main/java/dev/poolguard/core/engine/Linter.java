@@ -31,9 +31,22 @@ import java.util.TreeSet;
 public final class Linter {
 
   private final RuleSet rules;
+  private final Limits.Overrides limitOverrides;
 
   public Linter(RuleSet rules) {
+    this(rules, Limits.Overrides.NONE);
+  }
+
+  private Linter(RuleSet rules, Limits.Overrides limitOverrides) {
     this.rules = rules;
+    this.limitOverrides = limitOverrides;
+  }
+
+  /**
+   * This linter with limits from the command line, which beat {@code limits:} in poolguard.yaml.
+   */
+  public Linter withLimits(Limits.Overrides overrides) {
+    return new Linter(rules, overrides);
   }
 
   /**
@@ -130,7 +143,7 @@ public final class Linter {
       LintRequest request, PoolguardConfig config, Optional<Path> configPath, List<Path> excluded) {
     List<Path> roots = request.absolutePaths();
     Display display = new Display(request.workingDirectory());
-    Limits limits = config.limits();
+    Limits limits = limitOverrides.applyTo(config.limits());
     List<String> notes = new ArrayList<>();
     Discovery discovery =
         new Discovery(config.exclude(), config.baseDir(), limits.maxFiles(), display, notes);
