@@ -4,6 +4,7 @@ import dev.poolguard.core.LintException;
 import dev.poolguard.core.baseline.BaselineView;
 import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.config.Limits;
+import dev.poolguard.core.config.LoadProblem;
 import dev.poolguard.core.model.DeploymentModel;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.project.PoolguardConfig;
@@ -153,6 +154,11 @@ public final class Linter {
     Workspace workspace = new Workspace(display, limits);
     ServiceAssembly assembly = new ServiceAssembly(config, workspace, request, notes);
     List<Service> services = assembly.services(files);
+    for (ConfigFile file : workspace.files()) {
+      file.problems().stream()
+          .filter(p -> p.kind() == LoadProblem.Kind.READ_AS_LATIN1)
+          .forEach(p -> notes.add(p.position() + ": " + p.message()));
+    }
     DeploymentModel model = new DeploymentModel(services, sorted(notes), assembly.diagnostics());
     return new Run(config, workspace.files(), model, notes);
   }

@@ -63,7 +63,7 @@ final class ServiceAssembly {
     List<Path> springFiles = new ArrayList<>();
     List<Path> others = new ArrayList<>();
     for (Path file : discovered) {
-      if (isHelmTemplate(file, workspace.text(workspace.display().of(file)))) {
+      if (isHelmTemplate(file, workspace.text(file))) {
         notes.add(
             "skipped "
                 + workspace.display().of(file)
@@ -302,7 +302,7 @@ final class ServiceAssembly {
       if (!seen.add(p)) {
         continue;
       }
-      Optional<String> text = workspace.text(workspace.display().of(p));
+      Optional<String> text = workspace.text(p);
       ConfigFile file = workspace.peek(p);
       boolean manifest =
           file.parsed()
