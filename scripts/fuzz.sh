@@ -42,8 +42,9 @@ for entry in "${targets[@]}"; do
   result=$?
   output="$module/target/surefire-reports/$class-output.txt"
   [ -f "$output" ] && cp "$output" "target/fuzz/${test##*.}.fuzzer.txt"
-  runs=$(grep -ho 'Done [0-9]* runs in [0-9]* second' "$output" 2> /dev/null | tail -1)
-  last=$(grep -h '^#[0-9]' "$output" 2> /dev/null | tail -1)
+  # libFuzzer reports on the Maven log; the test's own output lands in the surefire report.
+  runs=$(grep -aho 'Done [0-9]* runs in [0-9]* second' "$log" "$output" 2> /dev/null | tail -1)
+  last=$(grep -ah '^#[0-9]' "$log" "$output" 2> /dev/null | tail -1)
   if [ "$result" -eq 0 ]; then
     verdict="no crash"
   else

@@ -238,7 +238,8 @@ class HostileInputTest {
     Run named = lint("-v", "application.yml");
     assertThat(named.exitCode()).isZero();
     assertThat(named.err()).contains("skipped application.yml: not a regular file");
-    // A FIFO named poolguard.yaml is not a configuration file either: never opened, never waited on.
+    // A FIFO named poolguard.yaml is not a configuration file either: never opened, never waited
+    // on.
     mkfifo(dir.resolve("poolguard.yaml"));
     assertThat(lint().exitCode()).isZero();
   }
