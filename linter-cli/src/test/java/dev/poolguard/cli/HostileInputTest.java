@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The hostile-input suite: the CLI as a real process over inputs written to hurt it. Each case must
  * end (the 60 s timeout is a hang guard, not a timing assertion) with its documented exit code and
  * a message naming the file, and nothing a user should never see: no stack trace, no {@code
- * Exception in thread}, no {@code OutOfMemoryError} or {@code StackOverflowError}.
+ * Exception in thread}; every line on stderr is poolguard's own. An Error such as {@code
+ * OutOfMemoryError} is caught too and ends as one line with exit code 2.
  */
 class HostileInputTest {
 
@@ -63,8 +64,14 @@ class HostileInputTest {
 
   private Run run(List<String> prefix, String classPath, String... args)
       throws IOException, InterruptedException {
+    return run(prefix, List.of(), classPath, args);
+  }
+
+  private Run run(List<String> prefix, List<String> jvmOptions, String classPath, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(prefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(classPath);
     command.add(Main.class.getName());
@@ -85,9 +92,10 @@ class HostileInputTest {
               process.exitValue(),
               Files.readString(out, StandardCharsets.UTF_8),
               Files.readString(err, StandardCharsets.UTF_8));
-      assertThat(run.all())
-          .as("nothing a user should never see")
-          .doesNotContain("Exception in thread", "\tat ", "OutOfMemoryError", "StackOverflowError");
+      assertThat(run.all()).as("no JVM stack trace").doesNotContain("Exception in thread", "\tat ");
+      assertThat(run.err().lines())
+          .as("stderr speaks as poolguard")
+          .allMatch(l -> l.startsWith("poolguard: "));
       return run;
     } finally {
       Files.delete(out);
@@ -141,6 +149,25 @@ class HostileInputTest {
     write("application.yml", "spring.datasource.hikari.maximum-pool-size: 10\n");
     Run flagged = lint("--max-file-bytes", "16");
     assertThat(flagged.out()).contains("over the limit of 16 bytes (limits.maxFileBytes)");
+  }
+
+  @Test
+  void anErrorSuchAsOutOfMemoryIsOneLineAndExitTwo() throws Exception {
+    // Limits raised far beyond the heap: the Error still ends as one line, not a JVM stack trace.
+    write("application.yml", "a: " + "x".repeat(8 << 20) + "\n");
+    Run run =
+        run(
+            List.of(),
+            List.of("-Xmx24m", "-XX:TieredStopAtLevel=1"),
+            System.getProperty("java.class.path"),
+            "--max-file-bytes",
+            "100000000");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().strip())
+        .isEqualTo(
+            "poolguard: internal error: java.lang.OutOfMemoryError: Java heap space (run with"
+                + " --debug for details)");
   }
 
   @Test
