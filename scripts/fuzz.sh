@@ -3,6 +3,7 @@
 # at low priority. Extra arguments go to Maven (e.g. -o).
 #
 #   scripts/fuzz.sh [MINUTES] [MAVEN-ARGS...]
+#   FUZZ_TARGETS=LintPipeline scripts/fuzz.sh 30     # only the targets whose name contains it
 #
 # A crash stops that target and is saved by Jazzer as
 # <module>/src/test/resources/<package>/<Class>Inputs/<method>/crash-<sha1>: fix the bug and keep
@@ -32,6 +33,9 @@ summary=target/fuzz/summary.txt
 status=0
 for entry in "${targets[@]}"; do
   read -r module test <<< "$entry"
+  if [[ -n "${FUZZ_TARGETS:-}" && "$test" != *"$FUZZ_TARGETS"* ]]; then
+    continue
+  fi
   class="${test%%#*}"
   log="target/fuzz/${test##*.}.log"
   echo "fuzzing $test for ${minutes} min" | tee -a "$summary"
