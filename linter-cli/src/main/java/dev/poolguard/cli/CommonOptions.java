@@ -107,7 +107,13 @@ final class CommonOptions {
     if (paths.stream().anyMatch(p -> p.toString().equals("-"))) {
       try {
         // '-' reads Kubernetes manifests from standard input: helm template . | poolguard lint -
-        request = request.withStdin(new String(System.in.readAllBytes(), StandardCharsets.UTF_8));
+        long max = maxFileBytes != null ? maxFileBytes : Limits.DEFAULT.maxFileBytes();
+        byte[] bytes = System.in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+        if (bytes.length > max) {
+          throw new LintException(
+              "standard input is over the limit of " + max + " bytes (limits.maxFileBytes)");
+        }
+        request = request.withStdin(new String(bytes, StandardCharsets.UTF_8));
       } catch (IOException e) {
         throw new LintException("cannot read standard input: " + e.getMessage(), e);
       }

@@ -34,6 +34,9 @@ class HostileInputTest {
 
   @TempDir Path dir;
 
+  /** What the next process reads on standard input, if anything. */
+  private Path stdin;
+
   /** The outcome of one process. */
   record Run(int exitCode, String out, String err) {
     String all() {
@@ -79,6 +82,9 @@ class HostileInputTest {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     builder.environment().put("LANG", "C.UTF-8");
+    if (stdin != null) {
+      builder.redirectInput(stdin.toFile());
+    }
     Path out = Files.createTempFile("poolguard-out", ".txt");
     Path err = Files.createTempFile("poolguard-err", ".txt");
     try {
@@ -168,6 +174,16 @@ class HostileInputTest {
         .isEqualTo(
             "poolguard: internal error: java.lang.OutOfMemoryError: Java heap space (run with"
                 + " --debug for details)");
+  }
+
+  @Test
+  void standardInputIsBoundedToo() throws Exception {
+    stdin = write("manifests.yaml", "a: " + "x".repeat(1000) + "\n");
+    Run run = lint("--max-file-bytes", "100", "-");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip())
+        .isEqualTo(
+            "poolguard: error: standard input is over the limit of 100 bytes (limits.maxFileBytes)");
   }
 
   @Test
