@@ -46,7 +46,9 @@ class LintPipelineFuzzTest {
 
   private static Path tempTree() {
     try {
-      return Files.createTempDirectory("poolguard-fuzz-tree");
+      Path tree = Files.createTempDirectory("poolguard-fuzz-tree");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(tree)));
+      return tree;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -78,6 +80,16 @@ class LintPipelineFuzzTest {
     }
     ModelReport.text(result.model());
     ModelReport.json(result.model());
+  }
+
+  private static void delete(Path root) {
+    try (java.util.stream.Stream<Path> all = Files.walk(root)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // a temporary folder left behind is harmless
+    }
   }
 
   static List<byte[]> split(byte[] input) {
