@@ -52,7 +52,9 @@ final class BaselineCommand implements Callable<Integer> {
       throw new LintException(output + " exists; use --force to overwrite it");
     }
     DeploymentModel model =
-        new Linter(RuleSet.of(List.of())).model(common.request(root.workingDirectory()));
+        new Linter(RuleSet.of(List.of()))
+            .withLimits(common.limits())
+            .model(common.request(root.workingDirectory()));
     StringWriter text = new StringWriter();
     try {
       Snapshot.write(model, text);

@@ -1,6 +1,7 @@
 package dev.poolguard.cli;
 
 import dev.poolguard.core.LintException;
+import dev.poolguard.core.config.Limits;
 import dev.poolguard.core.engine.LintRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -47,6 +50,52 @@ final class CommonOptions {
       description = "Lint the git index (what the next commit records) instead of the work tree.")
   boolean staged;
 
+  @Option(
+      names = "--max-file-bytes",
+      paramLabel = "N",
+      description = "Larger config files are a finding, not read (default: 10485760, or limits:).")
+  Long maxFileBytes;
+
+  @Option(
+      names = "--max-files",
+      paramLabel = "N",
+      description = "More config files under the paths is exit 2 (default: 20000, or limits:).")
+  Integer maxFiles;
+
+  @Option(
+      names = "--max-yaml-depth",
+      paramLabel = "N",
+      description = "Deeper YAML nesting is a finding (default: 200, at most 1000, or limits:).")
+  Integer maxYamlDepth;
+
+  @Option(
+      names = "--max-aliases",
+      paramLabel = "N",
+      description = "More YAML aliases in one document is a finding (default: 100, or limits:).")
+  Integer maxAliases;
+
+  /** The limits given as flags; they beat {@code limits:} in poolguard.yaml. */
+  Limits.Overrides limits() {
+    return new Limits.Overrides(
+        maxFileBytes == null
+            ? OptionalLong.empty()
+            : OptionalLong.of(atLeast(1, maxFileBytes, "--max-file-bytes")),
+        optional(maxFiles, 1, "--max-files"),
+        optional(maxYamlDepth, 1, "--max-yaml-depth"),
+        optional(maxAliases, 0, "--max-aliases"));
+  }
+
+  private static OptionalInt optional(Integer value, int min, String flag) {
+    return value == null ? OptionalInt.empty() : OptionalInt.of((int) atLeast(min, value, flag));
+  }
+
+  private static long atLeast(long min, long value, String flag) {
+    if (value < min) {
+      throw new LintException(flag + " must be at least " + min + ", not " + value);
+    }
+    return value;
+  }
+
   LintRequest request(Path workingDirectory) {
     LintRequest request =
         new LintRequest(
@@ -58,7 +107,13 @@ final class CommonOptions {
     if (paths.stream().anyMatch(p -> p.toString().equals("-"))) {
       try {
         // '-' reads Kubernetes manifests from standard input: helm template . | poolguard lint -
-        request = request.withStdin(new String(System.in.readAllBytes(), StandardCharsets.UTF_8));
+        long max = maxFileBytes != null ? maxFileBytes : Limits.DEFAULT.maxFileBytes();
+        byte[] bytes = System.in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+        if (bytes.length > max) {
+          throw new LintException(
+              "standard input is over the limit of " + max + " bytes (limits.maxFileBytes)");
+        }
+        request = request.withStdin(new String(bytes, StandardCharsets.UTF_8));
       } catch (IOException e) {
         throw new LintException("cannot read standard input: " + e.getMessage(), e);
       }

@@ -49,7 +49,9 @@ final class InitCommand implements Callable<Integer> {
       throw new LintException("poolguard.yaml exists; use --force to overwrite it");
     }
     DeploymentModel model =
-        new Linter(RuleSet.of(List.of())).model(common.request(root.workingDirectory()));
+        new Linter(RuleSet.of(List.of()))
+            .withLimits(common.limits())
+            .model(common.request(root.workingDirectory()));
     try {
       AtomicFiles.write(target, render(model));
     } catch (IOException e) {

@@ -118,7 +118,8 @@ final class LintCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "several formats need --output FOLDER to write their files into");
     }
-    Linter linter = new Linter(suppression.rules(root.workingDirectory()));
+    Linter linter =
+        new Linter(suppression.rules(root.workingDirectory())).withLimits(common.limits());
     LintResult result =
         linter.lint(
             suppression.apply(

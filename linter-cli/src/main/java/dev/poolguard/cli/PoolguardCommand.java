@@ -92,7 +92,25 @@ public final class PoolguardCommand implements Callable<Integer> {
     cli.setParameterExceptionHandler(PoolguardCommand::usageError);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parsed) -> failure(e, commandLine, debug(parsed)));
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (Throwable t) { // picocli hands on Errors: StackOverflowError, OutOfMemoryError
+      return internalError(t, cli.getErr(), java.util.Arrays.asList(args).contains("--debug"));
+    }
+  }
+
+  /** The last resort: one line, the stack trace only with --debug, exit 2. */
+  static int internalError(Throwable t, PrintWriter err, boolean debug) {
+    try {
+      err.println(
+          "poolguard: internal error: " + t + (debug ? "" : " (run with --debug for details)"));
+      if (debug) {
+        t.printStackTrace(err);
+      }
+      err.flush();
+    } catch (Throwable ignored) { // nothing is left to report with; the exit code still says it
+    }
+    return ExitCodes.COULD_NOT;
   }
 
   private static int usageError(CommandLine.ParameterException e, String[] args) {
@@ -129,12 +147,10 @@ public final class PoolguardCommand implements Callable<Integer> {
 
   private static int failure(Exception e, CommandLine commandLine, boolean debug) {
     PrintWriter err = commandLine.getErr();
-    if (e instanceof LintException) {
-      err.println("poolguard: error: " + e.getMessage());
-    } else {
-      err.println(
-          "poolguard: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+    if (!(e instanceof LintException)) {
+      return internalError(e, err, debug);
     }
+    err.println("poolguard: error: " + e.getMessage());
     if (debug) {
       e.printStackTrace(err);
     }

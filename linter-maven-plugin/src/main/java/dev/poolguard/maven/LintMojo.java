@@ -88,6 +88,16 @@ public final class LintMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
+    try {
+      lintProject();
+    } catch (MojoExecutionException | MojoFailureException e) {
+      throw e;
+    } catch (Throwable t) { // Errors too: one line in the build log, the stack trace with mvn -e
+      throw new MojoExecutionException("poolguard: internal error: " + t, t);
+    }
+  }
+
+  private void lintProject() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("poolguard: skipped");
       return;

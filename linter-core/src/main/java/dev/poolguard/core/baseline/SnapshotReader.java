@@ -148,6 +148,10 @@ final class SnapshotReader {
   }
 
   private Map<String, Object> parse() {
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      // A FIFO or a device could block or never end.
+      throw fail("not a regular file");
+    }
     try (InputStream in = Files.newInputStream(file);
         JsonParser p = FACTORY.createParser(in)) {
       JsonToken first = p.nextToken();

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -51,15 +53,34 @@ public final class ConfigLoader {
       return out.problem(LoadProblem.Kind.UNPARSEABLE, "cannot be read: " + reason(e), at.start())
           .build();
     }
+    return loadBytes(bytes, displayPath, format, limits);
+  }
+
+  /** Loads the bytes of a file: decoding, then parsing; problems are recorded, never thrown. */
+  static ConfigFile loadBytes(
+      byte[] bytes, String displayPath, ConfigFile.Format format, Limits limits) {
     TextDecoder.Result decoded = TextDecoder.decode(bytes, format);
     if (decoded instanceof TextDecoder.Failure failure) {
-      return out.problem(
+      return new ConfigFile.Builder(displayPath, format)
+          .problem(
               LoadProblem.Kind.UNPARSEABLE,
               failure.message(),
-              at.at(failure.line() - 1, failure.column() - 1))
+              new SourceMapper(displayPath, 0, 0).at(failure.line() - 1, failure.column() - 1))
           .build();
     }
-    return loadText(((TextDecoder.Text) decoded).text(), displayPath, format, 0, 0, limits);
+    TextDecoder.Text text = (TextDecoder.Text) decoded;
+    ConfigFile file = loadText(text.text(), displayPath, format, 0, 0, limits);
+    if (text.fallback().isEmpty()) {
+      return file;
+    }
+    TextDecoder.Failure at = text.fallback().get();
+    List<LoadProblem> problems = new ArrayList<>(file.problems());
+    problems.add(
+        new LoadProblem(
+            LoadProblem.Kind.READ_AS_LATIN1,
+            at.message() + "; read as ISO-8859-1, as Spring Boot reads .properties",
+            new SourceMapper(displayPath, 0, 0).at(at.line() - 1, at.column() - 1)));
+    return new ConfigFile(file.displayPath(), file.format(), file.documents(), problems);
   }
 
   /**

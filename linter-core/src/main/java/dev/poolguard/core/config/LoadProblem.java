@@ -8,6 +8,11 @@ public record LoadProblem(Kind kind, String message, SourcePosition position) {
     /** Not valid YAML, properties or JSON, or beyond a resource limit while parsing. */
     UNPARSEABLE,
     /** The same key twice in one YAML mapping. */
-    DUPLICATE_KEY
+    DUPLICATE_KEY,
+    /**
+     * A {@code .properties} file that is not valid UTF-8, read as ISO-8859-1 as Spring Boot does:
+     * not a finding, a note that {@code --verbose} shows.
+     */
+    READ_AS_LATIN1
   }
 }

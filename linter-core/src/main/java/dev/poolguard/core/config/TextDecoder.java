@@ -8,6 +8,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Turns a config file's bytes into text: byte-order marks, UTF-8 validity, binary files, and the
@@ -20,8 +21,15 @@ final class TextDecoder {
   /** The outcome of decoding: text, or why there is none and where. */
   sealed interface Result permits Text, Failure {}
 
-  /** Decoded text, without its byte-order mark. */
-  record Text(String text) implements Result {}
+  /**
+   * Decoded text, without its byte-order mark; {@code fallback} says where the bytes stopped being
+   * UTF-8 when a {@code .properties} file was read as ISO-8859-1 instead.
+   */
+  record Text(String text, Optional<Failure> fallback) implements Result {
+    Text(String text) {
+      this(text, Optional.empty());
+    }
+  }
 
   /** Why the bytes are not text; {@code line} and {@code column} are 1-based. */
   record Failure(String message, int line, int column) implements Result {}
@@ -43,21 +51,23 @@ final class TextDecoder {
     if (utf8.text() != null) {
       return new Text(utf8.text());
     }
-    if (format == ConfigFile.Format.PROPERTIES) {
-      // Spring reads .properties as ISO-8859-1; real files are often UTF-8, so that comes first.
-      return new Text(latin1(bytes, start, bytes.length));
-    }
     String before = strictly(bytes, start, utf8.badOffset(), StandardCharsets.UTF_8).text();
     int[] where = lineAndColumn(before);
-    return new Failure(
-        String.format(
-            Locale.ROOT,
-            "not valid UTF-8: byte 0x%02X at line %d, column %d",
-            bytes[utf8.badOffset()] & 0xFF,
+    Failure notUtf8 =
+        new Failure(
+            String.format(
+                Locale.ROOT,
+                "not valid UTF-8: byte 0x%02X at line %d, column %d",
+                bytes[utf8.badOffset()] & 0xFF,
+                where[0],
+                where[1]),
             where[0],
-            where[1]),
-        where[0],
-        where[1]);
+            where[1]);
+    if (format == ConfigFile.Format.PROPERTIES) {
+      // Spring reads .properties as ISO-8859-1; real files are often UTF-8, so that comes first.
+      return new Text(latin1(bytes, start, bytes.length), Optional.of(notUtf8));
+    }
+    return notUtf8;
   }
 
   private static Result decodeWide(byte[] bytes, Charset charset) {

@@ -34,6 +34,7 @@ final class Discovery {
   private final Display display;
   private final TreeSet<Path> found = new TreeSet<>();
   private List<Path> realRoots = List.of();
+  private Path currentRoot;
 
   Discovery(
       List<String> excludeGlobs,
@@ -72,6 +73,7 @@ final class Discovery {
   }
 
   private void walkRoot(Path root) {
+    currentRoot = root;
     if (!Files.isDirectory(root)) {
       if (Files.isRegularFile(root)) {
         add(root);
@@ -148,7 +150,9 @@ final class Discovery {
       throw new LintException(
           "more than "
               + maxFiles
-              + " config files to read (limits.maxFiles); narrow the paths or add exclude: globs");
+              + " config files to read in "
+              + display.of(currentRoot)
+              + " (limits.maxFiles); narrow the paths, add exclude: globs or raise --max-files");
     }
   }
 

@@ -4,6 +4,7 @@ import dev.poolguard.core.LintException;
 import dev.poolguard.core.baseline.BaselineView;
 import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.config.Limits;
+import dev.poolguard.core.config.LoadProblem;
 import dev.poolguard.core.custom.CustomRules;
 import dev.poolguard.core.model.DeploymentModel;
 import dev.poolguard.core.model.Service;
@@ -34,9 +35,22 @@ import java.util.TreeSet;
 public final class Linter {
 
   private final RuleSet rules;
+  private final Limits.Overrides limitOverrides;
 
   public Linter(RuleSet rules) {
+    this(rules, Limits.Overrides.NONE);
+  }
+
+  private Linter(RuleSet rules, Limits.Overrides limitOverrides) {
     this.rules = rules;
+    this.limitOverrides = limitOverrides;
+  }
+
+  /**
+   * This linter with limits from the command line, which beat {@code limits:} in poolguard.yaml.
+   */
+  public Linter withLimits(Limits.Overrides overrides) {
+    return new Linter(rules, overrides);
   }
 
   /**
@@ -210,7 +224,7 @@ public final class Linter {
       LintRequest request, PoolguardConfig config, Optional<Path> configPath, List<Path> excluded) {
     List<Path> roots = request.absolutePaths();
     Display display = new Display(request.workingDirectory());
-    Limits limits = config.limits();
+    Limits limits = limitOverrides.applyTo(config.limits());
     List<String> notes = new ArrayList<>();
     Discovery discovery =
         new Discovery(config.exclude(), config.baseDir(), limits.maxFiles(), display, notes);
@@ -220,6 +234,11 @@ public final class Linter {
     Workspace workspace = new Workspace(display, limits);
     ServiceAssembly assembly = new ServiceAssembly(config, workspace, request, notes);
     List<Service> services = assembly.services(files);
+    for (ConfigFile file : workspace.files()) {
+      file.problems().stream()
+          .filter(p -> p.kind() == LoadProblem.Kind.READ_AS_LATIN1)
+          .forEach(p -> notes.add(p.position() + ": " + p.message()));
+    }
     DeploymentModel model = new DeploymentModel(services, sorted(notes), assembly.diagnostics());
     return new Run(config, workspace.files(), model, notes, workspace);
   }

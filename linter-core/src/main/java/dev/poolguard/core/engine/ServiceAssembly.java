@@ -18,6 +18,8 @@ import dev.poolguard.core.model.spring.SpringResolver;
 import dev.poolguard.core.project.PoolguardConfig;
 import dev.poolguard.core.project.ServiceConfig;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +65,7 @@ final class ServiceAssembly {
     List<Path> springFiles = new ArrayList<>();
     List<Path> others = new ArrayList<>();
     for (Path file : discovered) {
-      if (isHelmTemplate(file, workspace.text(workspace.display().of(file)))) {
+      if (isHelmTemplate(file, workspace.text(file))) {
         notes.add(
             "skipped "
                 + workspace.display().of(file)
@@ -273,12 +275,18 @@ final class ServiceAssembly {
     return Framework.SPRING;
   }
 
+  private static final int BUILD_FILE_BYTES = 4 << 20;
+
   private static Optional<Framework> fromBuildFile(Path dir) {
     for (String name : List.of("pom.xml", "build.gradle", "build.gradle.kts")) {
       Path build = dir.resolve(name);
       if (Files.isRegularFile(build)) {
         try {
-          String text = Files.readString(build);
+          String text;
+          try (InputStream in = Files.newInputStream(build)) {
+            // Only a marker is looked for: the first megabytes are enough, and bounded.
+            text = new String(in.readNBytes(BUILD_FILE_BYTES), StandardCharsets.UTF_8);
+          }
           if (text.contains("io.quarkus")) {
             return Optional.of(Framework.QUARKUS);
           }
@@ -302,7 +310,7 @@ final class ServiceAssembly {
       if (!seen.add(p)) {
         continue;
       }
-      Optional<String> text = workspace.text(workspace.display().of(p));
+      Optional<String> text = workspace.text(p);
       ConfigFile file = workspace.peek(p);
       boolean manifest =
           file.parsed()

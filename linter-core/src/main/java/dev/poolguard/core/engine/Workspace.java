@@ -3,8 +3,14 @@ package dev.poolguard.core.engine;
 import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.config.ConfigLoader;
 import dev.poolguard.core.config.Limits;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +22,9 @@ final class Workspace {
   private final Display display;
   private final Limits limits;
   private final Map<String, ConfigFile> loaded = new TreeMap<>();
+  // Display paths are for people: a name the platform cannot encode does not survive the round
+  // trip through a String (a non-ASCII name under a C locale), so the real path is kept.
+  private final Map<String, Path> byDisplayPath = new HashMap<>();
 
   Workspace(Display display, Limits limits) {
     this.display = display;
@@ -24,6 +33,7 @@ final class Workspace {
 
   ConfigFile load(Path file) {
     Path key = file.toAbsolutePath().normalize();
+    byDisplayPath.putIfAbsent(display.of(key), key);
     return loaded.computeIfAbsent(
         key.toString(), k -> ConfigLoader.load(key, display.of(key), limits));
   }
@@ -31,6 +41,7 @@ final class Workspace {
   /** Loads a file without keeping it: the caller decides whether it is one poolguard reads. */
   ConfigFile peek(Path file) {
     Path key = file.toAbsolutePath().normalize();
+    byDisplayPath.putIfAbsent(display.of(key), key);
     ConfigFile kept = loaded.get(key.toString());
     return kept != null ? kept : ConfigLoader.load(key, display.of(key), limits);
   }
@@ -42,12 +53,29 @@ final class Workspace {
     loaded.putIfAbsent(key, file);
   }
 
-  /** The text of a kept file by display path, for exact positions inside block scalars. */
+  /** The text of a file loaded in this run, by its display path. */
   Optional<String> text(String displayPath) {
-    Path path = display.workingDirectory().resolve(displayPath).normalize();
+    Path file = byDisplayPath.get(displayPath);
+    return file == null ? Optional.empty() : text(file);
+  }
+
+  /**
+   * The UTF-8 text of a file, if it is a regular file within the size limit: for telling Helm
+   * templates and manifests apart, and for exact positions inside block scalars.
+   */
+  Optional<String> text(Path file) {
     try {
-      return Files.isRegularFile(path) ? Optional.of(Files.readString(path)) : Optional.empty();
-    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      if (!attributes.isRegularFile() || attributes.size() > limits.maxFileBytes()) {
+        return Optional.empty();
+      }
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes((int) Math.min(limits.maxFileBytes(), Integer.MAX_VALUE - 8));
+      }
+      return Optional.of(
+          StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
+    } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
   }

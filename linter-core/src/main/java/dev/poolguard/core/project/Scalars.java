@@ -37,6 +37,8 @@ final class Scalars {
    * A scalar as a JSON value: null, a string where only strings fit, else number, boolean or
    * string.
    */
+  private static final int MAX_NUMBER_LENGTH = 400;
+
   static Object toJson(ScalarNode scalar, boolean stringOnly) {
     if (scalar.isNull()) {
       return JSONObject.NULL;
@@ -45,6 +47,10 @@ final class Scalars {
       return text(scalar);
     }
     String value = scalar.value();
+    if (value.length() > MAX_NUMBER_LENGTH) {
+      // No figure in poolguard.yaml needs more digits; parsing millions of them is quadratic.
+      return value;
+    }
     if (INTEGER.matcher(value).matches()) {
       return narrow(new BigInteger(value.startsWith("+") ? value.substring(1) : value));
     }

@@ -112,12 +112,22 @@ class ConfigLoaderTest {
     void propertiesAreUtf8WhenValidElseIso88591() throws IOException {
       assertThat(value(single(load("u.properties", bytes("a=é\n", StandardCharsets.UTF_8))), "a"))
           .isEqualTo("é");
-      assertThat(
-              value(
-                  single(
-                      load("i.properties", bytes("a=\u00e9\u00d7\n", StandardCharsets.ISO_8859_1))),
-                  "a"))
-          .isEqualTo("é×");
+      ConfigFile latin1 =
+          load("i.properties", bytes("b=1\na=\u00e9\u00d7\n", StandardCharsets.ISO_8859_1));
+      assertThat(latin1.parsed()).isTrue();
+      assertThat(value(latin1.documents().get(0), "a")).isEqualTo("é×");
+      // Not a finding: a note for --verbose, naming the file, line and column.
+      assertThat(latin1.problems())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.kind()).isEqualTo(LoadProblem.Kind.READ_AS_LATIN1);
+                assertThat(p.position().toString()).endsWith("i.properties:2:3");
+                assertThat(p.message())
+                    .isEqualTo(
+                        "not valid UTF-8: byte 0xE9 at line 2, column 3; read as ISO-8859-1, as"
+                            + " Spring Boot reads .properties");
+              });
     }
 
     @Test

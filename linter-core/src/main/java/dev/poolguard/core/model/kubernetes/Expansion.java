@@ -15,6 +15,10 @@ import java.util.function.Function;
  */
 final class Expansion {
 
+  // Each variable may double the text of the one before ($(B)$(B), then $(C)$(C), ...): beyond
+  // this length the value is treated as unknown instead of growing without bound.
+  static final int MAX_LENGTH = 1 << 20;
+
   private Expansion() {}
 
   /** A variable as the expansion sees it: its text, or why it is unknown. */
@@ -54,6 +58,13 @@ final class Expansion {
             undefined.add(name);
           } else if (ref.get().unknown().isPresent()) {
             unknown = stronger(unknown, ref.get().unknown().get());
+          } else if (out.length() + ref.get().text().length() > MAX_LENGTH) {
+            unknown =
+                stronger(
+                    unknown,
+                    new Value.Unknown(
+                        Value.Unknown.Cause.UNRESOLVED_PLACEHOLDER,
+                        "(expands beyond " + MAX_LENGTH + " characters)"));
           } else {
             out.append(ref.get().text());
           }

@@ -1,10 +1,13 @@
 package dev.poolguard.core.model.postgres;
 
+import dev.poolguard.core.config.Limits;
 import dev.poolguard.core.config.SourcePosition;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +31,20 @@ public final class PostgresConf {
   public record Setting(String name, String value, SourcePosition position) {}
 
   public static PostgresConf read(Path file, String displayPath) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
+    // Named by poolguard.yaml, which a pull request can change: never a FIFO or a device, never
+    // more than a config file may hold.
+    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    if (!attributes.isRegularFile()) {
+      throw new IOException(displayPath + " is not a regular file");
+    }
+    if (attributes.size() > Limits.DEFAULT.maxFileBytes()) {
+      throw new IOException(
+          displayPath + " is larger than " + Limits.DEFAULT.maxFileBytes() + " bytes");
+    }
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes((int) Limits.DEFAULT.maxFileBytes());
+    }
     return parse(new String(bytes, StandardCharsets.UTF_8), displayPath);
   }
 

@@ -15,6 +15,16 @@ final class Expressions {
 
   private static final int MAX_DEPTH = 32;
 
+  // Expressions can expand exponentially (a=${b}${b}, b=${c}${c}, ...): a bound on the work and on
+  // the text keeps a hostile file from taking minutes or the whole heap.
+  private static final int MAX_LOOKUPS = 10_000;
+  private static final int MAX_LENGTH = 1 << 20;
+
+  /** What one expansion may still spend. */
+  private static final class Budget {
+    int lookups = MAX_LOOKUPS;
+  }
+
   private Expressions() {}
 
   /** What a name expands to: its text, or why it cannot be known. */
@@ -25,13 +35,14 @@ final class Expressions {
 
   static Result expand(String text, Function<String, Optional<Found>> lookup) {
     try {
-      return new Result(expand(text, lookup, 0), Optional.empty());
+      return new Result(expand(text, lookup, 0, new Budget()), Optional.empty());
     } catch (Unresolvable e) {
       return new Result("", Optional.of(e.why));
     }
   }
 
-  private static String expand(String text, Function<String, Optional<Found>> lookup, int depth) {
+  private static String expand(
+      String text, Function<String, Optional<Found>> lookup, int depth, Budget budget) {
     if (depth > MAX_DEPTH) {
       throw new Unresolvable(placeholder("(circular expression)"));
     }
@@ -50,7 +61,11 @@ final class Expressions {
           out.append(text.substring(i));
           break;
         }
-        out.append(segment(text.substring(i + 2, end), lookup, depth));
+        out.append(segment(text.substring(i + 2, end), lookup, depth, budget));
+        if (out.length() > MAX_LENGTH) {
+          throw new Unresolvable(
+              placeholder("(expressions expand beyond " + MAX_LENGTH + " characters)"));
+        }
         i = end + 1;
         continue;
       }
@@ -60,18 +75,23 @@ final class Expressions {
     return out.toString();
   }
 
-  private static String segment(String body, Function<String, Optional<Found>> lookup, int depth) {
+  private static String segment(
+      String body, Function<String, Optional<Found>> lookup, int depth, Budget budget) {
+    if (--budget.lookups < 0) {
+      throw new Unresolvable(placeholder("(more than " + MAX_LOOKUPS + " expression lookups)"));
+    }
     int separator = separator(body);
-    String name = expand(separator < 0 ? body : body.substring(0, separator), lookup, depth + 1);
+    String name =
+        expand(separator < 0 ? body : body.substring(0, separator), lookup, depth + 1, budget);
     Optional<Found> found = lookup.apply(name.strip());
     if (found.isPresent()) {
       if (found.get().unknown().isPresent()) {
         throw new Unresolvable(found.get().unknown().get());
       }
-      return expand(found.get().text(), lookup, depth + 1);
+      return expand(found.get().text(), lookup, depth + 1, budget);
     }
     if (separator >= 0) {
-      return expand(body.substring(separator + 1), lookup, depth + 1);
+      return expand(body.substring(separator + 1), lookup, depth + 1, budget);
     }
     throw new Unresolvable(placeholder(name.strip()));
   }

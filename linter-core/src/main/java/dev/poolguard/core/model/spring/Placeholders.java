@@ -11,6 +11,16 @@ final class Placeholders {
 
   private static final int MAX_DEPTH = 32;
 
+  // Placeholders can expand exponentially (a: ${b}${b}, b: ${c}${c}, ...): a bound on the work
+  // and on the text keeps a hostile file from taking minutes or the whole heap.
+  private static final int MAX_LOOKUPS = 10_000;
+  private static final int MAX_LENGTH = 1 << 20;
+
+  /** What one resolution may still spend. */
+  private static final class Budget {
+    int lookups = MAX_LOOKUPS;
+  }
+
   private Placeholders() {}
 
   /** The outcome: the resolved text, or the first name that could not be resolved. */
@@ -22,13 +32,14 @@ final class Placeholders {
 
   static Result resolve(String text, Function<String, Optional<String>> lookup) {
     try {
-      return new Result(resolve(text, lookup, 0), Optional.empty());
+      return new Result(resolve(text, lookup, 0, new Budget()), Optional.empty());
     } catch (Unresolvable e) {
       return new Result("", Optional.of(e.name));
     }
   }
 
-  private static String resolve(String text, Function<String, Optional<String>> lookup, int depth) {
+  private static String resolve(
+      String text, Function<String, Optional<String>> lookup, int depth, Budget budget) {
     if (depth > MAX_DEPTH) {
       throw new Unresolvable("(circular placeholder)");
     }
@@ -47,7 +58,10 @@ final class Placeholders {
           out.append(text.substring(i));
           break;
         }
-        out.append(placeholder(text.substring(i + 2, end), lookup, depth));
+        out.append(placeholder(text.substring(i + 2, end), lookup, depth, budget));
+        if (out.length() > MAX_LENGTH) {
+          throw new Unresolvable("(placeholders expand beyond " + MAX_LENGTH + " characters)");
+        }
         i = end + 1;
         continue;
       }
@@ -58,15 +72,19 @@ final class Placeholders {
   }
 
   private static String placeholder(
-      String body, Function<String, Optional<String>> lookup, int depth) {
+      String body, Function<String, Optional<String>> lookup, int depth, Budget budget) {
+    if (--budget.lookups < 0) {
+      throw new Unresolvable("(more than " + MAX_LOOKUPS + " placeholder lookups)");
+    }
     int separator = separator(body);
-    String name = resolve(separator < 0 ? body : body.substring(0, separator), lookup, depth + 1);
+    String name =
+        resolve(separator < 0 ? body : body.substring(0, separator), lookup, depth + 1, budget);
     Optional<String> found = lookup.apply(name.strip());
     if (found.isPresent()) {
-      return resolve(found.get(), lookup, depth + 1);
+      return resolve(found.get(), lookup, depth + 1, budget);
     }
     if (separator >= 0) {
-      return resolve(body.substring(separator + 1), lookup, depth + 1);
+      return resolve(body.substring(separator + 1), lookup, depth + 1, budget);
     }
     throw new Unresolvable(name.strip());
   }

@@ -11,6 +11,9 @@ import java.util.function.Predicate;
  */
 final class ProfileExpression {
 
+  /** Deeper nesting of '(' and '!' is refused; no real expression comes near it. */
+  static final int MAX_NESTING = 64;
+
   private ProfileExpression() {}
 
   /** True when any of {@code expressions} matches the active profiles. */
@@ -58,17 +61,23 @@ final class ProfileExpression {
     return tokens;
   }
 
-  /** Recursive descent; Spring forbids mixing & and | without parentheses. */
+  /**
+   * Recursive descent; Spring forbids mixing & and | without parentheses. Nesting is bounded and
+   * chains are kept flat, so that neither parsing nor matching recurses more than {@link
+   * #MAX_NESTING} levels whatever the file holds.
+   */
   private static final class Parser {
     private final List<String> tokens;
     private int position;
+    private int nesting;
 
     Parser(List<String> tokens) {
       this.tokens = tokens;
     }
 
     Predicate<Set<String>> expression() {
-      Predicate<Set<String>> left = unary();
+      List<Predicate<Set<String>>> operands = new ArrayList<>();
+      operands.add(unary());
       String operator = null;
       while (position < tokens.size() && isOperator(tokens.get(position))) {
         String op = tokens.get(position++);
@@ -76,10 +85,15 @@ final class ProfileExpression {
           throw new IllegalArgumentException("mixed '&' and '|' need parentheses");
         }
         operator = op;
-        Predicate<Set<String>> right = unary();
-        left = op.equals("&") ? left.and(right) : left.or(right);
+        operands.add(unary());
       }
-      return left;
+      if (operands.size() == 1) {
+        return operands.get(0);
+      }
+      List<Predicate<Set<String>>> all = List.copyOf(operands);
+      return "&".equals(operator)
+          ? active -> all.stream().allMatch(p -> p.test(active))
+          : active -> all.stream().anyMatch(p -> p.test(active));
     }
 
     private Predicate<Set<String>> unary() {
@@ -89,19 +103,35 @@ final class ProfileExpression {
       String token = tokens.get(position++);
       switch (token) {
         case "!":
-          return unary().negate();
-        case "(":
-          Predicate<Set<String>> inner = expression();
-          if (position >= tokens.size() || !tokens.get(position++).equals(")")) {
-            throw new IllegalArgumentException("missing ')'");
+          {
+            enter();
+            Predicate<Set<String>> negated = unary().negate();
+            nesting--;
+            return negated;
           }
-          return inner;
+        case "(":
+          {
+            enter();
+            Predicate<Set<String>> inner = expression();
+            if (position >= tokens.size() || !tokens.get(position++).equals(")")) {
+              throw new IllegalArgumentException("missing ')'");
+            }
+            nesting--;
+            return inner;
+          }
         case ")":
         case "&":
         case "|":
           throw new IllegalArgumentException("unexpected '" + token + "'");
         default:
           return active -> active.contains(token);
+      }
+    }
+
+    private void enter() {
+      if (++nesting > MAX_NESTING) {
+        throw new IllegalArgumentException(
+            "profile expression nested deeper than " + MAX_NESTING + " levels");
       }
     }
 
