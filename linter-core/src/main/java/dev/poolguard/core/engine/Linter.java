@@ -107,7 +107,27 @@ public final class Linter {
         run.config,
         thresholds,
         baseline,
-        request.workingDirectory());
+        path -> text(run, request, path));
+  }
+
+  /**
+   * The text of a file a finding points at, by its display path: from the run's workspace (the real
+   * path survives names the platform cannot encode), else beside the working directory
+   * (poolguard.yaml, postgresql.conf).
+   */
+  private static Optional<String> text(Run run, LintRequest request, String displayPath) {
+    if (displayPath.equals("<stdin>")) {
+      return request.stdin();
+    }
+    Optional<String> loaded = run.workspace.text(displayPath);
+    if (loaded.isPresent()) {
+      return loaded;
+    }
+    try {
+      return run.workspace.text(request.workingDirectory().resolve(displayPath));
+    } catch (java.nio.file.InvalidPathException e) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -9,16 +9,13 @@ import dev.poolguard.core.project.PoolguardConfig;
 import dev.poolguard.core.rule.Finding;
 import dev.poolguard.core.rule.LintResult;
 import dev.poolguard.core.rule.LintResult.Excerpt;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,8 +37,6 @@ final class ReportData {
    */
   static final int MAX_SCANNED_LINE = 1_000;
 
-  private static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
-
   // `key: value`, `- key: value`, `key=value`, `key = value` (YAML, properties, env files).
   private static final Pattern KEY_VALUE =
       Pattern.compile(
@@ -61,7 +56,7 @@ final class ReportData {
       PoolguardConfig config,
       Map<String, Map<String, Double>> thresholds,
       Optional<BaselineView> baseline,
-      Path workingDirectory) {
+      Function<String, Optional<String>> textOf) {
     double nearLimit =
         thresholds
             .getOrDefault("database-connections-near-limit", Map.of())
@@ -70,14 +65,15 @@ final class ReportData {
     try {
       budgets = DatabaseBudget.all(result.model(), config, nearLimit);
     } catch (IllegalArgumentException e) {
-      // A fleet the budget maths refuses (one service listed twice) is the capacity rules' to
-      // report; the reports then go without the chart rather than fail the run.
+      // A fleet the budget maths refuses is the capacity rules' to report; the reports then go
+      // without the chart rather than fail the run.
       budgets = List.of();
     }
-    return result.withReportData(baseline, budgets, excerpts(result, workingDirectory));
+    return result.withReportData(baseline, budgets, excerpts(result, textOf));
   }
 
-  private static List<Excerpt> excerpts(LintResult result, Path workingDirectory) {
+  private static List<Excerpt> excerpts(
+      LintResult result, Function<String, Optional<String>> textOf) {
     Map<String, List<Integer>> linesByFile = new TreeMap<>();
     for (Finding f : result.findings()) {
       SourcePosition p = f.position();
@@ -90,7 +86,7 @@ final class ReportData {
     Map<String, Optional<List<String>>> cache = new HashMap<>();
     for (Map.Entry<String, List<Integer>> e : linesByFile.entrySet()) {
       Optional<List<String>> text =
-          cache.computeIfAbsent(e.getKey(), k -> redactedLines(workingDirectory.resolve(k)));
+          cache.computeIfAbsent(e.getKey(), k -> textOf.apply(k).map(ReportData::redact));
       if (text.isEmpty()) {
         continue;
       }
@@ -105,19 +101,6 @@ final class ReportData {
       }
     }
     return out;
-  }
-
-  private static Optional<List<String>> redactedLines(Path file) {
-    try {
-      if (!Files.isRegularFile(file) || Files.size(file) > MAX_FILE_BYTES) {
-        return Optional.empty();
-      }
-      String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-      return Optional.of(redact(text));
-    } catch (IOException | RuntimeException e) {
-      // An excerpt is a courtesy: the finding stands without it.
-      return Optional.empty();
-    }
   }
 
   /**
