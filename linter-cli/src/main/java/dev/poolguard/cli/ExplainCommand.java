@@ -8,8 +8,10 @@ import dev.poolguard.core.rule.Rule;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code poolguard explain RULE-ID}: a rule's rationale, remediation and example. */
@@ -25,13 +27,15 @@ import picocli.CommandLine.Spec;
 final class ExplainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+  @ParentCommand PoolguardCommand root;
+  @Mixin RulePackOptions packs;
 
   @Parameters(paramLabel = "RULE-ID", description = "The rule's id, as 'poolguard rules' lists it.")
   String id;
 
   @Override
   public Integer call() {
-    RuleSet rules = RuleSet.load(ExplainCommand.class.getClassLoader());
+    RuleSet rules = packs.rules(root.workingDirectory());
     Rule rule =
         rules
             .find(id)

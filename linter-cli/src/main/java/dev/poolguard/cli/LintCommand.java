@@ -57,6 +57,7 @@ final class LintCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin BaselineOptions baselineOptions;
   @Mixin SuppressionFlags suppression;
+  @Mixin RulePackOptions packs;
 
   @Option(
       names = {"-f", "--format"},
@@ -118,8 +119,7 @@ final class LintCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "several formats need --output FOLDER to write their files into");
     }
-    Linter linter =
-        new Linter(suppression.rules(root.workingDirectory())).withLimits(common.limits());
+    Linter linter = new Linter(packs.rules(root.workingDirectory())).withLimits(common.limits());
     LintResult result =
         linter.lint(
             suppression.apply(

@@ -1,14 +1,15 @@
 package dev.poolguard.cli;
 
 import dev.poolguard.core.docs.RuleDocs;
-import dev.poolguard.core.engine.RuleSet;
 import dev.poolguard.core.rule.RuleInfo;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code poolguard rules}: every loaded rule with its default severity and title. */
@@ -22,6 +23,8 @@ import picocli.CommandLine.Spec;
 final class RulesCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+  @ParentCommand PoolguardCommand root;
+  @Mixin RulePackOptions packs;
 
   @Option(
       names = {"-f", "--format"},
@@ -37,7 +40,7 @@ final class RulesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<RuleInfo> rules = RuleSet.load(RulesCommand.class.getClassLoader()).infos();
+    List<RuleInfo> rules = packs.rules(root.workingDirectory()).infos();
     PrintWriter out = spec.commandLine().getOut();
     out.print(format == RulesFormat.MARKDOWN ? RuleDocs.indexTable(rules) : RuleDocs.list(rules));
     out.flush();

@@ -52,6 +52,23 @@ class RulePackTest {
   }
 
   @Test
+  void rulesAndExplainDescribeAPacksRules() throws Exception {
+    Path jar = RulePackJar.build(EXAMPLE_PACK, Files.createDirectories(dir.resolve("build")));
+    CliRun listed = CliRun.inProcess(dir, "rules", "--rules-jar", jar.toString());
+    assertThat(listed.exitCode()).as(listed.err()).isZero();
+    assertThat(listed.out()).contains("prod-pool-cap").contains("pool-below-peak-demand");
+    CliRun explained =
+        CliRun.inProcess(
+            dir, "explain", "prod-pool-cap", "--rules-jar", "build/" + jar.getFileName());
+    assertThat(explained.exitCode()).as(explained.err()).isZero();
+    assertThat(explained.out()).startsWith("prod-pool-cap");
+    // Without the pack the id is unknown, as for any misspelt id.
+    CliRun unknown = CliRun.inProcess(dir, "explain", "prod-pool-cap");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown rule id 'prod-pool-cap'");
+  }
+
+  @Test
   void aPackRuleIdThatClashesIsRefusedNamingBothSources() throws Exception {
     write(
         "clash/src/main/java/com/example/Clash.java",
