@@ -8,13 +8,13 @@ import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.Framework;
 import dev.poolguard.core.rule.Severity;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** Builds the records from a {@code poolguard.yaml} node tree that has passed validation. */
 final class ConfigBinder {
@@ -49,8 +49,8 @@ final class ConfigBinder {
         top.strings("exclude"),
         limits(top.fields("limits")),
         rules,
-        waivers(top.get("waivers")),
-        customRules(top.get("customRules")),
+        items(top.get("waivers"), ConfigBinder::waiver),
+        items(top.get("customRules"), ConfigBinder::customRule),
         top.positions());
   }
 
@@ -109,50 +109,37 @@ final class ConfigBinder {
     return new RuleConfig(f.string("severity"), thresholds, entry.key().position(), f.positions());
   }
 
-  private static List<Waiver> waivers(Optional<ConfigNode> node) {
-    List<Waiver> waivers = new ArrayList<>();
-    node.filter(ListNode.class::isInstance)
-        .map(ListNode.class::cast)
-        .ifPresent(
-            list -> {
-              for (ConfigNode item : list.items()) {
-                Fields f = Fields.of(item);
-                waivers.add(
-                    new Waiver(
-                        f.string("rule").orElseThrow(),
-                        f.string("path"),
-                        f.string("service"),
-                        f.string("reason").orElseThrow(),
-                        f.string("expires").flatMap(ExtraChecks::date).orElseThrow(),
-                        item.position(),
-                        f.positions()));
-              }
-            });
-    return waivers;
+  /** Each item of a list in poolguard.yaml, bound; the schema has checked the list's shape. */
+  private static <T> List<T> items(Optional<ConfigNode> node, Function<ConfigNode, T> bind) {
+    return node.filter(ListNode.class::isInstance)
+        .map(n -> ((ListNode) n).items().stream().map(bind).toList())
+        .orElse(List.of());
   }
 
-  private static List<CustomRuleConfig> customRules(Optional<ConfigNode> node) {
-    List<CustomRuleConfig> rules = new ArrayList<>();
-    node.filter(ListNode.class::isInstance)
-        .map(ListNode.class::cast)
-        .ifPresent(
-            list -> {
-              for (ConfigNode item : list.items()) {
-                Fields f = Fields.of(item);
-                rules.add(
-                    new CustomRuleConfig(
-                        f.string("id").orElseThrow(),
-                        Severity.parse(f.string("severity").orElseThrow()),
-                        f.string("message").orElseThrow(),
-                        f.string("condition").orElseThrow(),
-                        f.string("description"),
-                        f.string("remediation"),
-                        f.get("condition").orElseThrow().position(),
-                        item.position(),
-                        f.positions()));
-              }
-            });
-    return rules;
+  private static Waiver waiver(ConfigNode item) {
+    Fields f = Fields.of(item);
+    return new Waiver(
+        f.string("rule").orElseThrow(),
+        f.string("path"),
+        f.string("service"),
+        f.string("reason").orElseThrow(),
+        f.string("expires").flatMap(ExtraChecks::date).orElseThrow(),
+        item.position(),
+        f.positions());
+  }
+
+  private static CustomRuleConfig customRule(ConfigNode item) {
+    Fields f = Fields.of(item);
+    return new CustomRuleConfig(
+        f.string("id").orElseThrow(),
+        Severity.parse(f.string("severity").orElseThrow()),
+        f.string("message").orElseThrow(),
+        f.string("condition").orElseThrow(),
+        f.string("description"),
+        f.string("remediation"),
+        f.get("condition").orElseThrow().position(),
+        item.position(),
+        f.positions());
   }
 
   private static Limits limits(Fields f) {
