@@ -4,7 +4,7 @@ import dev.poolguard.core.engine.LintRequest;
 import dev.poolguard.core.engine.Linter;
 import dev.poolguard.core.engine.RuleSet;
 import dev.poolguard.core.model.DeploymentModel;
-import dev.poolguard.core.rule.LintResult;
+import dev.poolguard.core.result.LintResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

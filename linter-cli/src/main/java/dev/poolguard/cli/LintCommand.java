@@ -2,14 +2,14 @@ package dev.poolguard.cli;
 
 import dev.poolguard.core.LintException;
 import dev.poolguard.core.engine.Linter;
-import dev.poolguard.core.engine.Suggestions;
 import dev.poolguard.core.report.AtomicFiles;
 import dev.poolguard.core.report.ReportOptions;
 import dev.poolguard.core.report.Reporter;
 import dev.poolguard.core.report.Reporters;
-import dev.poolguard.core.rule.Finding;
-import dev.poolguard.core.rule.LintResult;
+import dev.poolguard.core.result.Finding;
+import dev.poolguard.core.result.LintResult;
 import dev.poolguard.core.rule.Severity;
+import dev.poolguard.core.text.Suggestions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,7 +1,7 @@
 package dev.poolguard.cli;
 
 import dev.poolguard.core.LintException;
-import dev.poolguard.core.engine.Suggestions;
+import dev.poolguard.core.text.Suggestions;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

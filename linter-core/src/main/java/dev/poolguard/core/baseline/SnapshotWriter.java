@@ -9,7 +9,7 @@ import dev.poolguard.core.model.PoolSetting;
 import dev.poolguard.core.model.Redaction;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.model.Value;
-import dev.poolguard.core.report.JsonOutput;
+import dev.poolguard.core.text.JsonOutput;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Comparator;

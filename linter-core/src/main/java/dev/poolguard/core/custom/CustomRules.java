@@ -2,10 +2,10 @@ package dev.poolguard.core.custom;
 
 import dev.poolguard.core.LintException;
 import dev.poolguard.core.config.SourcePosition;
-import dev.poolguard.core.engine.Suggestions;
 import dev.poolguard.core.project.CustomRuleConfig;
 import dev.poolguard.core.project.PoolguardConfig;
 import dev.poolguard.core.rule.Rule;
+import dev.poolguard.core.text.Suggestions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

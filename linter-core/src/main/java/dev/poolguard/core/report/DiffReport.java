@@ -5,6 +5,7 @@ import dev.poolguard.core.baseline.BaselineView;
 import dev.poolguard.core.baseline.Change;
 import dev.poolguard.core.model.Redaction;
 import dev.poolguard.core.model.Value;
+import dev.poolguard.core.text.JsonOutput;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.poolguard.core.report;
 
-import dev.poolguard.core.rule.Finding;
+import dev.poolguard.core.result.Finding;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,8 +1,8 @@
 package dev.poolguard.core.report;
 
 import dev.poolguard.core.model.Service;
-import dev.poolguard.core.rule.Finding;
-import dev.poolguard.core.rule.LintResult;
+import dev.poolguard.core.result.Finding;
+import dev.poolguard.core.result.LintResult;
 import dev.poolguard.core.rule.RuleInfo;
 import java.io.IOException;
 import java.io.Writer;

@@ -1,6 +1,6 @@
 package dev.poolguard.core.report;
 
-import dev.poolguard.core.rule.LintResult;
+import dev.poolguard.core.result.LintResult;
 import java.io.IOException;
 import java.io.Writer;
 

@@ -2,10 +2,11 @@ package dev.poolguard.core.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.poolguard.core.model.Redaction;
-import dev.poolguard.core.rule.Finding;
-import dev.poolguard.core.rule.LintResult;
+import dev.poolguard.core.result.Finding;
+import dev.poolguard.core.result.LintResult;
 import dev.poolguard.core.rule.Related;
 import dev.poolguard.core.rule.RuleInfo;
+import dev.poolguard.core.text.JsonOutput;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;

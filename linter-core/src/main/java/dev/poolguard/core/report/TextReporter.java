@@ -1,7 +1,7 @@
 package dev.poolguard.core.report;
 
-import dev.poolguard.core.rule.Finding;
-import dev.poolguard.core.rule.LintResult;
+import dev.poolguard.core.result.Finding;
+import dev.poolguard.core.result.LintResult;
 import dev.poolguard.core.rule.Severity;
 import java.io.IOException;
 import java.io.Writer;

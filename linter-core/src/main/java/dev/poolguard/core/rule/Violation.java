@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a rule reports: where and why. The engine turns it into a {@link Finding} by stamping the
+ * What a rule reports: where and why. The engine turns it into a {@code Finding} by stamping the
  * rule id and the configured severity.
  *
  * @param message the finding's message, with the numbers

@@ -2,9 +2,9 @@ package dev.poolguard.core.report;
 
 import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.DeploymentModel;
-import dev.poolguard.core.rule.Finding;
-import dev.poolguard.core.rule.Finding.Suppression;
-import dev.poolguard.core.rule.LintResult;
+import dev.poolguard.core.result.Finding;
+import dev.poolguard.core.result.Finding.Suppression;
+import dev.poolguard.core.result.LintResult;
 import dev.poolguard.core.rule.Related;
 import dev.poolguard.core.rule.RuleInfo;
 import dev.poolguard.core.rule.RuleInfo.Need;

@@ -5,8 +5,8 @@ import static dev.poolguard.core.report.Samples.at;
 import static dev.poolguard.core.report.Samples.finding;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.poolguard.core.rule.Finding;
-import dev.poolguard.core.rule.LintResult;
+import dev.poolguard.core.result.Finding;
+import dev.poolguard.core.result.LintResult;
 import dev.poolguard.core.rule.Severity;
 import java.io.IOException;
 import java.io.StringWriter;

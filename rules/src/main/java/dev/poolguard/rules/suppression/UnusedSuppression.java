@@ -1,11 +1,11 @@
 package dev.poolguard.rules.suppression;
 
-import dev.poolguard.core.engine.Suggestions;
 import dev.poolguard.core.rule.RuleInfo;
 import dev.poolguard.core.rule.Severity;
 import dev.poolguard.core.rule.SuppressionAudit;
 import dev.poolguard.core.rule.SuppressionRule;
 import dev.poolguard.core.rule.Violation;
+import dev.poolguard.core.text.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

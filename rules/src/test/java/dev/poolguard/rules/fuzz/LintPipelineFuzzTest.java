@@ -11,7 +11,7 @@ import dev.poolguard.core.report.ModelReport;
 import dev.poolguard.core.report.ReportOptions;
 import dev.poolguard.core.report.Reporter;
 import dev.poolguard.core.report.Reporters;
-import dev.poolguard.core.rule.LintResult;
+import dev.poolguard.core.result.LintResult;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

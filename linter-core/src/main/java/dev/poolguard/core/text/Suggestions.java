@@ -1,6 +1,5 @@
-package dev.poolguard.core.engine;
+package dev.poolguard.core.text;
 
-import dev.poolguard.core.text.Similarity;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Locale;

@@ -1,6 +1,10 @@
-package dev.poolguard.core.rule;
+package dev.poolguard.core.result;
 
 import dev.poolguard.core.config.SourcePosition;
+import dev.poolguard.core.rule.Related;
+import dev.poolguard.core.rule.RuleInfo;
+import dev.poolguard.core.rule.Severity;
+import dev.poolguard.core.rule.Violation;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.poolguard.core.report;
+package dev.poolguard.core.text;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

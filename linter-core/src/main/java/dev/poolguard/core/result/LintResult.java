@@ -1,9 +1,11 @@
-package dev.poolguard.core.rule;
+package dev.poolguard.core.result;
 
 import dev.poolguard.core.baseline.BaselineView;
 import dev.poolguard.core.capacity.DatabaseBudget;
 import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.DeploymentModel;
+import dev.poolguard.core.rule.RuleInfo;
+import dev.poolguard.core.rule.Severity;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
