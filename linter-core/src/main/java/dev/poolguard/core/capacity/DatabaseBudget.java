@@ -11,7 +11,6 @@ import dev.poolguard.core.project.ConcurrentRollouts;
 import dev.poolguard.core.project.DatabaseConfig;
 import dev.poolguard.core.project.PoolguardConfig;
 import dev.poolguard.core.project.ServiceConfig;
-import dev.poolguard.core.rule.Related;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +54,7 @@ public record DatabaseBudget(
       int replicas,
       int maxReplicas,
       int surge,
-      List<Related> inputs) {
+      List<Input> inputs) {
 
     public Member {
       inputs = List.copyOf(inputs);
@@ -194,9 +193,9 @@ public record DatabaseBudget(
     if (pool.isEmpty() || setting.isEmpty()) {
       return Optional.empty();
     }
-    List<Related> inputs = new ArrayList<>();
+    List<Input> inputs = new ArrayList<>();
     inputs.add(
-        new Related(
+        new Input(
             setting.get().value().origin().position(),
             service.name() + " pool max " + pool.getAsInt()));
     int replicas;
@@ -206,13 +205,13 @@ public record DatabaseBudget(
       var workload = service.deployment().get().workload();
       replicas = workload.replicas().value();
       inputs.add(
-          new Related(workload.replicas().position(), service.name() + " replicas " + replicas));
+          new Input(workload.replicas().position(), service.name() + " replicas " + replicas));
       maxReplicas = replicas;
       Optional<Autoscaler> hpa = service.deployment().get().autoscalers().stream().findFirst();
       if (hpa.isPresent() && hpa.get().maxReplicas().isPresent()) {
         maxReplicas = hpa.get().maxReplicas().get().value();
         inputs.add(
-            new Related(
+            new Input(
                 hpa.get().maxReplicas().get().position(),
                 service.name() + " HPA maxReplicas " + maxReplicas));
       }
@@ -224,7 +223,7 @@ public record DatabaseBudget(
       replicas = config.replicas().getAsInt();
       maxReplicas = replicas;
       inputs.add(
-          new Related(config.positionOf("replicas"), service.name() + " replicas " + replicas));
+          new Input(config.positionOf("replicas"), service.name() + " replicas " + replicas));
     } else {
       return Optional.empty();
     }

@@ -30,7 +30,7 @@ final class CustomRule implements Rule {
         RuleInfo.of(
             config.id(),
             title(config),
-            config.severity(),
+            dev.poolguard.core.rule.Severity.parse(config.severity()),
             java.util.Set.of(RuleInfo.Need.CONFIG),
             config.description().orElse("A custom rule of poolguard.yaml.")
                 + " Condition: "

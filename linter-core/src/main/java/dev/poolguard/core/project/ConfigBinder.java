@@ -6,7 +6,6 @@ import dev.poolguard.core.config.ListNode;
 import dev.poolguard.core.config.MapNode;
 import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.Framework;
-import dev.poolguard.core.rule.Severity;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,7 +131,7 @@ final class ConfigBinder {
     Fields f = Fields.of(item);
     return new CustomRuleConfig(
         f.string("id").orElseThrow(),
-        Severity.parse(f.string("severity").orElseThrow()),
+        f.string("severity").orElseThrow(),
         f.string("message").orElseThrow(),
         f.string("condition").orElseThrow(),
         f.string("description"),

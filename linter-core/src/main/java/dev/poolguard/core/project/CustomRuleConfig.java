@@ -1,7 +1,6 @@
 package dev.poolguard.core.project;
 
 import dev.poolguard.core.config.SourcePosition;
-import dev.poolguard.core.rule.Severity;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +10,7 @@ import java.util.Optional;
  * variables make {@code condition} (a CEL expression) true.
  *
  * @param id the rule id, kebab-case (checked against the other rules later)
- * @param severity the severity of its findings
+ * @param severity the severity of its findings, as written (error, warning or note)
  * @param message the message, with {@code {service.x}} and {@code {pool.x}} placeholders
  * @param condition the CEL expression, as written
  * @param description why the rule exists, when given
@@ -22,7 +21,7 @@ import java.util.Optional;
  */
 public record CustomRuleConfig(
     String id,
-    Severity severity,
+    String severity,
     String message,
     String condition,
     Optional<String> description,

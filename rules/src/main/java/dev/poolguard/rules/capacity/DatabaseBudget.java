@@ -77,9 +77,10 @@ record DatabaseBudget(dev.poolguard.core.capacity.DatabaseBudget budget) {
     List<Related> related = new ArrayList<>();
     related.add(new Related(budget.limitPosition(), "database " + database() + " " + limitText()));
     for (var m : members()) {
-      for (Related r : m.inputs()) {
-        if (!(m == culprit && r.position().equals(culprit.poolMax().value().origin().position()))) {
-          related.add(r);
+      for (var input : m.inputs()) {
+        if (!(m == culprit
+            && input.position().equals(culprit.poolMax().value().origin().position()))) {
+          related.add(new Related(input.position(), input.label()));
         }
       }
     }
