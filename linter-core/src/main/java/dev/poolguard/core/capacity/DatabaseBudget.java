@@ -11,7 +11,6 @@ import dev.poolguard.core.project.ConcurrentRollouts;
 import dev.poolguard.core.project.DatabaseConfig;
 import dev.poolguard.core.project.PoolguardConfig;
 import dev.poolguard.core.project.ServiceConfig;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,11 +61,11 @@ public record DatabaseBudget(
   }
 
   /** Budgets of every database in poolguard.yaml that has a limit and at least one member. */
-  public static List<DatabaseBudget> all(
-      DeploymentModel model, PoolguardConfig project, double nearLimit) {
+  static List<DatabaseBudget> all(
+      DeploymentModel model, PoolguardConfig project, ServerConfigs servers, double nearLimit) {
     List<DatabaseBudget> out = new ArrayList<>();
     for (DatabaseConfig db : project.databases().values()) {
-      Optional<Limit> limit = limit(project, db);
+      Optional<Limit> limit = limit(servers, db);
       List<Member> members = members(model, project, db.name());
       if (limit.isEmpty() || members.isEmpty()) {
         continue;
@@ -102,7 +101,7 @@ public record DatabaseBudget(
 
   private record Limit(ConnectionLimit limit, String text, SourcePosition position) {}
 
-  private static Optional<Limit> limit(PoolguardConfig project, DatabaseConfig db) {
+  private static Optional<Limit> limit(ServerConfigs servers, DatabaseConfig db) {
     int reserved = db.reservedConnections();
     String reservedText = reserved > 0 ? " − " + reserved + " reserved" : "";
     if (db.maxConnections().isPresent()) {
@@ -113,13 +112,13 @@ public record DatabaseBudget(
               "maxConnections " + max + reservedText,
               db.positionOf("maxConnections")));
     }
-    if (db.config().isEmpty()) {
+    Optional<ServerConfigs.Loaded> loaded = servers.of(db.name());
+    if (loaded.isEmpty() || loaded.get().conf().isEmpty()) {
       return Optional.empty();
     }
-    Path conf = db.config().get();
-    String display = display(project, conf);
+    String display = loaded.get().displayPath();
     try {
-      PostgresConf pg = PostgresConf.read(conf, display);
+      PostgresConf pg = loaded.get().conf().get();
       int max = pg.integer("max_connections").orElse(100);
       OptionalInt superuser = pg.integer("superuser_reserved_connections");
       OptionalInt server = pg.integer("reserved_connections");
@@ -136,7 +135,7 @@ public record DatabaseBudget(
               + " reserved by the server"
               + reservedText;
       return Optional.of(new Limit(limit, text, at));
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
   }

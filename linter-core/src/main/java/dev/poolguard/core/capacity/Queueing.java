@@ -93,21 +93,6 @@ public final class Queueing {
     return c * holdSeconds / (poolSize - offeredLoad);
   }
 
-  /** Everything the rules need about one pool at one load, in one record. */
-  public static PoolVerdict evaluate(
-      int poolSize, double offeredLoad, double holdSeconds, double waitSeconds) {
-    double pWait = erlangC(poolSize, offeredLoad);
-    return new PoolVerdict(
-        offeredLoad,
-        poolSize,
-        utilisation(offeredLoad, poolSize),
-        offeredLoad >= poolSize,
-        Checks.nonNegativeOrInfinite("waitSeconds", waitSeconds),
-        pWait,
-        probabilityWaitBeyond(poolSize, offeredLoad, holdSeconds, waitSeconds),
-        meanWait(poolSize, offeredLoad, holdSeconds));
-  }
-
   /**
    * The smallest pool with {@code a < c} and {@code P(wait > W) <= maxProbability}; O(c), each
    * candidate's Erlang B updated from the previous one.

@@ -2,6 +2,9 @@ package dev.poolguard.core.engine;
 
 import dev.poolguard.core.LintException;
 import dev.poolguard.core.baseline.BaselineView;
+import dev.poolguard.core.capacity.CapacityAnalysis;
+import dev.poolguard.core.capacity.FleetBudget;
+import dev.poolguard.core.capacity.ServerConfigs;
 import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.config.Limits;
 import dev.poolguard.core.config.LoadProblem;
@@ -87,7 +90,9 @@ public final class Linter {
     run.config.rules().forEach((id, rc) -> thresholds.put(id, rc.thresholds()));
     RuleSet ruleSet = withCustomRules(run.config);
     checkRuleConfig(ruleSet, run.config);
-    LintContext context = new LintContext(run.files, run.model, thresholds, run.config, baseline);
+    CapacityAnalysis capacity = capacity(run, thresholds);
+    LintContext context =
+        new LintContext(run.files, run.model, thresholds, run.config, baseline, capacity);
     List<Finding> findings = new ArrayList<>();
     Set<String> seen = new java.util.HashSet<>();
     for (Rule rule : ruleSet.rules()) {
@@ -105,10 +110,21 @@ public final class Linter {
     findings.sort(Finding.ORDER);
     return ReportData.attach(
         new LintResult(findings, ruleSet.infos(), run.model, sorted(run.notes), run.files.size()),
-        run.config,
-        thresholds,
+        capacity,
         baseline,
         path -> text(run, request, path));
+  }
+
+  /**
+   * The capacity figures of a run: its database files read once, its pools and budgets worked out
+   * once, for every rule and report.
+   */
+  private static CapacityAnalysis capacity(Run run, Map<String, Map<String, Double>> thresholds) {
+    double nearLimit =
+        thresholds
+            .getOrDefault("database-connections-near-limit", Map.of())
+            .getOrDefault("nearLimit", FleetBudget.DEFAULT_NEAR_LIMIT);
+    return CapacityAnalysis.of(run.model, run.config, ServerConfigs.load(run.config), nearLimit);
   }
 
   /**

@@ -1,11 +1,9 @@
 package dev.poolguard.core.engine;
 
 import dev.poolguard.core.baseline.BaselineView;
-import dev.poolguard.core.capacity.DatabaseBudget;
-import dev.poolguard.core.capacity.FleetBudget;
+import dev.poolguard.core.capacity.CapacityAnalysis;
 import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.Redaction;
-import dev.poolguard.core.project.PoolguardConfig;
 import dev.poolguard.core.result.Finding;
 import dev.poolguard.core.result.LintResult;
 import dev.poolguard.core.result.LintResult.Excerpt;
@@ -53,23 +51,12 @@ final class ReportData {
 
   static LintResult attach(
       LintResult result,
-      PoolguardConfig config,
-      Map<String, Map<String, Double>> thresholds,
+      CapacityAnalysis capacity,
       Optional<BaselineView> baseline,
       Function<String, Optional<String>> textOf) {
-    double nearLimit =
-        thresholds
-            .getOrDefault("database-connections-near-limit", Map.of())
-            .getOrDefault("nearLimit", FleetBudget.DEFAULT_NEAR_LIMIT);
-    List<DatabaseBudget> budgets;
-    try {
-      budgets = DatabaseBudget.all(result.model(), config, nearLimit);
-    } catch (IllegalArgumentException e) {
-      // A fleet the budget maths refuses is the capacity rules' to report; the reports then go
-      // without the chart rather than fail the run.
-      budgets = List.of();
-    }
-    return result.withReportData(baseline, budgets, excerpts(result, textOf));
+    // A fleet the budget maths refuses is the capacity rules' to report; the reports then go
+    // without the chart rather than fail the run.
+    return result.withReportData(baseline, capacity.chartedDatabases(), excerpts(result, textOf));
   }
 
   private static List<Excerpt> excerpts(

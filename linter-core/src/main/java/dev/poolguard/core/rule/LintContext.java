@@ -1,6 +1,7 @@
 package dev.poolguard.core.rule;
 
 import dev.poolguard.core.baseline.BaselineView;
+import dev.poolguard.core.capacity.CapacityAnalysis;
 import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.model.DeploymentModel;
 import dev.poolguard.core.project.PoolguardConfig;
@@ -18,13 +19,16 @@ import java.util.Optional;
  * @param ruleOptions thresholds per rule id, as configured
  * @param project the run's {@code poolguard.yaml}: services, capacity model, policy (empty defaults
  *     when there is none)
+ * @param baseline the baseline model and its changes, when the run has a baseline
+ * @param capacity the run's capacity figures, worked out once before any rule runs
  */
 public record LintContext(
     List<ConfigFile> files,
     DeploymentModel model,
     Map<String, Map<String, Double>> ruleOptions,
     PoolguardConfig project,
-    Optional<BaselineView> baseline) {
+    Optional<BaselineView> baseline,
+    CapacityAnalysis capacity) {
 
   public LintContext {
     files = List.copyOf(files);
@@ -32,6 +36,7 @@ public record LintContext(
     ruleOptions = Map.copyOf(ruleOptions);
     Objects.requireNonNull(project, "project");
     Objects.requireNonNull(baseline, "baseline");
+    Objects.requireNonNull(capacity, "capacity");
   }
 
   /** A threshold of {@code rule}: the configured value, else the option's default. */

@@ -68,7 +68,7 @@ class ArchitectureTest {
           .whereLayer("Baseline")
           .mayOnlyBeAccessedByLayers("RuleSpi", "Result", "Engine", "Report")
           .whereLayer("Capacity")
-          .mayOnlyBeAccessedByLayers("Result", "Engine", "Report")
+          .mayOnlyBeAccessedByLayers("RuleSpi", "Result", "Engine", "Report")
           .whereLayer("Project")
           .mayOnlyBeAccessedByLayers("Capacity", "RuleSpi", "Result", "Custom", "Engine", "Report")
           .whereLayer("Model")

@@ -92,11 +92,7 @@ class QueueingTest {
     assertThat(Queueing.probabilityWaitBeyond(8, 10, 0.04, 30)).isEqualTo(1.0);
     assertThat(Queueing.meanWait(8, 10, 0.04)).isEqualTo(Double.POSITIVE_INFINITY);
 
-    PoolVerdict verdict = Queueing.evaluate(8, 10, 0.04, 30);
-    assertThat(verdict.overloaded()).isTrue();
-    assertThat(verdict.utilisation()).isEqualTo(1.25);
-    assertThat(verdict.pWait()).isEqualTo(1.0);
-    assertThat(verdict.pWaitBeyond()).isEqualTo(1.0);
+    assertThat(Queueing.utilisation(10, 8)).isEqualTo(1.25);
   }
 
   @Test
@@ -114,11 +110,11 @@ class QueueingTest {
    */
   @Test
   void tinyTailStaysPositiveAndExact() {
-    PoolVerdict v = Queueing.evaluate(8, 7.5, 0.030, 30);
-    assertThat(v.overloaded()).isFalse();
-    assertThat(v.pWait()).isCloseTo(0.81, within(0.005));
-    assertThat(v.pWaitBeyond()).isPositive();
-    assertThat(v.pWaitBeyond() / (v.pWait() * Math.exp(-500))).isCloseTo(1.0, within(1e-12));
+    double pWait = Queueing.erlangC(8, 7.5);
+    double pWaitBeyond = Queueing.probabilityWaitBeyond(8, 7.5, 0.030, 30);
+    assertThat(pWait).isCloseTo(0.81, within(0.005));
+    assertThat(pWaitBeyond).isPositive();
+    assertThat(pWaitBeyond / (pWait * Math.exp(-500))).isCloseTo(1.0, within(1e-12));
   }
 
   @Test
@@ -193,7 +189,7 @@ class QueueingTest {
   /** STYLE.md's example message: a peak load of 6.0 needs ≥ 8 connections for ≤ 80 %. */
   @Test
   void styleGuideExample() {
-    assertThat(Queueing.evaluate(4, 6.0, 0.025, 0.2).overloaded()).isTrue();
+    assertThat(Queueing.probabilityWaitBeyond(4, 6.0, 0.025, 0.2)).isEqualTo(1.0);
     assertThat(Queueing.smallestPoolForUtilisation(6.0, 0.8)).isEqualTo(8);
   }
 

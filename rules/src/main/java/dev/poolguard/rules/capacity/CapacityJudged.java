@@ -10,8 +10,6 @@ public final class CapacityJudged {
   private CapacityJudged() {}
 
   public static boolean judged(LintContext context, Service service, DataSource dataSource) {
-    return PoolLoad.all(context).stream()
-        .anyMatch(
-            p -> p.service().equals(service) && p.dataSource().name().equals(dataSource.name()));
+    return context.capacity().pool(service, dataSource).isPresent();
   }
 }

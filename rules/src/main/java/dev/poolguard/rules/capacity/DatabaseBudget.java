@@ -16,12 +16,8 @@ import java.util.Optional;
 record DatabaseBudget(dev.poolguard.core.capacity.DatabaseBudget budget) {
 
   /** Budgets of every database in poolguard.yaml that has a limit and at least one member. */
-  static List<DatabaseBudget> all(LintContext context, double nearLimit) {
-    return dev.poolguard.core.capacity.DatabaseBudget.all(
-            context.model(), context.project(), nearLimit)
-        .stream()
-        .map(DatabaseBudget::new)
-        .toList();
+  static List<DatabaseBudget> all(LintContext context) {
+    return context.capacity().databases().stream().map(DatabaseBudget::new).toList();
   }
 
   String database() {

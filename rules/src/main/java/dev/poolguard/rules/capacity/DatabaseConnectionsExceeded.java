@@ -38,9 +38,8 @@ public final class DatabaseConnectionsExceeded implements Rule {
 
   @Override
   public List<Violation> check(LintContext context) {
-    double nearLimit = context.option(DatabaseConnectionsNearLimit.INFO, "nearLimit");
     List<Violation> out = new ArrayList<>();
-    for (DatabaseBudget budget : DatabaseBudget.all(context, nearLimit)) {
+    for (DatabaseBudget budget : DatabaseBudget.all(context)) {
       FleetBudget.Result r = budget.result();
       if (!r.exceeded()) {
         continue;

@@ -41,9 +41,8 @@ public final class DatabaseConnectionsNearLimit implements Rule {
 
   @Override
   public List<Violation> check(LintContext context) {
-    double nearLimit = context.option(INFO, "nearLimit");
     List<Violation> out = new ArrayList<>();
-    for (DatabaseBudget budget : DatabaseBudget.all(context, nearLimit)) {
+    for (DatabaseBudget budget : DatabaseBudget.all(context)) {
       FleetBudget.Result r = budget.result();
       if (r.exceeded() || !r.nearLimit()) {
         continue;

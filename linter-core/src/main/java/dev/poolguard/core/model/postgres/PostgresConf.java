@@ -14,12 +14,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The connection settings of a {@code postgresql.conf}: {@code name = value} lines ({@code =}
  * optional), {@code #} comments, single-quoted values; a later line wins, as in PostgreSQL.
  */
 public final class PostgresConf {
+
+  private static final AtomicLong PARSES = new AtomicLong();
 
   private final Map<String, Setting> settings;
 
@@ -48,7 +51,13 @@ public final class PostgresConf {
     return parse(new String(bytes, StandardCharsets.UTF_8), displayPath);
   }
 
+  /** How many files this class has parsed in this JVM: tests count that a run parses each once. */
+  public static long parses() {
+    return PARSES.get();
+  }
+
   public static PostgresConf parse(String text, String displayPath) {
+    PARSES.incrementAndGet();
     Map<String, Setting> settings = new LinkedHashMap<>();
     List<String> lines = text.lines().toList();
     for (int i = 0; i < lines.size(); i++) {

@@ -1,0 +1,75 @@
+package dev.poolguard.core.capacity;
+
+import dev.poolguard.core.model.DataSource;
+import dev.poolguard.core.model.DeploymentModel;
+import dev.poolguard.core.model.Service;
+import dev.poolguard.core.project.PoolguardConfig;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The run's capacity figures, worked out once after the model is resolved: every pool under load
+ * (offered load, pods, wait bound, rollout plan, with the positions of their inputs) and every
+ * database's connection budget (limit and its origin, steady, full-scale and rollout totals). Rules
+ * judge it and reports chart it; neither computes it again.
+ */
+public final class CapacityAnalysis {
+
+  private final List<PoolCapacity> pools;
+  private final List<DatabaseBudget> databases;
+  private final Optional<IllegalArgumentException> refused;
+
+  private CapacityAnalysis(
+      List<PoolCapacity> pools,
+      List<DatabaseBudget> databases,
+      Optional<IllegalArgumentException> refused) {
+    this.pools = List.copyOf(pools);
+    this.databases = List.copyOf(databases);
+    this.refused = refused;
+  }
+
+  /**
+   * The analysis of {@code model} under {@code project}, with the database files {@code servers}
+   * already read and {@code nearLimit} the share of a budget above which a fleet is near it.
+   */
+  public static CapacityAnalysis of(
+      DeploymentModel model, PoolguardConfig project, ServerConfigs servers, double nearLimit) {
+    List<PoolCapacity> pools = PoolCapacity.all(model.services(), project);
+    try {
+      return new CapacityAnalysis(
+          pools, DatabaseBudget.all(model, project, servers, nearLimit), Optional.empty());
+    } catch (IllegalArgumentException e) {
+      return new CapacityAnalysis(pools, List.of(), Optional.of(e));
+    }
+  }
+
+  /** Every pool of every service that has load figures, a known pool size and a pod count. */
+  public List<PoolCapacity> pools() {
+    return pools;
+  }
+
+  /** The analysis of one service variant's pool, when it has load figures. */
+  public Optional<PoolCapacity> pool(Service service, DataSource dataSource) {
+    return pools.stream()
+        .filter(p -> p.service().equals(service) && p.dataSource().name().equals(dataSource.name()))
+        .findFirst();
+  }
+
+  /**
+   * The budgets of every database with a limit and at least one member.
+   *
+   * @throws IllegalArgumentException when the budget maths refuses the fleet (the rule asking fails
+   *     the run with it)
+   */
+  public List<DatabaseBudget> databases() {
+    if (refused.isPresent()) {
+      throw refused.get();
+    }
+    return databases;
+  }
+
+  /** The budgets to chart: none when the budget maths refused the fleet. */
+  public List<DatabaseBudget> chartedDatabases() {
+    return databases;
+  }
+}

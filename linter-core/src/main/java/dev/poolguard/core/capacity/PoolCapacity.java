@@ -1,0 +1,220 @@
+package dev.poolguard.core.capacity;
+
+import dev.poolguard.core.config.SourcePosition;
+import dev.poolguard.core.model.DataSource;
+import dev.poolguard.core.model.Deployment;
+import dev.poolguard.core.model.PoolKind;
+import dev.poolguard.core.model.PoolSetting;
+import dev.poolguard.core.model.Service;
+import dev.poolguard.core.model.kubernetes.Autoscaler;
+import dev.poolguard.core.model.kubernetes.Workload;
+import dev.poolguard.core.project.Load;
+import dev.poolguard.core.project.PoolguardConfig;
+import dev.poolguard.core.project.ServiceConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * One pool under load: the inputs of the queueing verdicts for a service's datasource at peak, each
+ * with the position it came from, and the offered load they give.
+ *
+ * @param service the service variant
+ * @param dataSource its pool
+ * @param load the service's peak load from poolguard.yaml
+ * @param poolMax the effective pool maximum
+ * @param poolMaxSetting the setting that gives it (its origin is where to edit)
+ * @param waitMillis the longest acceptable wait: min(connection timeout, maxWaitMillis); empty when
+ *     both are unbounded
+ * @param pods the pods that serve the peak, and where that number comes from
+ * @param rollout the rollout plan of its workload, if it has one
+ * @param inputs the other inputs of a verdict, in the order findings list them
+ */
+public record PoolCapacity(
+    Service service,
+    DataSource dataSource,
+    Load load,
+    int poolMax,
+    PoolSetting poolMaxSetting,
+    OptionalLong waitMillis,
+    Pods pods,
+    Optional<RolloutPlan> rollout,
+    List<Input> inputs) {
+
+  public PoolCapacity {
+    inputs = List.copyOf(inputs);
+  }
+
+  /** How many pods serve, and why. */
+  public record Pods(int count, String source, SourcePosition position) {}
+
+  public double holdSeconds() {
+    return load.connectionHoldMillis() / 1000.0;
+  }
+
+  /** Connections in demand per pod when {@code servingPods} share the peak, in Erlangs. */
+  public double offeredLoad(int servingPods) {
+    return Queueing.offeredLoad(load.peakRequestsPerSecond(), servingPods, holdSeconds());
+  }
+
+  public double waitSeconds() {
+    return waitMillis.isPresent() ? waitMillis.getAsLong() / 1000.0 : Double.POSITIVE_INFINITY;
+  }
+
+  /** P(wait > W) with {@code servingPods} sharing the load; 1 when overloaded. */
+  public double timeoutProbability(int servingPods) {
+    return Queueing.probabilityWaitBeyond(
+        poolMax, offeredLoad(servingPods), holdSeconds(), waitSeconds());
+  }
+
+  /** Overloaded, or more than {@code epsilon} of requests wait beyond W. */
+  public boolean fails(int servingPods, double epsilon) {
+    double a = offeredLoad(servingPods);
+    return a >= poolMax || timeoutProbability(servingPods) > epsilon;
+  }
+
+  public int smallestForWait(int servingPods, double epsilon) {
+    return Queueing.smallestPoolForWait(
+        offeredLoad(servingPods), holdSeconds(), waitSeconds(), epsilon);
+  }
+
+  public int smallestForUtilisation(int servingPods, double maxUtilisation) {
+    return Queueing.smallestPoolForUtilisation(offeredLoad(servingPods), maxUtilisation);
+  }
+
+  /** Every pool of every service that has load figures and a known pool size and pod count. */
+  static List<PoolCapacity> all(List<Service> services, PoolguardConfig project) {
+    List<PoolCapacity> out = new ArrayList<>();
+    for (Service service : services) {
+      ServiceConfig config = project.services().get(service.name());
+      if (config == null || config.load().isEmpty()) {
+        continue;
+      }
+      Optional<Pods> pods = pods(service, config);
+      if (pods.isEmpty()) {
+        continue;
+      }
+      for (DataSource ds : service.dataSources()) {
+        of(service, ds, config, pods.get()).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
+  private static Optional<PoolCapacity> of(
+      Service service, DataSource ds, ServiceConfig config, Pods pods) {
+    Optional<PoolSetting> max = PoolSizes.poolMaxSetting(ds);
+    OptionalInt poolMax = PoolSizes.poolMax(ds);
+    if (max.isEmpty() || poolMax.isEmpty() || ds.inert().isPresent()) {
+      return Optional.empty();
+    }
+    Load load = config.load().get();
+    List<Input> inputs = new ArrayList<>();
+    inputs.add(
+        new Input(
+            load.positionOf("peakRequestsPerSecond"),
+            "peak load " + number(load.peakRequestsPerSecond()) + " req/s"));
+    inputs.add(
+        new Input(
+            load.positionOf("connectionHoldMillis"),
+            "hold time " + number(load.connectionHoldMillis()) + " ms"));
+    inputs.add(new Input(pods.position(), pods.source()));
+    OptionalLong timeout = timeoutMillis(ds);
+    Optional<PoolSetting> timeoutSetting =
+        ds.setting(ds.pool() == PoolKind.HIKARI ? "connection-timeout" : "acquisition-timeout");
+    timeoutSetting.ifPresent(
+        t ->
+            inputs.add(
+                new Input(
+                    t.value().origin().position(), "connection timeout " + t.value().text())));
+    OptionalLong wait = timeout;
+    if (load.maxWaitMillis().isPresent()) {
+      long maxWait = (long) load.maxWaitMillis().getAsDouble();
+      wait =
+          OptionalLong.of(timeout.isPresent() ? Math.min(timeout.getAsLong(), maxWait) : maxWait);
+      inputs.add(
+          new Input(
+              load.positionOf("maxWaitMillis"),
+              "longest acceptable wait " + number(load.maxWaitMillis().getAsDouble()) + " ms"));
+    }
+    return Optional.of(
+        new PoolCapacity(
+            service,
+            ds,
+            load,
+            poolMax.getAsInt(),
+            max.get(),
+            wait,
+            pods,
+            rollout(service),
+            inputs));
+  }
+
+  /**
+   * Pods at peak: replicasAtPeak, else the HPA minimum, else the workload's or poolguard.yaml's
+   * replicas.
+   */
+  public static Optional<Pods> pods(Service service, ServiceConfig config) {
+    Load load = config.load().orElse(null);
+    if (load != null && load.replicasAtPeak().isPresent()) {
+      return Optional.of(
+          new Pods(
+              load.replicasAtPeak().getAsInt(),
+              "replicasAtPeak " + load.replicasAtPeak().getAsInt(),
+              load.positionOf("replicasAtPeak")));
+    }
+    Optional<Deployment> d = service.deployment();
+    if (d.isPresent()) {
+      Optional<Autoscaler> hpa = d.get().autoscalers().stream().findFirst();
+      if (hpa.isPresent()) {
+        int min = hpa.get().minReplicas().value();
+        return Optional.of(
+            new Pods(min, "HPA minReplicas " + min, hpa.get().minReplicas().position()));
+      }
+      Workload w = d.get().workload();
+      return Optional.of(
+          new Pods(
+              w.replicas().value(), "replicas " + w.replicas().value(), w.replicas().position()));
+    }
+    if (config.replicas().isPresent()) {
+      return Optional.of(
+          new Pods(
+              config.replicas().getAsInt(),
+              "replicas " + config.replicas().getAsInt(),
+              config.positionOf("replicas")));
+    }
+    return Optional.empty();
+  }
+
+  /** The rollout plan of the service's workload at its declared replicas. */
+  private static Optional<RolloutPlan> rollout(Service service) {
+    return service
+        .deployment()
+        .flatMap(d -> PoolSizes.plan(d.workload(), d.workload().replicas().value()));
+  }
+
+  /** The connection timeout in ms; empty when requests wait forever. */
+  static OptionalLong timeoutMillis(DataSource ds) {
+    if (ds.pool() == PoolKind.HIKARI) {
+      Optional<PoolSetting> s = ds.setting("connection-timeout");
+      long ms =
+          s.flatMap(x -> x.value().isKnown() ? Optional.of(x.value().asLong()) : Optional.empty())
+              .filter(OptionalLong::isPresent)
+              .map(OptionalLong::getAsLong)
+              .orElse(30_000L);
+      return ms == 0 ? OptionalLong.empty() : OptionalLong.of(ms < 250 ? 30_000L : ms);
+    }
+    return OptionalLong.of(5_000L);
+  }
+
+  /** "2,400" or "2,400.5": how the load figures read in messages. */
+  public static String number(double value) {
+    if (value == Math.rint(value)) {
+      return String.format(Locale.ROOT, "%,d", (long) value);
+    }
+    return String.format(Locale.ROOT, "%,.1f", value);
+  }
+}
