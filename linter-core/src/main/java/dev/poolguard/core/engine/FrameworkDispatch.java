@@ -1,0 +1,216 @@
+package dev.poolguard.core.engine;
+
+import dev.poolguard.core.config.ConfigFile;
+import dev.poolguard.core.model.Deployment;
+import dev.poolguard.core.model.Diagnostic;
+import dev.poolguard.core.model.Framework;
+import dev.poolguard.core.model.Service;
+import dev.poolguard.core.model.kubernetes.Workload;
+import dev.poolguard.core.model.quarkus.QuarkusInput;
+import dev.poolguard.core.model.quarkus.QuarkusResolver;
+import dev.poolguard.core.model.spring.ExternalSources;
+import dev.poolguard.core.model.spring.SpringFile;
+import dev.poolguard.core.model.spring.SpringInput;
+import dev.poolguard.core.model.spring.SpringResolver;
+import dev.poolguard.core.project.PoolguardConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Resolves one service's effective settings with the framework that reads its files (Spring Boot or
+ * Quarkus), with the environment and files of the workload that runs it.
+ */
+final class FrameworkDispatch {
+
+  private static final int NEWEST_HIKARI = 7;
+
+  private final PoolguardConfig config;
+  private final Workspace workspace;
+  private final LintRequest request;
+  private final List<String> notes;
+  private final WorkloadMatching workloads;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+  FrameworkDispatch(
+      PoolguardConfig config,
+      Workspace workspace,
+      LintRequest request,
+      List<String> notes,
+      WorkloadMatching workloads) {
+    this.config = config;
+    this.workspace = workspace;
+    this.request = request;
+    this.notes = notes;
+    this.workloads = workloads;
+  }
+
+  /** The environment diagnostics of every service resolved so far. */
+  List<Diagnostic> diagnostics() {
+    return List.copyOf(diagnostics);
+  }
+
+  List<Service> resolve(
+      String name,
+      boolean fixed,
+      List<SpringFile> packaged,
+      List<String> profiles,
+      Optional<Workload> workload,
+      Optional<String> container,
+      Optional<Framework> fixedFramework) {
+    List<SpringFile> files = new ArrayList<>(packaged);
+    ExternalSources external = ExternalSources.NONE;
+    Optional<Deployments.Overrides> overrides = Optional.empty();
+    if (workload.isPresent()) {
+      workloads.claim(workload.get());
+      overrides =
+          new Deployments(workloads.cluster(), workspace.limits(), notes)
+              .of(workload.get(), container);
+      if (overrides.isPresent()) {
+        external = overrides.get().sources();
+        files.addAll(overrides.get().externalFiles());
+        for (ConfigFile embedded : overrides.get().embeddedFiles()) {
+          workspace.keep(embedded.displayPath() + "#" + embedded.hashCode(), embedded);
+        }
+      }
+    }
+    if (framework(files, fixedFramework) == Framework.QUARKUS) {
+      return quarkus(name, files, profiles, workload, external, overrides);
+    }
+    SpringInput input =
+        new SpringInput(
+            name,
+            fixed,
+            files,
+            profiles,
+            request.profileOverride(),
+            config.hikariVersion().orElse(NEWEST_HIKARI),
+            workspace::loadIfPresent,
+            external);
+    List<Service> services = SpringResolver.resolve(input);
+    if (workload.isEmpty() || overrides.isEmpty()) {
+      return services;
+    }
+    Deployment deployment =
+        new Deployment(
+            workload.get(),
+            workloads.cluster().autoscalersFor(workload.get()),
+            overrides.get().container());
+    List<Service> withDeployment = new ArrayList<>();
+    for (Service s : services) {
+      withDeployment.add(s.withDeployment(deployment));
+      diagnostics.addAll(SpringResolver.environmentDiagnostics(input, s.name(), s.profileLabel()));
+      for (Deployments.Unread u : overrides.get().unread()) {
+        diagnostics.add(Deployments.unreadDiagnostic(u, s.name(), s.profileLabel()));
+      }
+    }
+    return withDeployment;
+  }
+
+  private List<Service> quarkus(
+      String name,
+      List<SpringFile> files,
+      List<String> profiles,
+      Optional<Workload> workload,
+      ExternalSources external,
+      Optional<Deployments.Overrides> overrides) {
+    List<ConfigFile> ordered =
+        files.stream()
+            .sorted(
+                Comparator.comparingInt(SpringFile::location)
+                    .thenComparing(f -> f.path().getFileName().toString().contains("-"))
+                    .thenComparing(f -> f.file().format() != ConfigFile.Format.PROPERTIES))
+            .map(SpringFile::file)
+            .toList();
+    List<dev.poolguard.core.model.ExternalSetting> settings =
+        new ArrayList<>(external.environment());
+    settings.addAll(external.systemProperties());
+    List<Service> services =
+        QuarkusResolver.resolve(
+            new QuarkusInput(
+                name,
+                ordered,
+                request.profileOverride().flatMap(p -> p.stream().findFirst()),
+                profiles,
+                settings));
+    if (workload.isEmpty() || overrides.isEmpty()) {
+      return services;
+    }
+    Deployment deployment =
+        new Deployment(
+            workload.get(),
+            workloads.cluster().autoscalersFor(workload.get()),
+            overrides.get().container());
+    return services.stream().map(s -> s.withDeployment(deployment)).toList();
+  }
+
+  /**
+   * The framework that reads the files: as configured, else from the build file beside them, else
+   * from the keys (quarkus.* means Quarkus).
+   */
+  private static Framework framework(List<SpringFile> files, Optional<Framework> configured) {
+    if (configured.isPresent()) {
+      return configured.get();
+    }
+    for (SpringFile f : files) {
+      for (Path dir = f.path().getParent(); dir != null; dir = dir.getParent()) {
+        Optional<Framework> fromBuild = fromBuildFile(dir);
+        if (fromBuild.isPresent()) {
+          return fromBuild.get();
+        }
+        if (dir.getFileName() != null && dir.getFileName().toString().equals("src")) {
+          break;
+        }
+      }
+    }
+    for (SpringFile f : files) {
+      for (dev.poolguard.core.config.ConfigNode doc : f.file().documents()) {
+        if (doc instanceof dev.poolguard.core.config.MapNode map
+            && map.entries().stream()
+                .anyMatch(
+                    e -> {
+                      String k = e.key().value();
+                      return k.equals("quarkus")
+                          || k.startsWith("quarkus.")
+                          || k.matches("%[^.]+\\.quarkus\\..*")
+                          || k.startsWith("\"%");
+                    })) {
+          return Framework.QUARKUS;
+        }
+      }
+    }
+    return Framework.SPRING;
+  }
+
+  private static final int BUILD_FILE_BYTES = 4 << 20;
+
+  private static Optional<Framework> fromBuildFile(Path dir) {
+    for (String name : List.of("pom.xml", "build.gradle", "build.gradle.kts")) {
+      Path build = dir.resolve(name);
+      if (Files.isRegularFile(build)) {
+        try {
+          String text;
+          try (InputStream in = Files.newInputStream(build)) {
+            // Only a marker is looked for: the first megabytes are enough, and bounded.
+            text = new String(in.readNBytes(BUILD_FILE_BYTES), StandardCharsets.UTF_8);
+          }
+          if (text.contains("io.quarkus")) {
+            return Optional.of(Framework.QUARKUS);
+          }
+          if (text.contains("spring-boot") || text.contains("HikariCP")) {
+            return Optional.of(Framework.SPRING);
+          }
+        } catch (IOException e) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}

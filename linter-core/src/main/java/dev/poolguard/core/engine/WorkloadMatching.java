@@ -1,0 +1,147 @@
+package dev.poolguard.core.engine;
+
+import dev.poolguard.core.config.ConfigFile;
+import dev.poolguard.core.config.ConfigLoader;
+import dev.poolguard.core.model.kubernetes.Cluster;
+import dev.poolguard.core.model.kubernetes.Manifests;
+import dev.poolguard.core.model.kubernetes.Workload;
+import dev.poolguard.core.project.ServiceConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The Kubernetes side of a run: the manifests among the discovered files, and which workload runs
+ * which service (named in poolguard.yaml, by name, or an application nobody claimed).
+ */
+final class WorkloadMatching {
+
+  private final Cluster cluster;
+  private final Workspace workspace;
+  private final List<String> notes;
+  private final Set<Workload> claimed = new HashSet<>();
+
+  WorkloadMatching(Cluster cluster, Workspace workspace, List<String> notes) {
+    this.cluster = cluster;
+    this.workspace = workspace;
+    this.notes = notes;
+  }
+
+  Cluster cluster() {
+    return cluster;
+  }
+
+  /** Marks {@code workload} as running a service. */
+  void claim(Workload workload) {
+    claimed.add(workload);
+  }
+
+  /** Workloads no service claimed whose environment configures a datasource. */
+  List<Workload> unclaimedApplications() {
+    return cluster.workloads().stream()
+        .filter(w -> !claimed.contains(w) && looksLikeSpring(w))
+        .toList();
+  }
+
+  /** Kubernetes manifests among the discovered files; Helm templates are skipped with a note. */
+  static Cluster readManifests(
+      List<Path> candidates, Workspace workspace, LintRequest request, List<String> notes) {
+    List<ConfigFile> manifests = new ArrayList<>();
+    Set<Path> seen = new HashSet<>();
+    for (Path path : candidates) {
+      Path p = path.toAbsolutePath().normalize();
+      if (!seen.add(p)) {
+        continue;
+      }
+      Optional<String> text = workspace.text(p);
+      ConfigFile file = workspace.peek(p);
+      boolean manifest =
+          file.parsed()
+              ? Manifests.isManifest(file)
+              : text.map(t -> t.contains("apiVersion:") && t.contains("kind:")).orElse(false);
+      if (manifest) {
+        workspace.keep(p.toString(), file);
+        manifests.add(file);
+      }
+    }
+    if (request.stdin().isPresent()) {
+      ConfigFile stdin =
+          ConfigLoader.loadText(
+              request.stdin().get(), "<stdin>", ConfigFile.Format.YAML, 0, 0, workspace.limits());
+      workspace.keep("<stdin>", stdin);
+      manifests.add(stdin);
+    }
+    Cluster read = Manifests.read(manifests, workspace::text);
+    notes.addAll(read.notes());
+    return read;
+  }
+
+  /** The workload of a service of poolguard.yaml: in its deployment: files, else by name. */
+  Optional<Workload> configured(ServiceConfig service) {
+    if (!service.deployment().isEmpty()) {
+      Set<String> paths = new HashSet<>();
+      for (Path p : service.deployment()) {
+        ServiceFiles.filesUnder(p).forEach(f -> paths.add(workspace.display().of(f)));
+      }
+      List<Workload> inFiles =
+          cluster.workloads().stream().filter(w -> paths.contains(w.position().path())).toList();
+      if (inFiles.size() == 1) {
+        return Optional.of(inFiles.get(0));
+      }
+      Optional<Workload> named =
+          inFiles.stream().filter(w -> w.name().equals(service.name())).findFirst();
+      if (named.isEmpty() && !inFiles.isEmpty()) {
+        notes.add(
+            "service "
+                + service.name()
+                + ": several workloads in its deployment: files and none is named "
+                + service.name());
+      }
+      return named;
+    }
+    return named(service.name());
+  }
+
+  Optional<Workload> named(String name) {
+    return cluster.workloads().stream().filter(w -> w.name().equals(name)).findFirst();
+  }
+
+  /**
+   * A workload whose container environment (env and envFrom) configures a Spring or Quarkus
+   * datasource, and that is not itself a database server (which gets POSTGRES_* or MYSQL_*).
+   */
+  private boolean looksLikeSpring(Workload w) {
+    for (var c : w.containers()) {
+      var names =
+          dev.poolguard.core.model.kubernetes.Environment.of(c, cluster, w.namespace())
+              .entries()
+              .keySet();
+      boolean app =
+          names.stream()
+              .map(n -> n.toUpperCase(Locale.ROOT))
+              .anyMatch(n -> n.startsWith("SPRING_DATASOURCE") || n.contains("QUARKUS_DATASOURCE"));
+      boolean server =
+          names.stream()
+              .map(n -> n.toUpperCase(Locale.ROOT))
+              .anyMatch(
+                  n ->
+                      n.startsWith("POSTGRES_")
+                          || n.startsWith("MYSQL_")
+                          || n.startsWith("MARIADB_"));
+      if (app && !server) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean quarkusEnv(Workload w) {
+    return w.containers().stream()
+        .flatMap(c -> c.env().stream())
+        .anyMatch(e -> e.name().toUpperCase(Locale.ROOT).contains("QUARKUS_DATASOURCE"));
+  }
+}
