@@ -2,10 +2,8 @@ package dev.poolguard.core.report;
 
 import dev.poolguard.core.baseline.BaselineView;
 import dev.poolguard.core.baseline.Change;
-import dev.poolguard.core.capacity.DatabaseBudget;
 import dev.poolguard.core.capacity.FleetBudget;
 import dev.poolguard.core.model.Value;
-import dev.poolguard.core.report.ReportFacts.Phase;
 import dev.poolguard.core.result.Finding;
 import dev.poolguard.core.result.LintResult;
 import dev.poolguard.core.result.LintResult.Excerpt;
@@ -33,7 +31,7 @@ public final class HtmlReporter implements Reporter {
   static final String FAIL_COLOUR = "#8e1b16";
 
   // Colour-blind-safe hues for the services' segments (none of them red).
-  private static final List<String> SERVICE_COLOURS =
+  static final List<String> SERVICE_COLOURS =
       List.of("#2b6cb0", "#2c9c8f", "#7b5ea7", "#b7791f", "#4a5568", "#3182ce", "#805ad5");
 
   public HtmlReporter() {}
@@ -60,7 +58,7 @@ public final class HtmlReporter implements Reporter {
     s.append("<main>\n");
     findings(s, result);
     result.baseline().ifPresent(v -> changes(s, result, v));
-    budgets(s, result);
+    HtmlBudgets.write(s, result);
     waived(s, result);
     s.append("</main>\n<footer><p>poolguard ")
         .append(esc(options.toolVersion()))
@@ -236,102 +234,6 @@ public final class HtmlReporter implements Reporter {
         + "</span>";
   }
 
-  private static void budgets(StringBuilder s, LintResult result) {
-    if (result.budgets().isEmpty()) {
-      return;
-    }
-    s.append("<section id=\"budgets\">\n<h2>Connection budgets</h2>\n");
-    int index = 0;
-    for (DatabaseBudget b : result.budgets()) {
-      index++;
-      budget(s, b, index);
-    }
-    s.append("</section>\n");
-  }
-
-  private static void budget(StringBuilder s, DatabaseBudget b, int index) {
-    FleetBudget.Result r = b.result();
-    s.append("<h3>Database ")
-        .append(esc(b.database()))
-        .append(" <span class=\"pill ")
-        .append(levelClass(r.level()))
-        .append("\">")
-        .append(esc(ReportFacts.level(r.level())))
-        .append("</span></h3>\n");
-    s.append("<p>Budget <strong>")
-        .append(r.budget())
-        .append("</strong> connections (")
-        .append(esc(b.limitText()))
-        .append("); the fleet can open ")
-        .append(r.steady())
-        .append(" at steady state, ")
-        .append(r.fullScale())
-        .append(" at full scale and ")
-        .append(r.rollout())
-        .append(" during a rollout")
-        .append(r.rollingService().map(x -> " of " + esc(x)).orElse(""))
-        .append(".</p>\n");
-    s.append("<figure>\n");
-    BudgetChart.svg(s, b, "chart-" + index, SERVICE_COLOURS, OVERFLOW_COLOUR);
-    s.append("<figcaption>Connections each service can open, against the budget of ")
-        .append(r.budget())
-        .append(". The table below holds the same numbers.</figcaption>\n");
-    s.append("</figure>\n");
-    s.append("<table class=\"budget\">\n<caption>")
-        .append(esc(b.database()))
-        .append(
-            ": connections by service</caption>\n<thead><tr><th scope=\"col\">service</th>"
-                + "<th scope=\"col\">pool max</th><th scope=\"col\">pods (HPA max)</th>"
-                + "<th scope=\"col\">surge pods</th>");
-    for (Phase p : Phase.values()) {
-      s.append("<th scope=\"col\">").append(p.label).append("</th>");
-    }
-    s.append("</tr></thead>\n<tbody>\n");
-    for (int i = 0; i < b.members().size(); i++) {
-      DatabaseBudget.Member m = b.members().get(i);
-      FleetBudget.Contribution c = r.services().get(i);
-      s.append("<tr><th scope=\"row\"><span class=\"swatch\" style=\"background:")
-          .append(SERVICE_COLOURS.get(i % SERVICE_COLOURS.size()))
-          .append("\"></span>")
-          .append(esc(m.service().name()))
-          .append("</th><td>")
-          .append(m.pool())
-          .append("</td><td>")
-          .append(m.replicas())
-          .append(" (")
-          .append(m.maxReplicas())
-          .append(")</td><td>")
-          .append(m.surge())
-          .append(c.rolling() ? " (counted)" : "")
-          .append("</td>");
-      for (Phase p : Phase.values()) {
-        s.append("<td>").append(p.of(c)).append("</td>");
-      }
-      s.append("</tr>\n");
-    }
-    s.append("</tbody>\n<tfoot><tr><th scope=\"row\">fleet</th><td></td><td></td><td></td>");
-    for (Phase p : Phase.values()) {
-      long total = p.total(b);
-      FleetBudget.Level level = b.level(total);
-      s.append("<td class=\"")
-          .append(levelClass(level))
-          .append("\">")
-          .append(total)
-          .append(" <span class=\"lvl\">")
-          .append(esc(ReportFacts.level(level)))
-          .append("</span>");
-      if (total > r.budget()) {
-        s.append(" <strong class=\"over\">+").append(total - r.budget()).append(" over</strong>");
-      }
-      s.append("</td>");
-    }
-    s.append("</tr>\n<tr><th scope=\"row\">budget</th><td></td><td></td><td></td>");
-    for (int i = 0; i < Phase.values().length; i++) {
-      s.append("<td>").append(r.budget()).append("</td>");
-    }
-    s.append("</tr></tfoot>\n</table>\n");
-  }
-
   private static void waived(StringBuilder s, LintResult result) {
     List<Finding> waived = result.findings().stream().filter(Finding::suppressed).toList();
     if (waived.isEmpty()) {
@@ -371,7 +273,7 @@ public final class HtmlReporter implements Reporter {
     };
   }
 
-  private static String capitalised(String text) {
+  static String capitalised(String text) {
     return text.isEmpty()
         ? text
         : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);

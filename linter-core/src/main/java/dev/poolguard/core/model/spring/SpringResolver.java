@@ -2,27 +2,18 @@ package dev.poolguard.core.model.spring;
 
 import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.config.ConfigNode;
-import dev.poolguard.core.config.MapNode;
 import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.DataSource;
 import dev.poolguard.core.model.Diagnostic;
 import dev.poolguard.core.model.Framework;
 import dev.poolguard.core.model.Origin;
-import dev.poolguard.core.model.PoolKind;
-import dev.poolguard.core.model.PoolSetting;
 import dev.poolguard.core.model.Service;
-import dev.poolguard.core.model.Value;
-import dev.poolguard.core.model.hikari.HikariBehaviour;
-import dev.poolguard.core.model.hikari.HikariProperties;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,8 +27,7 @@ import java.util.regex.Pattern;
 public final class SpringResolver {
 
   static final String HIKARI_PREFIX = "spring.datasource.hikari";
-  private static final String HIKARI_DATA_SOURCE = "com.zaxxer.hikari.HikariDataSource";
-  private static final Pattern MAVEN_TOKEN = Pattern.compile("@[^@]*@");
+  static final Pattern MAVEN_TOKEN = Pattern.compile("@[^@]*@");
   private static final int MAX_IMPORT_DEPTH = 8;
 
   private final SpringInput input;
@@ -149,14 +139,15 @@ public final class SpringResolver {
       List<Property> props = Flattener.flatten(node, Origin.Kind.FILE);
       Layer layer = Layer.of(props);
       List<String> onProfile =
-          listValue(List.of(layer), "spring.config.activate.on-profile").values();
+          SpringLists.listValue(List.of(layer), "spring.config.activate.on-profile").values();
       Optional<String> onCloud =
           layer
               .get(SpringNames.uniform("spring.config.activate.on-cloud-platform"))
               .map(p -> p.value().value().strip());
       List<Doc> imports = new ArrayList<>();
       if (depth < MAX_IMPORT_DEPTH) {
-        for (String location : listValue(List.of(layer), "spring.config.import").values()) {
+        for (String location :
+            SpringLists.listValue(List.of(layer), "spring.config.import").values()) {
           importedFile(file, location).ifPresent(f -> imports.addAll(docs(f, depth + 1, visiting)));
         }
       }
@@ -262,8 +253,8 @@ public final class SpringResolver {
     if (chosen != null) {
       return List.of(expand(chosen, base));
     }
-    ListValue defaults = listValue(base, "spring.profiles.default");
-    List<String> defaultNames = usable(defaults.values());
+    SpringLists.ListValue defaults = SpringLists.listValue(base, "spring.profiles.default");
+    List<String> defaultNames = SpringLists.usable(defaults.values());
     List<Profiles> variants = new ArrayList<>();
     variants.add(
         expand(
@@ -284,8 +275,8 @@ public final class SpringResolver {
     if (input.profileOverride().isPresent()) {
       return new Profiles(input.profileOverride().get(), "--profile");
     }
-    ListValue active = listValue(base, "spring.profiles.active");
-    List<String> names = usable(active.values());
+    SpringLists.ListValue active = SpringLists.listValue(base, "spring.profiles.active");
+    List<String> names = SpringLists.usable(active.values());
     if (!names.isEmpty()) {
       return new Profiles(names, active.where());
     }
@@ -298,7 +289,8 @@ public final class SpringResolver {
   /** Adds {@code spring.profiles.include} and expands {@code spring.profiles.group}. */
   private Profiles expand(Profiles profiles, List<Layer> base) {
     List<String> names =
-        new ArrayList<>(usable(listValue(base, "spring.profiles.include").values()));
+        new ArrayList<>(
+            SpringLists.usable(SpringLists.listValue(base, "spring.profiles.include").values()));
     names.addAll(profiles.names());
     LinkedHashSet<String> expanded = new LinkedHashSet<>();
     for (String name : names) {
@@ -311,7 +303,8 @@ public final class SpringResolver {
     if (!out.add(name) || depth > 8) {
       return;
     }
-    for (String member : usable(listValue(base, "spring.profiles.group." + name).values())) {
+    for (String member :
+        SpringLists.usable(SpringLists.listValue(base, "spring.profiles.group." + name).values())) {
       addWithGroup(member, base, out, depth + 1);
     }
   }
@@ -329,54 +322,6 @@ public final class SpringResolver {
       }
     }
     return declared;
-  }
-
-  private static List<String> usable(List<String> names) {
-    return names.stream()
-        .map(String::strip)
-        .filter(n -> !n.isEmpty() && !MAVEN_TOKEN.matcher(n).find() && !n.contains("${"))
-        .toList();
-  }
-
-  // ---- values ----------------------------------------------------------------------------
-
-  /** A list-valued property (comma-separated or indexed) and where it was set. */
-  private record ListValue(List<String> values, String where) {}
-
-  /** The highest-precedence source that sets {@code name} as a string or a list. */
-  private static ListValue listValue(List<Layer> highestFirst, String name) {
-    String uniform = SpringNames.uniform(name);
-    for (Layer layer : highestFirst) {
-      Optional<Property> single = layer.get(uniform);
-      if (single.isPresent()) {
-        String text = single.get().value().value();
-        return new ListValue(
-            Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
-            single.get().writtenAs() + " at " + where(single.get()));
-      }
-      List<Property> items = allIndexed(layer, uniform);
-      if (!items.isEmpty()) {
-        return new ListValue(
-            items.stream().map(p -> p.value().value()).toList(), where(items.get(0)));
-      }
-    }
-    return new ListValue(List.of(), "");
-  }
-
-  private static List<Property> allIndexed(Layer layer, String uniform) {
-    List<Property> items = new ArrayList<>();
-    for (int i = 0; ; i++) {
-      Optional<Property> item = layer.get(uniform + "[" + i + "]");
-      if (item.isEmpty()) {
-        return items;
-      }
-      items.add(item.get());
-    }
-  }
-
-  private static String where(Property p) {
-    SourcePosition pos = p.value().position();
-    return pos.path() + ":" + pos.line();
   }
 
   private static List<Layer> highestFirst(List<Doc> lowestFirst) {
@@ -415,7 +360,7 @@ public final class SpringResolver {
             : SourcePosition.startOf(sortedFiles().get(0).file().displayPath());
     List<DataSource> dataSources = new ArrayList<>();
     if (lookup.anyUnder("spring.datasource")) {
-      dataSources.add(hikariDataSource(lookup, anchor(serviceAnchor)));
+      dataSources.add(HikariDataSource.of(lookup, anchor(serviceAnchor), input.hikariMajor()));
     }
     return new Service(
         name,
@@ -427,125 +372,6 @@ public final class SpringResolver {
         serviceAnchor);
   }
 
-  private DataSource hikariDataSource(PropertyLookup lookup, SourcePosition anchor) {
-    Map<String, List<Property>> byKey = new LinkedHashMap<>();
-    for (Property p : lookup.under(HIKARI_PREFIX)) {
-      String rest = afterPrefix(p.name());
-      byKey.computeIfAbsent(settingKey(rest), k -> new ArrayList<>()).add(p);
-    }
-    Map<String, PoolSetting> settings = new java.util.TreeMap<>();
-    for (Map.Entry<String, List<Property>> e : byKey.entrySet()) {
-      List<Property> chain = e.getValue();
-      Property top = chain.get(0);
-      List<Origin> overridden =
-          chain.subList(1, chain.size()).stream().map(Property::origin).toList();
-      boolean known = HikariProperties.find(firstElement(e.getKey())).isPresent();
-      settings.put(
-          e.getKey(),
-          new PoolSetting(e.getKey(), top.name(), lookup.value(top, overridden), known));
-    }
-    addDefaults(settings, anchor);
-    return new DataSource(
-        "default",
-        PoolKind.HIKARI,
-        HIKARI_PREFIX,
-        List.copyOf(settings.values()),
-        inert(lookup),
-        anchor,
-        input.hikariMajor());
-  }
-
-  /** The written name after {@code spring.datasource.hikari.} (three dotted elements). */
-  private static String afterPrefix(String name) {
-    int dots = 0;
-    for (int i = 0; i < name.length(); i++) {
-      if (name.charAt(i) == '.' && ++dots == 3) {
-        return name.substring(i + 1);
-      }
-    }
-    return name;
-  }
-
-  /** The canonical kebab key of a known setting; unknown keys as written. */
-  private static String settingKey(String rest) {
-    String first = firstElement(rest);
-    String tail = rest.substring(first.length());
-    return HikariProperties.find(first).map(p -> p.key() + tail).orElse(rest);
-  }
-
-  private static String firstElement(String rest) {
-    int end = rest.length();
-    int dot = rest.indexOf('.');
-    int bracket = rest.indexOf('[');
-    if (dot >= 0) {
-      end = dot;
-    }
-    if (bracket >= 0 && bracket < end) {
-      end = bracket;
-    }
-    return rest.substring(0, end);
-  }
-
-  private void addDefaults(Map<String, PoolSetting> settings, SourcePosition anchor) {
-    for (String key : HikariBehaviour.KEYS) {
-      var property = HikariProperties.find(key).orElseThrow();
-      if (settings.containsKey(property.key())) {
-        continue;
-      }
-      Optional<String> text = HikariProperties.defaultText(property.key(), input.hikariMajor());
-      if (property.key().equals("minimum-idle")) {
-        // HikariCP: minimumIdle defaults to maximumPoolSize.
-        text =
-            Optional.ofNullable(settings.get("maximum-pool-size"))
-                .map(PoolSetting::value)
-                .filter(Value::isKnown)
-                .map(Value::text)
-                .or(() -> HikariProperties.defaultText("maximum-pool-size", input.hikariMajor()));
-      }
-      text.ifPresent(
-          t ->
-              settings.put(
-                  property.key(),
-                  new PoolSetting(
-                      property.key(),
-                      HIKARI_PREFIX + "." + property.key(),
-                      Value.defaultValue(
-                          t,
-                          new Origin(
-                              Origin.Kind.DEFAULT,
-                              anchor,
-                              HIKARI_PREFIX + "." + property.key(),
-                              "")),
-                      true)));
-    }
-  }
-
-  private static Optional<DataSource.Inert> inert(PropertyLookup lookup) {
-    Optional<Property> type = lookup.top("spring.datasource.type");
-    if (type.isPresent()) {
-      String t = lookup.resolved("spring.datasource.type").orElse("").strip();
-      if (!t.isEmpty() && !t.equals(HIKARI_DATA_SOURCE)) {
-        return Optional.of(
-            new DataSource.Inert(
-                "spring.datasource.type selects "
-                    + t
-                    + ", so spring.datasource.hikari.* settings are not bound",
-                type.get().value().position()));
-      }
-    }
-    for (Property p : lookup.listItems("spring.autoconfigure.exclude")) {
-      for (String item : p.value().value().split(",")) {
-        if (item.strip().endsWith(".DataSourceAutoConfiguration")) {
-          return Optional.of(
-              new DataSource.Inert(
-                  "DataSourceAutoConfiguration is excluded, so Spring Boot creates no HikariCP pool from these settings",
-                  p.value().position()));
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
   /** Where pool settings belong: the hikari block, else the datasource block, of the main file. */
   private SourcePosition anchor(SourcePosition fallback) {
     for (String target : List.of(HIKARI_PREFIX, "spring.datasource")) {
@@ -554,7 +380,8 @@ public final class SpringResolver {
           continue;
         }
         for (ConfigNode node : doc.file().file().documents()) {
-          Optional<SourcePosition> found = keyPosition(node, "", SpringNames.uniform(target));
+          Optional<SourcePosition> found =
+              HikariDataSource.keyPosition(node, "", SpringNames.uniform(target));
           if (found.isPresent()) {
             return found.get();
           }
@@ -562,27 +389,6 @@ public final class SpringResolver {
       }
     }
     return fallback;
-  }
-
-  private static Optional<SourcePosition> keyPosition(
-      ConfigNode node, String prefix, String target) {
-    if (!(node instanceof MapNode map)) {
-      return Optional.empty();
-    }
-    for (MapNode.Entry entry : map.entries()) {
-      String path = prefix.isEmpty() ? entry.key().value() : prefix + "." + entry.key().value();
-      String uniform = SpringNames.uniform(path);
-      if (uniform.equals(target) || uniform.startsWith(target + ".")) {
-        return Optional.of(entry.key().position());
-      }
-      if (target.startsWith(uniform + ".")) {
-        Optional<SourcePosition> inner = keyPosition(entry.value(), path, target);
-        if (inner.isPresent()) {
-          return inner;
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   /** Files this resolver was given, for callers that need them in Spring's order. */

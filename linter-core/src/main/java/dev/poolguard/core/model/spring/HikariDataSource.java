@@ -1,0 +1,175 @@
+package dev.poolguard.core.model.spring;
+
+import dev.poolguard.core.config.ConfigNode;
+import dev.poolguard.core.config.MapNode;
+import dev.poolguard.core.config.SourcePosition;
+import dev.poolguard.core.model.DataSource;
+import dev.poolguard.core.model.Origin;
+import dev.poolguard.core.model.PoolKind;
+import dev.poolguard.core.model.PoolSetting;
+import dev.poolguard.core.model.Value;
+import dev.poolguard.core.model.hikari.HikariBehaviour;
+import dev.poolguard.core.model.hikari.HikariProperties;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The HikariCP pool a Spring Boot service gets from {@code spring.datasource.hikari.*}: each
+ * setting with its precedence chain, HikariCP's defaults for the rest, and whether Spring Boot
+ * binds the pool at all.
+ */
+final class HikariDataSource {
+
+  private static final String HIKARI_DATA_SOURCE = "com.zaxxer.hikari.HikariDataSource";
+
+  private HikariDataSource() {}
+
+  /**
+   * The HikariCP pool of {@code spring.datasource.hikari.*}, defaults filled in at {@code anchor}.
+   */
+  static DataSource of(PropertyLookup lookup, SourcePosition anchor, int hikariMajor) {
+    Map<String, List<Property>> byKey = new LinkedHashMap<>();
+    for (Property p : lookup.under(SpringResolver.HIKARI_PREFIX)) {
+      String rest = afterPrefix(p.name());
+      byKey.computeIfAbsent(settingKey(rest), k -> new ArrayList<>()).add(p);
+    }
+    Map<String, PoolSetting> settings = new java.util.TreeMap<>();
+    for (Map.Entry<String, List<Property>> e : byKey.entrySet()) {
+      List<Property> chain = e.getValue();
+      Property top = chain.get(0);
+      List<Origin> overridden =
+          chain.subList(1, chain.size()).stream().map(Property::origin).toList();
+      boolean known = HikariProperties.find(firstElement(e.getKey())).isPresent();
+      settings.put(
+          e.getKey(),
+          new PoolSetting(e.getKey(), top.name(), lookup.value(top, overridden), known));
+    }
+    addDefaults(settings, anchor, hikariMajor);
+    return new DataSource(
+        "default",
+        PoolKind.HIKARI,
+        SpringResolver.HIKARI_PREFIX,
+        List.copyOf(settings.values()),
+        inert(lookup),
+        anchor,
+        hikariMajor);
+  }
+
+  /** The written name after {@code spring.datasource.hikari.} (three dotted elements). */
+  private static String afterPrefix(String name) {
+    int dots = 0;
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) == '.' && ++dots == 3) {
+        return name.substring(i + 1);
+      }
+    }
+    return name;
+  }
+
+  /** The canonical kebab key of a known setting; unknown keys as written. */
+  private static String settingKey(String rest) {
+    String first = firstElement(rest);
+    String tail = rest.substring(first.length());
+    return HikariProperties.find(first).map(p -> p.key() + tail).orElse(rest);
+  }
+
+  private static String firstElement(String rest) {
+    int end = rest.length();
+    int dot = rest.indexOf('.');
+    int bracket = rest.indexOf('[');
+    if (dot >= 0) {
+      end = dot;
+    }
+    if (bracket >= 0 && bracket < end) {
+      end = bracket;
+    }
+    return rest.substring(0, end);
+  }
+
+  private static void addDefaults(
+      Map<String, PoolSetting> settings, SourcePosition anchor, int hikariMajor) {
+    for (String key : HikariBehaviour.KEYS) {
+      var property = HikariProperties.find(key).orElseThrow();
+      if (settings.containsKey(property.key())) {
+        continue;
+      }
+      Optional<String> text = HikariProperties.defaultText(property.key(), hikariMajor);
+      if (property.key().equals("minimum-idle")) {
+        // HikariCP: minimumIdle defaults to maximumPoolSize.
+        text =
+            Optional.ofNullable(settings.get("maximum-pool-size"))
+                .map(PoolSetting::value)
+                .filter(Value::isKnown)
+                .map(Value::text)
+                .or(() -> HikariProperties.defaultText("maximum-pool-size", hikariMajor));
+      }
+      text.ifPresent(
+          t ->
+              settings.put(
+                  property.key(),
+                  new PoolSetting(
+                      property.key(),
+                      SpringResolver.HIKARI_PREFIX + "." + property.key(),
+                      Value.defaultValue(
+                          t,
+                          new Origin(
+                              Origin.Kind.DEFAULT,
+                              anchor,
+                              SpringResolver.HIKARI_PREFIX + "." + property.key(),
+                              "")),
+                      true)));
+    }
+  }
+
+  private static Optional<DataSource.Inert> inert(PropertyLookup lookup) {
+    Optional<Property> type = lookup.top("spring.datasource.type");
+    if (type.isPresent()) {
+      String t = lookup.resolved("spring.datasource.type").orElse("").strip();
+      if (!t.isEmpty() && !t.equals(HIKARI_DATA_SOURCE)) {
+        return Optional.of(
+            new DataSource.Inert(
+                "spring.datasource.type selects "
+                    + t
+                    + ", so spring.datasource.hikari.* settings are not bound",
+                type.get().value().position()));
+      }
+    }
+    for (Property p : lookup.listItems("spring.autoconfigure.exclude")) {
+      for (String item : p.value().value().split(",")) {
+        if (item.strip().endsWith(".DataSourceAutoConfiguration")) {
+          return Optional.of(
+              new DataSource.Inert(
+                  "DataSourceAutoConfiguration is excluded, so Spring Boot creates no HikariCP pool from these settings",
+                  p.value().position()));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The position of the key {@code target} (uniform form) or of its first sub-key in {@code node}.
+   */
+  static Optional<SourcePosition> keyPosition(ConfigNode node, String prefix, String target) {
+    if (!(node instanceof MapNode map)) {
+      return Optional.empty();
+    }
+    for (MapNode.Entry entry : map.entries()) {
+      String path = prefix.isEmpty() ? entry.key().value() : prefix + "." + entry.key().value();
+      String uniform = SpringNames.uniform(path);
+      if (uniform.equals(target) || uniform.startsWith(target + ".")) {
+        return Optional.of(entry.key().position());
+      }
+      if (target.startsWith(uniform + ".")) {
+        Optional<SourcePosition> inner = keyPosition(entry.value(), path, target);
+        if (inner.isPresent()) {
+          return inner;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}
