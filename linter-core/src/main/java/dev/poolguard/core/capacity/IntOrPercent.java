@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * @param value the count, or the percentage
  * @param percent whether {@code value} is a percentage
  */
-public record IntOrPercent(int value, boolean percent) {
+record IntOrPercent(int value, boolean percent) {
 
   // The API server's IsValidPercent: digits and a trailing '%'; no sign, no fraction.
   private static final Pattern PERCENT = Pattern.compile("[0-9]+%");

@@ -8,7 +8,7 @@ package dev.poolguard.core.capacity;
  * <p>Assumptions: Poisson arrivals, exponential hold times, one connection held per request for the
  * mean hold time, FIFO, no abandonment.
  */
-public final class Queueing {
+final class Queueing {
 
   /**
    * The largest pool a search will return; beyond it the O(c) search would stop being instant and

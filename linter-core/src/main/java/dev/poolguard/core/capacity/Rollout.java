@@ -12,7 +12,7 @@ import java.util.Optional;
  * maxSurge} rounds up, {@code maxUnavailable} rounds down, and if both resolve to 0 {@code
  * maxUnavailable} becomes 1; {@code MaxUnavailable} then caps it at {@code replicas}.
  */
-public final class Rollout {
+final class Rollout {
 
   /** The API server's default for both Deployment bounds. */
   public static final IntOrPercent DEPLOYMENT_DEFAULT = IntOrPercent.percentOf(25);

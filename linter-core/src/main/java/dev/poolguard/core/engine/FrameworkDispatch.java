@@ -5,6 +5,7 @@ import dev.poolguard.core.model.Deployment;
 import dev.poolguard.core.model.Diagnostic;
 import dev.poolguard.core.model.Framework;
 import dev.poolguard.core.model.Service;
+import dev.poolguard.core.model.kubernetes.Deployments;
 import dev.poolguard.core.model.kubernetes.Workload;
 import dev.poolguard.core.model.quarkus.QuarkusInput;
 import dev.poolguard.core.model.quarkus.QuarkusResolver;

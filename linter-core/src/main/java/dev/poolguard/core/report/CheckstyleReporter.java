@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * one {@code <error>} per counting finding. Checkstyle has no "note", so notes are {@code info};
  * suppressed findings are left out, as Checkstyle leaves out what its own filters suppress.
  */
-public final class CheckstyleReporter implements Reporter {
+final class CheckstyleReporter implements Reporter {
 
   /** The Checkstyle version whose format this follows. */
   static final String FORMAT_VERSION = "4.3";

@@ -22,7 +22,7 @@ import java.util.Optional;
  * of its connection budget. No script, no external resource: it opens offline, in a mail attachment
  * or a CI artifact viewer, and prints.
  */
-public final class HtmlReporter implements Reporter {
+final class HtmlReporter implements Reporter {
 
   /** Fill of the part of a bar above the budget; the browser test looks for this colour. */
   static final String OVERFLOW_COLOUR = "#d7191c";

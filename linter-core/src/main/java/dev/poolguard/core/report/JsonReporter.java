@@ -23,7 +23,7 @@ import java.util.Optional;
  * ones with their suppression), a summary, the effective model, the baseline's changes and every
  * database's connection budget.
  */
-public final class JsonReporter implements Reporter {
+final class JsonReporter implements Reporter {
 
   /** Raised on every incompatible change of the layout; additions keep it. */
   public static final int SCHEMA_VERSION = 1;

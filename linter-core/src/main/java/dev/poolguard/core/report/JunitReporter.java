@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * shows which rule failed for which service. A case fails with its findings, is skipped when all of
  * them are suppressed, and passes otherwise.
  */
-public final class JunitReporter implements Reporter {
+final class JunitReporter implements Reporter {
 
   public JunitReporter() {}
 

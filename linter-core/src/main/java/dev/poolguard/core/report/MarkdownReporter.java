@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * and what was waived. Details sit in collapsed {@code <details>} blocks. It stays below GitHub's
  * 65,536-character comment limit: what does not fit is cut with a visible note.
  */
-public final class MarkdownReporter implements Reporter {
+final class MarkdownReporter implements Reporter {
 
   /** GitHub rejects longer comments. */
   static final int COMMENT_LIMIT = 65_536;

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * finding, suppressed ones included (marked with their suppression, so viewers can show them as
  * dismissed rather than lose them). The same input always gives the same bytes.
  */
-public final class SarifReporter implements Reporter {
+final class SarifReporter implements Reporter {
 
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
   static final String INFORMATION_URI = "https://poolguard.dev";

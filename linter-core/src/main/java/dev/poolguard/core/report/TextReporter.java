@@ -11,7 +11,7 @@ import java.io.Writer;
  * finding, then a summary line. Editors and CI log parsers match this shape, so nothing else may
  * appear on a finding line.
  */
-public final class TextReporter implements Reporter {
+final class TextReporter implements Reporter {
 
   private static final String RESET = "\u001B[0m";
 

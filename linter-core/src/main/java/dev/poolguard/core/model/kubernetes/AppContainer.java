@@ -7,7 +7,7 @@ import java.util.Optional;
  * The container of a workload that runs the application, or none, with the reason either way (shown
  * by {@code --verbose} and in findings about a missing container).
  */
-public record AppContainer(Optional<Container> container, String reason) {
+record AppContainer(Optional<Container> container, String reason) {
 
   public AppContainer {
     Objects.requireNonNull(container, "container");

@@ -11,8 +11,7 @@ import java.util.List;
  * @param systemProperties {@code -Dkey=value} JVM options
  * @param notes what could not be followed ({@code file:line:column: message})
  */
-public record CommandLine(
-    List<KeyValue> springArgs, List<KeyValue> systemProperties, List<String> notes) {
+record CommandLine(List<KeyValue> springArgs, List<KeyValue> systemProperties, List<String> notes) {
 
   public CommandLine {
     springArgs = List.copyOf(springArgs);

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * {@code tini --}) or through {@code sh -c "…"}. When the manifest gives only {@code args}, the
  * image's entrypoint is assumed to start the application and pass them on.
  */
-public final class CommandLineArgs {
+final class CommandLineArgs {
 
   private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh");
   private static final Set<String> PREFIXES = Set.of("exec", "env", "nohup", "time");

@@ -11,7 +11,7 @@ import java.util.Optional;
  * A ConfigMap's {@code data} entries in order, each with its position ({@code binaryData} is
  * ignored).
  */
-public record ConfigMap(String name, String namespace, List<Entry> data, SourcePosition position) {
+record ConfigMap(String name, String namespace, List<Entry> data, SourcePosition position) {
 
   public ConfigMap {
     Objects.requireNonNull(name, "name");

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Picks the application container of a workload; sidecars are not the application. */
-public final class Containers {
+final class Containers {
 
   private Containers() {}
 

@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param applicationFile true for {@code application.*} and {@code application-<profile>.*}
  * @param file the parsed file; its display path is the manifest's
  */
-public record EmbeddedFile(
+record EmbeddedFile(
     String configMap,
     String namespace,
     String key,

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Parses the config files a ConfigMap embeds (data keys ending in {@code .yml}, {@code .yaml} or
  * {@code .properties}), so that their settings point at lines of the manifest.
  */
-public final class EmbeddedFiles {
+final class EmbeddedFiles {
 
   private static final Pattern APPLICATION =
       Pattern.compile("application(?:-(.+))?\\.(?:yml|yaml|properties)");

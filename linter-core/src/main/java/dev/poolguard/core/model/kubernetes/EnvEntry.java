@@ -18,7 +18,7 @@ import java.util.Optional;
  *     envFrom} entry it comes from; kind {@link Origin.Kind#ENV}, property the variable name
  * @param overridden the origins of earlier definitions it replaced, most recent first
  */
-public record EnvEntry(
+record EnvEntry(
     String name,
     String text,
     Optional<Value.Unknown> unknown,

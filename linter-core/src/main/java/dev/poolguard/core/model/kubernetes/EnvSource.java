@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Where a container {@code env} entry takes its value from: a literal or one of {@code valueFrom}.
  */
-public sealed interface EnvSource
+sealed interface EnvSource
     permits EnvSource.Literal,
         EnvSource.ConfigMapKey,
         EnvSource.SecretKey,

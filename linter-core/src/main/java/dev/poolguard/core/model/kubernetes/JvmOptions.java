@@ -16,7 +16,7 @@ import java.util.Optional;
  * only a convention of launch scripts, which usually expand it unquoted (see {@link
  * CommandLineArgs}).
  */
-public final class JvmOptions {
+final class JvmOptions {
 
   private JvmOptions() {}
 

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param unknown why the value cannot be known (it refers to a Secret or a run-time value)
  * @param position the command or args item, or the env entry, it was written in
  */
-public record KeyValue(
+record KeyValue(
     String key, String value, Optional<Value.Unknown> unknown, SourcePosition position) {
 
   public KeyValue {

@@ -9,7 +9,7 @@ import java.util.Optional;
  * A Secret, reduced to the names of its keys ({@code data} and {@code stringData}): its values are
  * never kept, so they cannot leak into a report.
  */
-public record Secret(String name, String namespace, List<Key> keys, SourcePosition position) {
+record Secret(String name, String namespace, List<Key> keys, SourcePosition position) {
 
   public Secret {
     Objects.requireNonNull(name, "name");

@@ -14,8 +14,7 @@ import java.util.Objects;
  * @param projections the ConfigMaps and Secrets whose keys become files in it
  * @param position where the volume is declared
  */
-public record Volume(
-    String name, String type, List<Projection> projections, SourcePosition position) {
+record Volume(String name, String type, List<Projection> projections, SourcePosition position) {
 
   public Volume {
     Objects.requireNonNull(name, "name");

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A container's {@code volumeMounts} entry: which pod volume appears where in the container. */
-public record VolumeMount(
+record VolumeMount(
     String name, String mountPath, Optional<String> subPath, SourcePosition position) {
 
   public VolumeMount {

@@ -1,4 +1,4 @@
-package dev.poolguard.core.engine;
+package dev.poolguard.core.model.kubernetes;
 
 import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.config.ConfigLoader;
@@ -9,22 +9,6 @@ import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.Diagnostic;
 import dev.poolguard.core.model.ExternalSetting;
 import dev.poolguard.core.model.Origin;
-import dev.poolguard.core.model.kubernetes.AppContainer;
-import dev.poolguard.core.model.kubernetes.Cluster;
-import dev.poolguard.core.model.kubernetes.CommandLine;
-import dev.poolguard.core.model.kubernetes.CommandLineArgs;
-import dev.poolguard.core.model.kubernetes.ConfigMap;
-import dev.poolguard.core.model.kubernetes.Container;
-import dev.poolguard.core.model.kubernetes.Containers;
-import dev.poolguard.core.model.kubernetes.EmbeddedFile;
-import dev.poolguard.core.model.kubernetes.EmbeddedFiles;
-import dev.poolguard.core.model.kubernetes.EnvEntry;
-import dev.poolguard.core.model.kubernetes.Environment;
-import dev.poolguard.core.model.kubernetes.JvmOptions;
-import dev.poolguard.core.model.kubernetes.KeyValue;
-import dev.poolguard.core.model.kubernetes.Volume;
-import dev.poolguard.core.model.kubernetes.VolumeMount;
-import dev.poolguard.core.model.kubernetes.Workload;
 import dev.poolguard.core.model.spring.ExternalSources;
 import dev.poolguard.core.model.spring.SpringFile;
 import java.nio.file.Path;
@@ -38,7 +22,7 @@ import java.util.Optional;
  * properties, arguments, {@code SPRING_APPLICATION_JSON}, and config files mounted from ConfigMaps
  * where Spring looks for them.
  */
-final class Deployments {
+public final class Deployments {
 
   /** Rank of external config locations: above every packaged one. */
   private static final int EXTERNAL_LOCATION = 100;
@@ -47,14 +31,14 @@ final class Deployments {
   private final Limits limits;
   private final List<String> notes;
 
-  Deployments(Cluster cluster, Limits limits, List<String> notes) {
+  public Deployments(Cluster cluster, Limits limits, List<String> notes) {
     this.cluster = cluster;
     this.limits = limits;
     this.notes = notes;
   }
 
   /** What the deployment adds for one service, and what it mounts where Spring does not look. */
-  record Overrides(
+  public record Overrides(
       String container,
       ExternalSources sources,
       List<SpringFile> externalFiles,
@@ -62,9 +46,9 @@ final class Deployments {
       List<Unread> unread) {}
 
   /** A mounted config file with pool settings that Spring does not read. */
-  record Unread(SourcePosition position, String subject, String message) {}
+  public record Unread(SourcePosition position, String subject, String message) {}
 
-  Optional<Overrides> of(Workload workload, Optional<String> configuredContainer) {
+  public Optional<Overrides> of(Workload workload, Optional<String> configuredContainer) {
     AppContainer app = Containers.app(workload, configuredContainer);
     if (app.container().isEmpty()) {
       notes.add(workload.position() + ": " + app.reason());
@@ -269,7 +253,7 @@ final class Deployments {
     return Optional.empty();
   }
 
-  static Diagnostic unreadDiagnostic(Unread u, String service, String profile) {
+  public static Diagnostic unreadDiagnostic(Unread u, String service, String profile) {
     return new Diagnostic(
         Diagnostic.Kind.SETTINGS_NOT_READ,
         service,
