@@ -296,6 +296,47 @@ class DistributionIT {
     assertThat(git(repo, "rev-list", "--count", "HEAD").strip()).isEqualTo("2");
   }
 
+  /**
+   * The incident's change in a repository without poolguard.yaml: the hook judges the commit
+   * against HEAD, refuses the cut from 40 to 10 and lets a cut to 36 through with a warning.
+   */
+  @Test
+  void hookWithoutPoolguardYamlRefusesTheIncidentsShrink() throws Exception {
+    Tools.require("git", "git", "--version");
+    Path repo = dir.resolve("plain");
+    Path app = repo.resolve("orders/src/main/resources/application.yml");
+    Files.createDirectories(app.getParent());
+    String pool40 =
+        "spring:\n  datasource:\n    url: jdbc:postgresql://db:5432/orders\n    hikari:\n"
+            + "      maximum-pool-size: 40\n";
+    Files.writeString(app, pool40);
+    git(repo, "init", "-q");
+    git(repo, "config", "user.name", "Test");
+    git(repo, "config", "user.email", "test@example.com");
+    git(repo, "add", "-A");
+    git(repo, "commit", "-q", "-m", "pool of 40");
+    assertThat(poolguard(repo, "install-hook").exitCode()).isZero();
+    assertThat(repo.resolve("poolguard.yaml")).doesNotExist();
+
+    Files.writeString(app, pool40.replace(": 40", ": 10"));
+    git(repo, "add", "-A");
+    CliRun refused = run(repo, "git", "commit", "-m", "shrink the pool to 10");
+    assertThat(refused.exitCode()).isNotZero();
+    assertThat(refused.out() + refused.err())
+        .contains("error: spring.datasource.hikari.maximum-pool-size lowered to 10 (was 40 at")
+        .contains("[pool-max-reduced]");
+    assertThat(git(repo, "rev-list", "--count", "HEAD").strip()).isEqualTo("1");
+
+    Files.writeString(app, pool40.replace(": 40", ": 36"));
+    git(repo, "add", "-A");
+    CliRun accepted = run(repo, "git", "commit", "-m", "trim the pool to 36");
+    assertThat(accepted.exitCode()).as(accepted.out() + accepted.err()).isZero();
+    assertThat(accepted.out() + accepted.err())
+        .contains("warning: spring.datasource.hikari.maximum-pool-size lowered to 36 (was 40 at")
+        .contains("[pool-max-reduced]");
+    assertThat(git(repo, "rev-list", "--count", "HEAD").strip()).isEqualTo("2");
+  }
+
   @Test
   void installHookKeepsAForeignHookUnlessForced() throws Exception {
     Tools.require("git", "git", "--version");

@@ -82,6 +82,7 @@ public final class Linter {
     Run run = prepare(request);
     Optional<BaselineView> baseline =
         new Baselines(this::prepareBaseline).load(request, run.config, run.model);
+    Baselines.missingStagedBaseline(request, run.config).ifPresent(run.notes::add);
     Map<String, Map<String, Double>> thresholds = new HashMap<>();
     run.config.rules().forEach((id, rc) -> thresholds.put(id, rc.thresholds()));
     RuleSet ruleSet = withCustomRules(run.config);
@@ -184,9 +185,17 @@ public final class Linter {
     for (Violation v : violations) {
       // What-if profile variants repeat findings that do not depend on the profile.
       if (seen.add(info.id() + "\u0000" + v.position() + "\u0000" + v.message())) {
-        findings.add(Finding.of(info, severity.get(), v));
+        findings.add(Finding.of(info, chosen(info, config, severity.get(), v), v));
       }
     }
+  }
+
+  /** A violation's own severity beats the default, but not one set under {@code rules:}. */
+  private static Severity chosen(
+      RuleInfo info, PoolguardConfig config, Severity configured, Violation v) {
+    RuleConfig rc = config.rules().get(info.id());
+    boolean explicit = rc != null && rc.severity().isPresent();
+    return explicit ? configured : v.severity().orElse(configured);
   }
 
   /** A waiver must name a rule of the run, and not one that judges suppressions. */
