@@ -114,6 +114,27 @@ class DistributionIT {
     assertThat(top.resolve("man/man1/poolguard.1")).content().contains(".TH POOLGUARD 1");
   }
 
+  /** Every docs/ and examples/ link of the bundled README resolves inside the install. */
+  @Test
+  void readmeLinksResolveAndTheQuickStartRunsFromTheInstall() throws Exception {
+    Path top = launcher.getParent().getParent();
+    String readme = Files.readString(top.resolve("README.md"));
+    java.util.regex.Matcher links =
+        java.util.regex.Pattern.compile("\\]\\(((?:docs|examples)/[^)#]*)").matcher(readme);
+    int checked = 0;
+    while (links.find()) {
+      assertThat(top.resolve(links.group(1))).as(links.group(1)).exists();
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(10);
+
+    CliRun quickStart = poolguard(top, "lint", "examples/incident");
+    assertThat(quickStart.exitCode()).as(quickStart.err()).isEqualTo(1);
+    assertThat(quickStart.out())
+        .contains("error: pool max 10 (was 40)", "[pool-below-peak-demand]")
+        .endsWith("1 error, 2 warnings, 0 notes in 3 files\n");
+  }
+
   @Test
   void versionComesFromTheManifest() throws Exception {
     CliRun run = poolguard(dir, "--version");

@@ -73,14 +73,17 @@ final class Baselines {
     return Optional.empty();
   }
 
-  /** A baseline folder inside a linted path is never linted as current configuration. */
+  /**
+   * A baseline folder or snapshot inside a linted path is never linted as current configuration,
+   * nor listed as a file not used.
+   */
   static List<Path> folderInside(LintRequest request, PoolguardConfig config, List<Path> roots) {
     Optional<Chosen> chosen = chosen(request, config);
     if (chosen.isEmpty()) {
       return List.of();
     }
     Path resolved = chosen.get().base().resolve(chosen.get().spec()).toAbsolutePath().normalize();
-    if (Files.isDirectory(resolved) && roots.stream().anyMatch(resolved::startsWith)) {
+    if (Files.exists(resolved) && roots.stream().anyMatch(resolved::startsWith)) {
       return List.of(resolved);
     }
     return List.of();
@@ -96,6 +99,7 @@ final class Baselines {
     Display display = new Display(request.workingDirectory());
     DeploymentModel baseline;
     String label;
+    String[] revision = {null};
     switch (spec.kind()) {
       case SNAPSHOT -> {
         baseline = Snapshot.read(spec.path().orElseThrow());
@@ -118,6 +122,7 @@ final class Baselines {
                 tmp -> {
                   Materialized m =
                       GitTree.materialize(request.workTreeDirectory(), spec.spec(), tmp);
+                  revision[0] = m.commit().orElse(null);
                   return treeModel.apply(moved(request, m), rebase(config, m, request));
                 });
       }
@@ -126,7 +131,8 @@ final class Baselines {
         new ArrayList<>(ModelDiff.between(current, baseline));
     changes.addAll(DeploymentDiff.between(current, baseline));
     changes.sort(null);
-    return Optional.of(new BaselineView(label, baseline, changes));
+    return Optional.of(
+        new BaselineView(label, baseline, changes, Optional.ofNullable(revision[0])));
   }
 
   /**

@@ -24,8 +24,11 @@ public final class EnvOverrideMisbinds implements Rule {
               + " as an underscore. A variable that matches no HikariCP property is silently"
               + " ignored, so the manifest's override never reaches the pool. For keys starting"
               + " with connection- the legacy form is read as the nested property connection.*,"
-              + " which makes the binder start the pool early: HikariCP keeps its default and later"
-              + " settings fail to bind (spring-boot issue 51363).",
+              + " which the binder reaches by calling getConnection(): the pool starts before its"
+              + " settings are bound, the variable's value never reaches it, and startup fails"
+              + " when a setting HikariCP seals at start is bound afterwards or the database is"
+              + " unreachable (spring-boot issue 51363; checked against Spring Boot 3.5.7's"
+              + " Binder).",
           "Use the documented form the message names: the canonical property in upper case with"
               + " dots as underscores and dashes removed.",
           "env:\n  - name: SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT\n    value: \"2000\"\n");
