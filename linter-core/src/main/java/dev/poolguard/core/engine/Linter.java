@@ -66,12 +66,21 @@ public final class Linter {
     return result.withJudged(judged(request, result.baseline()));
   }
 
+  /** A PATH as given; an absolute one inside the working directory relative to it. */
+  private static String shown(LintRequest request, Path p) {
+    Path wd = request.workTreeDirectory();
+    Path n = p.normalize();
+    Path shown = p.isAbsolute() && n.startsWith(wd) ? wd.relativize(n) : p;
+    String text = shown.toString().replace('\\', '/');
+    return text.isEmpty() ? "." : text;
+  }
+
   /** What the run judged: the paths as given, the commit they stand at, the baseline. */
   private static Judged judged(LintRequest request, Optional<BaselineView> baseline) {
     List<String> paths =
         request.paths().isEmpty()
             ? List.of(".")
-            : request.paths().stream().map(p -> p.toString().replace('\\', '/')).toList();
+            : request.paths().stream().map(p -> shown(request, p)).toList();
     Optional<GitHead> git = GitHead.of(request.workTreeDirectory());
     if (!request.paths().isEmpty() && !request.paths().get(0).toString().equals("-")) {
       git = GitHead.of(request.workTreeDirectory().resolve(request.paths().get(0)));
