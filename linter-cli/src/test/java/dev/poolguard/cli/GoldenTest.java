@@ -28,27 +28,38 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GoldenTest {
 
-  static final Path ROOT = CliTest.EXAMPLES.getParent();
+  static final Path EXAMPLES = CliTest.EXAMPLES;
   static final Path GOLDENS = Path.of("src", "test", "resources", "goldens");
   static final boolean UPDATE = Boolean.getBoolean("poolguard.goldens.update");
 
   @TempDir Path dir;
 
+  /**
+   * A copy of examples/ outside any git repository: reports name the commit a run judged, and the
+   * goldens must not change with every commit of this repository.
+   */
+  private Path root() throws IOException {
+    Path root = dir.resolve("checkout");
+    copyTree(EXAMPLES, root.resolve("examples"));
+    return root;
+  }
+
   @Test
   void incident() throws IOException {
     SortedMap<String, String> outputs = new TreeMap<>();
-    runs(outputs, "incident", ROOT, "examples/incident");
-    diffs(outputs, "incident", ROOT, "examples/incident", List.of());
+    Path root = root();
+    runs(outputs, "incident", root, "examples/incident");
+    diffs(outputs, "incident", root, "examples/incident", List.of());
     compare("incident", outputs);
   }
 
   @Test
   void rolloutOverflow() throws IOException {
     SortedMap<String, String> outputs = new TreeMap<>();
-    runs(outputs, "rollout-overflow", ROOT, "examples/rollout-overflow");
+    runs(outputs, "rollout-overflow", root(), "examples/rollout-overflow");
     // No baseline ships with this example: record one of a copy of the tree and diff against it.
     Path copy = dir.resolve("examples/rollout-overflow");
-    copyTree(ROOT.resolve("examples/rollout-overflow"), copy);
+    copyTree(EXAMPLES.resolve("rollout-overflow"), copy);
     CliRun baseline =
         CliRun.inProcess(dir, "baseline", "-o", "snapshot.json", "examples/rollout-overflow");
     outputs.put("baseline.exit", baseline.exitCode() + "\n" + baseline.err());
@@ -83,7 +94,7 @@ class GoldenTest {
             + "    hikari:\n      maximum-pool-size: 80\n");
     SortedMap<String, String> outputs = new TreeMap<>();
     runs(outputs, "tree", dir, "tree", "--rules-jar", jar.toString());
-    runs(outputs, "incident", ROOT, "examples/incident", "--rules-jar", jar.toString());
+    runs(outputs, "incident", root(), "examples/incident", "--rules-jar", jar.toString());
     compare("rule-pack", outputs);
   }
 

@@ -18,14 +18,17 @@ public final class CapacityAnalysis {
   private final List<PoolCapacity> pools;
   private final List<DatabaseBudget> databases;
   private final Optional<IllegalArgumentException> refused;
+  private final List<DatabaseBudget.ServerRefusal> refusals;
 
   private CapacityAnalysis(
       List<PoolCapacity> pools,
       List<DatabaseBudget> databases,
-      Optional<IllegalArgumentException> refused) {
+      Optional<IllegalArgumentException> refused,
+      List<DatabaseBudget.ServerRefusal> refusals) {
     this.pools = List.copyOf(pools);
     this.databases = List.copyOf(databases);
     this.refused = refused;
+    this.refusals = List.copyOf(refusals);
   }
 
   /**
@@ -35,11 +38,15 @@ public final class CapacityAnalysis {
   public static CapacityAnalysis of(
       DeploymentModel model, PoolguardConfig project, ServerConfigs servers, double nearLimit) {
     List<PoolCapacity> pools = PoolCapacity.all(model.services(), project);
+    List<DatabaseBudget.ServerRefusal> refusals = DatabaseBudget.refusals(project, servers);
     try {
       return new CapacityAnalysis(
-          pools, DatabaseBudget.all(model, project, servers, nearLimit), Optional.empty());
+          pools,
+          DatabaseBudget.all(model, project, servers, nearLimit),
+          Optional.empty(),
+          refusals);
     } catch (IllegalArgumentException e) {
-      return new CapacityAnalysis(pools, List.of(), Optional.of(e));
+      return new CapacityAnalysis(pools, List.of(), Optional.of(e), refusals);
     }
   }
 
@@ -66,6 +73,11 @@ public final class CapacityAnalysis {
       throw refused.get();
     }
     return databases;
+  }
+
+  /** Every database whose {@code postgresql.conf} PostgreSQL refuses to start with. */
+  public List<DatabaseBudget.ServerRefusal> refusals() {
+    return refusals;
   }
 
   /** The budgets to chart: none when the budget maths refused the fleet. */

@@ -67,7 +67,7 @@ public record DatabaseBudget(
     for (DatabaseConfig db : project.databases().values()) {
       Optional<Limit> limit = limit(servers, db);
       List<Member> members = members(model, project, db.name());
-      if (limit.isEmpty() || members.isEmpty()) {
+      if (limit.isEmpty() || members.isEmpty() || limit.get().refusal().isPresent()) {
         continue;
       }
       List<FleetBudget.Member> terms = new ArrayList<>();
@@ -99,7 +99,30 @@ public record DatabaseBudget(
     return out;
   }
 
-  private record Limit(ConnectionLimit limit, String text, SourcePosition position) {}
+  private record Limit(
+      ConnectionLimit limit,
+      String text,
+      SourcePosition position,
+      Optional<ServerRefusal> refusal) {}
+
+  /**
+   * A {@code postgresql.conf} PostgreSQL refuses to start with: its reservations reach {@code
+   * max_connections}.
+   *
+   * @param database the database name in poolguard.yaml
+   * @param message what is wrong, with the numbers
+   * @param position the reservation setting (else {@code max_connections}, else the file)
+   */
+  public record ServerRefusal(String database, String message, SourcePosition position) {}
+
+  /** Every database in poolguard.yaml whose {@code postgresql.conf} keeps the server down. */
+  static List<ServerRefusal> refusals(PoolguardConfig project, ServerConfigs servers) {
+    List<ServerRefusal> out = new ArrayList<>();
+    for (DatabaseConfig db : project.databases().values()) {
+      limit(servers, db).flatMap(Limit::refusal).ifPresent(out::add);
+    }
+    return out;
+  }
 
   private static Optional<Limit> limit(ServerConfigs servers, DatabaseConfig db) {
     int reserved = db.reservedConnections();
@@ -110,7 +133,8 @@ public record DatabaseBudget(
           new Limit(
               ConnectionLimit.declared(max, reserved),
               "maxConnections " + max + reservedText,
-              db.positionOf("maxConnections")));
+              db.positionOf("maxConnections"),
+              Optional.empty()));
     }
     Optional<ServerConfigs.Loaded> loaded = servers.of(db.name());
     if (loaded.isEmpty() || loaded.get().conf().isEmpty()) {
@@ -134,10 +158,44 @@ public record DatabaseBudget(
               + limit.serverReserved()
               + " reserved by the server"
               + reservedText;
-      return Optional.of(new Limit(limit, text, at));
+      return Optional.of(new Limit(limit, text, at, refusal(db.name(), pg, limit, at)));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * PostgreSQL stops at start when {@code superuser_reserved_connections + reserved_connections >=
+   * max_connections} ("must be less than max_connections").
+   */
+  private static Optional<ServerRefusal> refusal(
+      String database, PostgresConf pg, ConnectionLimit limit, SourcePosition maxAt) {
+    if (limit.serverReserved() < limit.maxConnections()) {
+      return Optional.empty();
+    }
+    int superuser =
+        pg.integer("superuser_reserved_connections")
+            .orElse(ConnectionLimit.DEFAULT_SUPERUSER_RESERVED);
+    int reserved = pg.integer("reserved_connections").orElse(ConnectionLimit.DEFAULT_RESERVED);
+    SourcePosition at =
+        pg.setting("reserved_connections")
+            .filter(x -> reserved > 0)
+            .or(() -> pg.setting("superuser_reserved_connections"))
+            .map(PostgresConf.Setting::position)
+            .orElse(maxAt);
+    return Optional.of(
+        new ServerRefusal(
+            database,
+            "database "
+                + database
+                + ": PostgreSQL refuses to start with this configuration:"
+                + " superuser_reserved_connections "
+                + superuser
+                + " + reserved_connections "
+                + reserved
+                + " must be less than max_connections "
+                + limit.maxConnections(),
+            at));
   }
 
   /** A path as users see it: beside poolguard.yaml's display path. */

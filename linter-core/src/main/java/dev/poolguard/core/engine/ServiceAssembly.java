@@ -5,6 +5,7 @@ import dev.poolguard.core.config.ConfigLoader;
 import dev.poolguard.core.model.Diagnostic;
 import dev.poolguard.core.model.Framework;
 import dev.poolguard.core.model.Service;
+import dev.poolguard.core.model.kubernetes.Cluster;
 import dev.poolguard.core.model.kubernetes.Workload;
 import dev.poolguard.core.model.spring.SpringFile;
 import dev.poolguard.core.project.PoolguardConfig;
@@ -30,6 +31,10 @@ final class ServiceAssembly {
   private final LintRequest request;
   private final List<String> notes;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private Cluster cluster = Cluster.empty();
+  private final List<ConfigFile> manifests = new ArrayList<>();
+  private final List<Path> helmTemplates = new ArrayList<>();
+  private final List<Path> plainFiles = new ArrayList<>();
 
   ServiceAssembly(
       PoolguardConfig config, Workspace workspace, LintRequest request, List<String> notes) {
@@ -43,11 +48,18 @@ final class ServiceAssembly {
     return diagnostics;
   }
 
+  /** The manifests read, the workloads among them and the Helm templates skipped. */
+  UnusedFiles.Read read() {
+    return new UnusedFiles.Read(
+        List.copyOf(manifests), cluster, List.copyOf(helmTemplates), List.copyOf(plainFiles));
+  }
+
   List<Service> services(List<Path> discovered) {
     List<Path> springFiles = new ArrayList<>();
     List<Path> others = new ArrayList<>();
     for (Path file : discovered) {
       if (ServiceFiles.isHelmTemplate(file, workspace.text(file))) {
+        helmTemplates.add(file);
         notes.add(
             "skipped "
                 + workspace.display().of(file)
@@ -67,9 +79,9 @@ final class ServiceAssembly {
         others.addAll(ServiceFiles.filesUnder(p));
       }
     }
-    WorkloadMatching workloads =
-        new WorkloadMatching(
-            WorkloadMatching.readManifests(others, workspace, request, notes), workspace, notes);
+    cluster =
+        WorkloadMatching.readManifests(others, workspace, request, notes, manifests, plainFiles);
+    WorkloadMatching workloads = new WorkloadMatching(cluster, workspace, notes);
     FrameworkDispatch dispatch =
         new FrameworkDispatch(config, workspace, request, notes, workloads);
     List<Service> services = new ArrayList<>();

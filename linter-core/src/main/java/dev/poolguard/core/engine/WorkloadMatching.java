@@ -49,7 +49,12 @@ final class WorkloadMatching {
 
   /** Kubernetes manifests among the discovered files; Helm templates are skipped with a note. */
   static Cluster readManifests(
-      List<Path> candidates, Workspace workspace, LintRequest request, List<String> notes) {
+      List<Path> candidates,
+      Workspace workspace,
+      LintRequest request,
+      List<String> notes,
+      List<ConfigFile> manifestsRead,
+      List<Path> plainFiles) {
     List<ConfigFile> manifests = new ArrayList<>();
     Set<Path> seen = new HashSet<>();
     for (Path path : candidates) {
@@ -66,6 +71,9 @@ final class WorkloadMatching {
       if (manifest) {
         workspace.keep(p.toString(), file);
         manifests.add(file);
+        manifestsRead.add(file);
+      } else if (file.parsed()) {
+        plainFiles.add(p);
       }
     }
     if (request.stdin().isPresent()) {
