@@ -55,6 +55,7 @@ final class BaselineCommand implements Callable<Integer> {
         new Linter(RuleSet.of(List.of()))
             .withLimits(common.limits())
             .model(common.request(root.workingDirectory()));
+    root.knowSecrets(model.redaction());
     StringWriter text = new StringWriter();
     try {
       Snapshot.write(model, text);

@@ -125,6 +125,8 @@ final class LintCommand implements Callable<Integer> {
             suppression.apply(
                 baselineOptions.apply(common.request(root.workingDirectory())),
                 root.environment()));
+    root.knowSecrets(result.model().redaction());
+    result.baseline().ifPresent(b -> root.knowSecrets(b.redaction()));
     if (common.verbose) {
       PrintWriter err = spec.commandLine().getErr();
       result

@@ -6,10 +6,12 @@ import dev.poolguard.core.engine.Linter;
 import dev.poolguard.core.engine.RuleSet;
 import dev.poolguard.core.engine.SuppressionOptions;
 import dev.poolguard.core.engine.Today;
+import dev.poolguard.core.model.Redaction;
 import dev.poolguard.core.report.AtomicFiles;
 import dev.poolguard.core.report.ReportOptions;
 import dev.poolguard.core.report.Reporter;
 import dev.poolguard.core.report.Reporters;
+import dev.poolguard.core.report.Terminal;
 import dev.poolguard.core.rule.Finding;
 import dev.poolguard.core.rule.LintResult;
 import dev.poolguard.core.rule.Severity;
@@ -137,9 +139,24 @@ public final class LintMojo extends AbstractMojo {
     } catch (LintException e) {
       throw new MojoExecutionException("poolguard: " + e.getMessage(), e);
     }
+    Redaction redaction =
+        result
+            .baseline()
+            .map(b -> result.model().redaction().and(b.redaction()))
+            .orElse(result.model().redaction());
     for (Finding f : result.active()) {
+      // The build log is output like any report: secrets masked, control characters inert.
       String line =
-          f.position() + ": " + f.severity().id() + ": " + f.message() + " [" + f.ruleId() + "]";
+          Terminal.oneLine(
+              redaction.scrub(
+                  f.position()
+                      + ": "
+                      + f.severity().id()
+                      + ": "
+                      + f.message()
+                      + " ["
+                      + f.ruleId()
+                      + "]"));
       switch (f.severity()) {
         case ERROR -> getLog().error(line);
         case WARNING -> getLog().warn(line);

@@ -112,7 +112,7 @@ final class Variables {
     if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
       return Boolean.parseBoolean(text);
     }
-    return Redaction.redactUrl(text);
+    return Redaction.redactText(text);
   }
 
   /** {@code maximum-pool-size} → {@code maximumPoolSize}; Agroal's {@code jdbc.} prefix dropped. */

@@ -103,7 +103,7 @@ final class Baselines {
         new ArrayList<>(ModelDiff.between(current, baseline));
     changes.addAll(DeploymentDiff.between(current, baseline));
     changes.sort(null);
-    return Optional.of(new BaselineView(label, baseline, changes));
+    return Optional.of(new BaselineView(label, baseline, changes).against(current));
   }
 
   /** Runs {@code body} over a copy of the git index: what the next commit records. */

@@ -259,7 +259,12 @@ public final class Linter {
           .filter(p -> p.kind() == LoadProblem.Kind.READ_AS_LATIN1)
           .forEach(p -> notes.add(p.position() + ": " + p.message()));
     }
-    DeploymentModel model = new DeploymentModel(services, sorted(notes), assembly.diagnostics());
+    DeploymentModel model =
+        new DeploymentModel(
+            services,
+            sorted(notes),
+            assembly.diagnostics(),
+            SecretValues.of(workspace.files(), services, limits));
     return new Run(config, workspace.files(), model, notes, workspace);
   }
 

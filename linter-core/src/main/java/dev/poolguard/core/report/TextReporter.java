@@ -1,5 +1,6 @@
 package dev.poolguard.core.report;
 
+import dev.poolguard.core.model.Redaction;
 import dev.poolguard.core.rule.Finding;
 import dev.poolguard.core.rule.LintResult;
 import dev.poolguard.core.rule.Severity;
@@ -47,9 +48,9 @@ public final class TextReporter implements Reporter {
         + ": "
         + severity
         + ": "
-        + oneLine(f.message())
+        + oneLine(Redaction.redactText(f.message()))
         + " ["
-        + f.ruleId()
+        + oneLine(f.ruleId())
         + "]";
   }
 
@@ -89,14 +90,10 @@ public final class TextReporter implements Reporter {
 
   /**
    * Control characters from configuration (a newline in a value, an escape sequence) would break
-   * the one-finding-per-line contract or drive the terminal, so they print as spaces.
+   * the one-finding-per-line contract or drive the terminal: line breaks print as spaces, other
+   * controls as visible escapes.
    */
   static String oneLine(String text) {
-    StringBuilder s = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      s.append(Character.isISOControl(c) ? ' ' : c);
-    }
-    return s.toString();
+    return Terminal.oneLine(text);
   }
 }
