@@ -67,7 +67,9 @@ final class Variables {
     }
     put(pool, POOL, "datasource", ds.name(), ds.anchor());
     for (PoolSetting setting : ds.settings()) {
-      if (!setting.known() || !setting.value().isKnown() || Redaction.isSecretKey(setting.key())) {
+      if (!setting.known()
+          || !setting.value().isKnown()
+          || Redaction.isSecret(setting, setting.value().origin())) {
         continue;
       }
       put(pool, POOL, camel(setting.key()), typed(setting), setting.value().origin().position());

@@ -7,6 +7,7 @@ import dev.poolguard.core.config.Limits;
 import dev.poolguard.core.config.LoadProblem;
 import dev.poolguard.core.custom.CustomRules;
 import dev.poolguard.core.model.DeploymentModel;
+import dev.poolguard.core.model.Redaction;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.project.PoolguardConfig;
 import dev.poolguard.core.project.PoolguardConfigs;
@@ -96,7 +97,7 @@ public final class Linter {
       } catch (LintException e) {
         throw e;
       } catch (RuntimeException e) {
-        throw new LintException("internal error in rule " + rule.info().id() + ": " + e, e);
+        throw ruleFailure(rule, e, run.model.redaction());
       }
       collect(rule, run.config, violations, seen, findings);
     }
@@ -159,11 +160,22 @@ public final class Linter {
         try {
           collect(rule, run.config, audit.audit(outcome.audit()), seen, all);
         } catch (RuntimeException e) {
-          throw new LintException("internal error in rule " + rule.info().id() + ": " + e, e);
+          throw ruleFailure(rule, e, run.model.redaction());
         }
       }
     }
     return all;
+  }
+
+  /**
+   * A rule that failed, as one line: an exception's message can quote the value it choked on
+   * ({@code For input string: "..."}), so the message and the cause shown with --debug are masked.
+   */
+  private static LintException ruleFailure(Rule rule, RuntimeException e, Redaction redaction) {
+    RuntimeException masked = new RuntimeException(redaction.scrub(e.toString()));
+    masked.setStackTrace(e.getStackTrace());
+    return new LintException(
+        "internal error in rule " + rule.info().id() + ": " + masked.getMessage(), masked);
   }
 
   private static boolean enabled(Rule rule, PoolguardConfig config) {

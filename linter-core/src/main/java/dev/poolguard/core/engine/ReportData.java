@@ -201,7 +201,11 @@ final class ReportData {
     if (kv.matches() && !kv.group(4).isBlank()) {
       return kv.group(1) + kv.group(2) + kv.group(3) + Redaction.MASK;
     }
-    return kv.matches() ? line : line.substring(0, indent) + Redaction.MASK;
+    if (kv.matches()) {
+      return line;
+    }
+    int start = line.startsWith("- ", indent) ? indent + 2 : indent;
+    return line.substring(0, start) + Redaction.MASK;
   }
 
   private static int indentOf(String line) {
