@@ -46,8 +46,8 @@ public final class Redaction {
   // key=value inside URLs, JDBC property lists, JVM options, container args.
   private static final Pattern ASSIGNMENT =
       Pattern.compile(
-          "(?<![A-Za-z0-9_.\\-\\[\\]])([A-Za-z0-9_.\\-\\[\\]]{1,200})(\\s{0,8}=\\s{0,8})"
-              + "(\\{[^}]{0,4000}}|\"[^\"]{0,4000}\"|'[^']{0,4000}'|[^&;,)\\s\"'{]+)");
+          "(?<![A-Za-z0-9_.\\-\\[\\]])([A-Za-z0-9_.\\-\\[\\]]{1,200}+)(\\s{0,8}+=\\s{0,8}+)"
+              + "(\\{[^}]{0,256}+}|\"[^\"]{0,4000}+\"|'[^']{0,4000}+'|[^&;,)\\s\"'{]++)");
   private static final String PAIR_VALUE =
       "(\"(?:[^\"\\\\]|\\\\.){0,4000}\"|'[^']{0,4000}'|[^,}\\]\\s\"']+)";
   // "key": value inside JSON carried as text (SPRING_APPLICATION_JSON).
@@ -247,31 +247,31 @@ public final class Redaction {
   /** {@code //user:pass@host}: the password runs to the last {@code @} of the URL. */
   private static String userInfo(String text, Consumer<String> found) {
     StringBuilder out = new StringBuilder(text.length());
+    int copied = 0;
     int from = 0;
     int slashes;
+    // Each URL is scanned once: the search goes on after its end, so the cost stays linear.
     while ((slashes = text.indexOf("//", from)) >= 0) {
       int start = slashes + 2;
       int end = urlEnd(text, start);
-      int at = text.lastIndexOf('@', end - 1);
-      int colon = text.indexOf(':', start);
-      out.append(text, from, start);
-      if (at > start && colon >= 0 && colon < at && isUser(text.substring(start, colon))) {
+      int at = lastIndexIn(text, '@', start, end);
+      int colon = at < 0 ? -1 : indexIn(text, ':', start, at);
+      if (colon >= 0 && isUser(text, start, colon) && colon + 1 < at) {
         String password = text.substring(colon + 1, at);
-        if (!password.isEmpty() && !password.equals(MASK)) {
+        if (!password.equals(MASK)) {
           found.accept(password);
-          out.append(text, start, colon + 1).append(MASK);
-          from = at;
-          continue;
+          out.append(text, copied, colon + 1).append(MASK);
+          copied = at;
         }
       }
-      from = start;
+      from = Math.max(end, start);
     }
-    return out.append(text, from, text.length()).toString();
+    return copied == 0 ? text : out.append(text, copied, text.length()).toString();
   }
 
-  private static boolean isUser(String user) {
-    for (int i = 0; i < user.length(); i++) {
-      char c = user.charAt(i);
+  private static boolean isUser(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
       if (c == '/' || c == '?' || c == '#' || c == ';' || c == '@' || c == '[') {
         return false;
       }
@@ -291,31 +291,48 @@ public final class Redaction {
     return i;
   }
 
+  /** The first {@code c} in {@code [start, end)}, or -1. */
+  private static int indexIn(String text, char c, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (text.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The last {@code c} in {@code [start, end)}, or -1. */
+  private static int lastIndexIn(String text, char c, int start, int end) {
+    for (int i = end - 1; i >= start; i--) {
+      if (text.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** {@code jdbc:oracle:thin:user/pass@host}: the password runs to the last {@code @}. */
   private static String oracle(String text, Consumer<String> found) {
     Matcher m = ORACLE.matcher(text);
     StringBuilder out = new StringBuilder(text.length());
+    int copied = 0;
     int from = 0;
-    while (m.find(from)) {
+    while (from < text.length() && m.find(from)) {
       int start = m.end();
       int end = urlEnd(text, start);
-      int at = text.lastIndexOf('@', end - 1);
-      int slash = text.indexOf('/', start);
-      out.append(text, from, start);
-      from = start;
-      if (at > start && slash > start && slash < at) {
+      int at = lastIndexIn(text, '@', start, end);
+      int slash = at < 0 ? -1 : indexIn(text, '/', start, at);
+      if (slash > start && slash + 1 < at) {
         String password = text.substring(slash + 1, at);
-        if (!password.isEmpty() && !password.equals(MASK)) {
+        if (!password.equals(MASK)) {
           found.accept(password);
-          out.append(text, start, slash + 1).append(MASK);
-          from = at;
+          out.append(text, copied, slash + 1).append(MASK);
+          copied = at;
         }
       }
-      if (from >= text.length()) {
-        break;
-      }
+      from = Math.max(end, start);
     }
-    return out.append(text, from, text.length()).toString();
+    return copied == 0 ? text : out.append(text, copied, text.length()).toString();
   }
 
   private static String pairs(

@@ -121,6 +121,24 @@ class RedactionTest {
     assertThat(r.knownValues()).doesNotContain("10", "true", "");
   }
 
+  /**
+   * Inputs built to make a scan quadratic: a quadratic scan of these would not finish within the
+   * build (no timing is asserted; a regression shows as a build that hangs).
+   */
+  @Test
+  void hostileInputsAreScannedInOnePass() {
+    int size = 1 << 20;
+    for (String unit :
+        List.of("//a:", "password={", "jdbc:oracle:thin:a/", "\"pwd\":\"", "{pw: ")) {
+      String hostile = unit.repeat(size / unit.length());
+      assertThat(Redaction.redactText(hostile).length()).as(unit).isPositive();
+    }
+    String longSecret = "a".repeat(100_000) + "b";
+    Redaction r = Redaction.of(List.of(longSecret));
+    assertThat(r.scrub("a".repeat(size))).hasSize(size);
+    assertThat(r.scrub("x" + longSecret + "x")).isEqualTo("x******x");
+  }
+
   @Test
   void placeholdersAloneAreNotSecretValues() {
     assertThat(Redaction.of(List.of("${DB_PASSWORD}", "$(DB_PASSWORD)")).knownValues()).isEmpty();
