@@ -18,9 +18,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Collects the secret values a run has read, so that {@link Redaction} can mask them wherever they
@@ -35,7 +35,9 @@ final class SecretValues {
   /** JSON inside JSON inside a value is parsed this deep, no deeper. */
   private static final int MAX_EMBEDDED = 3;
 
-  private final Set<String> found = new TreeSet<>();
+  private final Set<String> found = new HashSet<>();
+  // A scalar an alias repeats is scanned once: the same text cannot hide new secrets.
+  private final Set<String> scanned = new HashSet<>();
   private final Limits limits;
 
   private SecretValues(Limits limits) {
@@ -112,6 +114,9 @@ final class SecretValues {
     }
     if (secret) {
       add(s);
+    }
+    if (!scanned.add(s.value())) {
+      return;
     }
     found.addAll(Redaction.secretsIn(s.value()));
     String t = s.value().strip();
