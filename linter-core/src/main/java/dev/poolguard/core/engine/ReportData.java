@@ -41,9 +41,6 @@ final class ReportData {
   private static final Pattern KEY_VALUE =
       Pattern.compile(
           "^(\\s*(?:-\\s+)?)(\"[^\"]*\"|'[^']*'|[^\\s:=#\"'\\-][^:=#]*?)(\\s*[:=]\\s*)(.*)$");
-  // -Dkey=value and --key=value inside a line (JAVA_TOOL_OPTIONS, container args).
-  private static final Pattern INLINE_ASSIGNMENT =
-      Pattern.compile("((?:-D|--)?[A-Za-z0-9_.\\-\\[\\]]+)=(\"[^\"]*\"|'[^']*'|[^\\s\"',&;]+)");
   private static final Pattern SECRET_KIND =
       Pattern.compile("^\\s*kind:\\s*[\"']?Secret[\"']?\\s*(#.*)?$", Pattern.MULTILINE);
   private static final int PROPERTIES = Integer.MAX_VALUE;
@@ -172,7 +169,7 @@ final class ReportData {
             kv.group(1)
                 + kv.group(2)
                 + kv.group(3)
-                + (mask ? Redaction.MASK : inline(Redaction.redactText(value)));
+                + (mask ? Redaction.MASK : Redaction.redactText(value));
         secretEnvName = key.equals("name") && Redaction.isSecretKey(value);
         if (secretValue || secretData) {
           // YAML continues a value on deeper lines; .properties only after a backslash.
@@ -182,7 +179,7 @@ final class ReportData {
           secretListItems = value.isBlank() || value.strip().startsWith("&");
         }
       } else {
-        shown = inline(Redaction.redactText(line));
+        shown = Redaction.redactText(line);
       }
       out.add(shown.length() > MAX_LINE ? shown.substring(0, MAX_LINE) + "…" : shown);
     }
@@ -234,17 +231,5 @@ final class ReportData {
       }
     }
     return out;
-  }
-
-  private static String inline(String text) {
-    Matcher m = INLINE_ASSIGNMENT.matcher(text);
-    StringBuilder s = new StringBuilder();
-    while (m.find()) {
-      String replacement =
-          Redaction.isSecretKey(m.group(1)) ? m.group(1) + "=" + Redaction.MASK : m.group();
-      m.appendReplacement(s, Matcher.quoteReplacement(replacement));
-    }
-    m.appendTail(s);
-    return s.toString();
   }
 }
