@@ -72,7 +72,7 @@ public final class ModelReport {
           out.append("    ")
               .append(pad(s.key(), width))
               .append("  ")
-              .append(pad(Terminal.oneLine(shown(s)), 10))
+              .append(pad(Terminal.oneLine(model.redaction().replaceKnown(shown(s))), 10))
               .append("  ")
               .append(s.value().origin().describe());
           if (!s.known()) {
