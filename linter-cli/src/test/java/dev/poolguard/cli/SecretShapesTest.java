@@ -28,9 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code Kq9x..Zp}) through every shape a secret can take: secret-like and near-miss keys, block
  * and flow scalars, a value on the next line, a YAML alias and a placeholder that carry a password
  * into other settings, URLs in every driver's form, JSON in an env value, JVM options, container
- * arguments, Kubernetes Secrets (block and flow), an embedded application.yml and unparseable YAML
- * whose error would quote the value. No byte of any command's output, in any format, may show a
- * canary, as written or base64-encoded.
+ * arguments, Kubernetes Secrets (block and flow), an embedded application.yml, unparseable YAML
+ * whose error would quote the value, and a Quarkus service with property expressions and a named
+ * datasource. No byte of any command's output, in any format, may show a canary, as written or
+ * base64-encoded.
  */
 class SecretShapesTest {
 
