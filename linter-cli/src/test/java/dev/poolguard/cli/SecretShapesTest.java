@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,6 +138,36 @@ class SecretShapesTest {
         .contains("jdbc:postgresql://app:******@db:5432/orders");
     // The alias carried the password into a setting that is not secret: the change shows, masked.
     assertThat(outputs.get("diff -f text")).contains("connection-init-sql: ****** (");
+  }
+
+  @Test
+  void gitBaselinesAndTheIndexMaskEveryShape() throws Exception {
+    Path repo = dir.resolve("repo");
+    copy(baselineTree, repo, text -> text);
+    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      git.commit()
+          .setMessage("baseline")
+          .setAuthor("t", "t@example.com")
+          .setCommitter("t", "t@example.com")
+          .call();
+      copy(tree, repo, text -> text);
+      git.add().addFilepattern(".").call();
+    }
+    Map<String, String> outputs = new LinkedHashMap<>();
+    for (List<String> args :
+        List.of(
+            List.of("diff", "-b", "HEAD", "-f", "json"),
+            List.of("diff", "-b", "HEAD", "-f", "markdown"),
+            List.of("lint", "--fail-on", "never", "-b", "HEAD", "-f", "html"),
+            List.of("lint", "--fail-on", "never", "--staged", "-b", "HEAD", "-f", "json"),
+            List.of("model", "--staged", "-f", "json"))) {
+      CliRun run = CliRun.inProcess(repo, args.toArray(String[]::new));
+      assertThat(run.exitCode()).as(args + run.err()).isZero();
+      outputs.put(args.toString(), run.out() + run.err());
+    }
+    assertNoCanary(outputs);
+    assertThat(outputs.get("[diff, -b, HEAD, -f, json]")).contains("connection-init-sql");
   }
 
   @Test
