@@ -263,10 +263,23 @@ public final class Redaction {
           out.append(text, copied, colon + 1).append(MASK);
           copied = at;
         }
+      } else if (colon < 0 && at > start && isUser(text, start, at) && isHttp(text, slashes)) {
+        // https://TOKEN@host: on the web a user without a password is usually a token.
+        String token = text.substring(start, at);
+        if (!token.equals(MASK)) {
+          found.accept(token);
+          out.append(text, copied, start).append(MASK);
+          copied = at;
+        }
       }
       from = Math.max(end, start);
     }
     return copied == 0 ? text : out.append(text, copied, text.length()).toString();
+  }
+
+  private static boolean isHttp(String text, int slashes) {
+    return text.regionMatches(true, slashes - 5, "http:", 0, 5)
+        || text.regionMatches(true, slashes - 6, "https:", 0, 6);
   }
 
   private static boolean isUser(String text, int start, int end) {

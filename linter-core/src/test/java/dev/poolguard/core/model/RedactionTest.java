@@ -100,6 +100,9 @@ class RedactionTest {
             + "{\"spring\":{\"datasource\":{\"password\":\"******\",\"url\":\"x\"}}}",
         "{user: app, passwrd: hunter22}|{user: app, passwrd: ******}",
         "jdbc:postgresql://db:5432/shop|jdbc:postgresql://db:5432/shop",
+        "jdbc:postgresql://app@db:5432/shop|jdbc:postgresql://app@db:5432/shop",
+        "https://ghp_abc123@github.com/o/r.git|https://******@github.com/o/r.git",
+        "https://x-access-token:ghs_abc@github.com/o/r|https://x-access-token:******@github.com/o/r",
         "skipped secret: permission denied|skipped secret: permission denied",
         "pool max 10 (was 40)|pool max 10 (was 40)"
       })
