@@ -82,7 +82,7 @@ public final class MarkdownReporter implements Reporter {
             + " poolguard: "
             + verdict.title()
             + " — "
-            + TextReporter.summary(result)
+            + text(TextReporter.summary(result))
             + "\n\n");
     b.add(
         "Linted "

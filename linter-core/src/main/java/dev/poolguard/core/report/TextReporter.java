@@ -68,7 +68,7 @@ public final class TextReporter implements Reporter {
     boolean noService = result.model().services().isEmpty();
     if (active == 0 && noService) {
       s.append("no service found under ")
-          .append(String.join(" ", result.judged().paths()))
+          .append(oneLine(String.join(" ", result.judged().paths())))
           .append(" (")
           .append(counted(result.filesRead(), "file"))
           .append(
