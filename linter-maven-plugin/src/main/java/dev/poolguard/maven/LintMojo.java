@@ -36,16 +36,22 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Lints the project's connection-pool configuration and fails the build when findings reach {@code
- * failOn}. It translates its parameters into the same core call as the command line.
+ * failOn}. It translates its parameters into the same core call as the command line. In a reactor
+ * each lint root ({@link LintRoots}) is linted once; executions in modules inside it only log where
+ * the lint runs.
  */
 @Mojo(name = "lint", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class LintMojo extends AbstractMojo {
 
-  /** Files and folders to lint (default: the project's folder). */
+  /**
+   * Files and folders to lint, relative to the project. By default the project's lint root: the
+   * nearest folder at or above it with a poolguard config file, else the top of the reactor, linted
+   * once for the whole reactor.
+   */
   @Parameter(property = "poolguard.paths")
   File[] paths;
 
-  /** poolguard.yaml; by default found beside the first path or above it. */
+  /** poolguard.yaml; by default the lint root's (or, with {@code paths}, found above them). */
   @Parameter(property = "poolguard.configFile")
   File configFile;
 
