@@ -60,6 +60,11 @@ final class CustomRule implements Rule {
             // A value that is unknown here (a placeholder, a secret) cannot make the rule fire.
             continue;
           }
+          if (e.overBudget()) {
+            // A condition that cannot finish is reported, not run again for every datasource.
+            out.add(overBudget(service, ds, e.getMessage()));
+            return out;
+          }
           throw new LintException(
               config.conditionPosition()
                   + ": customRules: "
@@ -103,6 +108,25 @@ final class CustomRule implements Rule {
             .withSubject(ds.name())
             .withRelated(related);
     return config.remediation().map(v::withRemediation).orElse(v);
+  }
+
+  private Violation overBudget(Service service, DataSource ds, String why) {
+    return Violation.at(
+            config.conditionPosition(),
+            "customRules: "
+                + config.id()
+                + ": the condition was stopped for service "
+                + service.name()
+                + " (datasource "
+                + ds.name()
+                + "): it "
+                + why
+                + " (the limit of every custom rule, see docs/SECURITY.md); simplify it")
+        .withService(service.name(), service.profileLabel())
+        .withSubject(ds.name())
+        .withRemediation(
+            "Write the condition without nested comprehensions over long lists; a custom rule"
+                + " only needs to read the values of one service and one pool.");
   }
 
   private static String title(CustomRuleConfig config) {
