@@ -1,7 +1,6 @@
 package dev.poolguard.cli;
 
 import dev.poolguard.core.LintException;
-import dev.poolguard.core.engine.Linter;
 import dev.poolguard.core.engine.RuleSet;
 import dev.poolguard.core.model.DeploymentModel;
 import dev.poolguard.core.model.Service;
@@ -49,9 +48,7 @@ final class InitCommand implements Callable<Integer> {
       throw new LintException("poolguard.yaml exists; use --force to overwrite it");
     }
     DeploymentModel model =
-        new Linter(RuleSet.of(List.of()))
-            .withLimits(common.limits())
-            .model(common.request(root.workingDirectory()));
+        common.linter(RuleSet.of(List.of())).model(common.request(root.workingDirectory()));
     try {
       AtomicFiles.write(target, render(model));
     } catch (IOException e) {

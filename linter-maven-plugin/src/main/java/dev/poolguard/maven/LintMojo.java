@@ -74,6 +74,13 @@ public final class LintMojo extends AbstractMojo {
   @Parameter(property = "poolguard.today")
   String today;
 
+  /**
+   * Let paths in poolguard.yaml, imports and symlinks lead outside the repository and the linted
+   * paths (never into .git).
+   */
+  @Parameter(property = "poolguard.allowOutsidePaths", defaultValue = "false")
+  boolean allowOutsidePaths;
+
   /** Skip the goal. */
   @Parameter(property = "poolguard.skip", defaultValue = "false")
   boolean skip;
@@ -123,6 +130,9 @@ public final class LintMojo extends AbstractMojo {
                 root)
             .withBaseline(Optional.ofNullable(baseline).filter(b -> !b.isBlank()), false);
     LintResult result;
+    Linter linter =
+        new Linter(RuleSet.load(getClass().getClassLoader()))
+            .allowingOutsidePaths(allowOutsidePaths);
     try {
       request =
           request.withSuppression(
@@ -133,7 +143,7 @@ public final class LintMojo extends AbstractMojo {
                       System.getenv(),
                       Clock.systemUTC())));
       // Rule packs are the plugin's own <dependencies>: they share its class realm.
-      result = new Linter(RuleSet.load(getClass().getClassLoader())).lint(request);
+      result = linter.lint(request);
     } catch (LintException e) {
       throw new MojoExecutionException("poolguard: " + e.getMessage(), e);
     }
@@ -146,7 +156,7 @@ public final class LintMojo extends AbstractMojo {
         default -> getLog().info(line);
       }
     }
-    Path textReport = writeReports(result, root);
+    Path textReport = writeReports(result, root, linter.filesRead());
     long counted = counted(result);
     String summary =
         String.format(
@@ -198,7 +208,8 @@ public final class LintMojo extends AbstractMojo {
     return result.active().stream().filter(f -> f.severity().atLeast(threshold)).count();
   }
 
-  private Path writeReports(LintResult result, Path root) throws MojoExecutionException {
+  private Path writeReports(LintResult result, Path root, java.util.Set<Path> inputs)
+      throws MojoExecutionException {
     Path out = outputDirectory.toPath();
     Path first = null;
     for (String name :
@@ -219,7 +230,7 @@ public final class LintMojo extends AbstractMojo {
             new ReportOptions(version(), root.toUri().toString(), Optional.empty(), false),
             text);
         Path file = out.resolve(reporter.fileName());
-        AtomicFiles.write(file, text.toString());
+        AtomicFiles.write(file, text.toString(), inputs);
         if (first == null) {
           first = file;
         }

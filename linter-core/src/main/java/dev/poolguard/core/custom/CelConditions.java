@@ -30,7 +30,7 @@ final class CelConditions {
    * Comprehension steps ({@code all}, {@code exists}, {@code map}, {@code filter}, nested or not)
    * one evaluation may take, counted together: CEL's own iteration budget.
    */
-  static final int MAX_ITERATIONS = 100_000;
+  static final int MAX_ITERATIONS = 10_000;
 
   /** Wall-clock time one evaluation may take, checked after every sub-expression. */
   static final long MAX_EVALUATION_MILLIS = 2_000;
