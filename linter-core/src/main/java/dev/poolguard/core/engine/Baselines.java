@@ -94,7 +94,8 @@ final class Baselines {
                 "poolguard-baseline",
                 tmp -> {
                   Materialized m =
-                      GitTree.materialize(request.workTreeDirectory(), spec.spec(), tmp);
+                      GitTree.materialize(
+                          request.workTreeDirectory(), spec.spec(), tmp, config.limits());
                   return treeModel.apply(moved(request, m), rebase(config, m));
                 });
       }
@@ -219,10 +220,19 @@ final class Baselines {
     } catch (IOException e) {
       throw new LintException("cannot create a temporary folder: " + e.getMessage(), e);
     }
+    // SIGTERM or Ctrl-C while a revision is being read must not leave its files behind.
+    Path folder = tmp;
+    Thread cleanup = new Thread(() -> deleteTree(folder), "poolguard-baseline-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
     try {
       return body.apply(tmp);
     } finally {
       deleteTree(tmp);
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException e) {
+        // Shutting down already: the hook deletes the (now empty) folder again, harmlessly.
+      }
     }
   }
 
