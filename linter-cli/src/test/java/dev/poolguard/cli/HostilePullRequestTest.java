@@ -246,4 +246,94 @@ class HostilePullRequestTest {
     assertThat(several.exitCode()).isEqualTo(2);
     assertThat(Files.readAllBytes(input)).isEqualTo(before);
   }
+
+  @Test
+  void aParentPoolguardYamlOfAnotherUserIsIgnoredOutsideARepository() throws Exception {
+    Assumptions.assumeTrue(
+        "root".equals(System.getProperty("user.name")), "needs root to give a file away");
+    Path planted = write("shared/poolguard.yaml", "version: 99\n");
+    write(
+        "shared/mine/application.yml",
+        "spring:\n  datasource:\n    hikari:\n      maximum-pool-size: 10\n");
+    var users = planted.getFileSystem().getUserPrincipalLookupService();
+    Files.setOwner(planted, users.lookupPrincipalByName("nobody"));
+    for (Path d = dir; d != null; d = d.getParent()) {
+      Assumptions.assumeFalse(
+          Files.exists(d.resolve(".git")), "the temp folder is in a repository");
+    }
+    CliRun run = run(dir.resolve("shared/mine"), "lint", "-v");
+    noInternalError(run);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err())
+        .contains("ignored " + planted + ": it is in a parent folder and owned by another user");
+    // Its owner's own poolguard.yaml is used as before.
+    Files.setOwner(planted, users.lookupPrincipalByName("root"));
+    assertThat(run(dir.resolve("shared/mine"), "lint").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void aGitBaselineInterruptedBySigtermLeavesNoTemporaryFiles() throws Exception {
+    Path repo = dir.resolve("repo");
+    Files.createDirectories(repo);
+    if (!git(repo, "init", "-q")) {
+      Assumptions.assumeFalse("true".equals(System.getenv("CI")), "git is missing on CI");
+      Assumptions.abort("git is not available");
+    }
+    for (int i = 0; i < 3000; i++) {
+      Path f = repo.resolve("deploy/d" + (i % 50) + "/app-" + i + ".yaml");
+      Files.createDirectories(f.getParent());
+      Files.writeString(f, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c" + i + "\n");
+    }
+    git(repo, "add", "-A");
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "many");
+    Path tmp = Files.createDirectories(dir.resolve("tmp"));
+    List<String> command =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Djava.io.tmpdir=" + tmp,
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "lint",
+            "--baseline",
+            "HEAD");
+    Process process =
+        new ProcessBuilder(command)
+            .directory(repo.toFile())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    boolean seen = false;
+    for (int i = 0; i < 600 && process.isAlive() && !seen; i++) {
+      try (var listing = Files.list(tmp)) {
+        seen = listing.anyMatch(p -> p.getFileName().toString().startsWith("poolguard-baseline"));
+      }
+      if (!seen) {
+        Thread.sleep(50);
+      }
+    }
+    process.destroy(); // SIGTERM
+    assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    Assumptions.assumeTrue(seen, "the run ended before its baseline folder could be seen");
+    try (var listing = Files.list(tmp)) {
+      assertThat(listing.map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.startsWith("poolguard-baseline"));
+    }
+  }
+
+  private static boolean git(Path repo, String... args) throws InterruptedException {
+    List<String> command = new ArrayList<>(List.of("git"));
+    command.addAll(List.of(args));
+    try {
+      Process p =
+          new ProcessBuilder(command)
+              .directory(repo.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      return p.waitFor() == 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
 }

@@ -244,9 +244,12 @@ public final class Linter {
     // Only '-' (standard input): poolguard.yaml is looked up from the working directory.
     List<Path> searchFrom = roots.isEmpty() ? List.of(request.workingDirectory()) : roots;
     Display display = new Display(request.workingDirectory());
+    List<String> lookupNotes = new ArrayList<>();
     Optional<Path> configPath =
         PoolguardConfigs.find(
-            searchFrom, request.configFile().map(p -> request.workingDirectory().resolve(p)));
+            searchFrom,
+            request.configFile().map(p -> request.workingDirectory().resolve(p)),
+            lookupNotes::add);
     PoolguardConfig config =
         configPath
             .map(p -> PoolguardConfigs.load(p, display.of(p)))
@@ -259,20 +262,24 @@ public final class Linter {
       }
     }
     List<Path> excluded = Baselines.folderInside(request, config, roots);
-    return prepare(request, config, configPath, excluded);
+    return prepare(request, config, configPath, excluded, lookupNotes);
   }
 
   /** The model of a baseline tree, read with the current poolguard.yaml moved onto it. */
   private DeploymentModel prepareBaseline(LintRequest request, PoolguardConfig config) {
-    return prepare(request, config, Optional.empty(), List.of()).model;
+    return prepare(request, config, Optional.empty(), List.of(), List.of()).model;
   }
 
   private Run prepare(
-      LintRequest request, PoolguardConfig config, Optional<Path> configPath, List<Path> excluded) {
+      LintRequest request,
+      PoolguardConfig config,
+      Optional<Path> configPath,
+      List<Path> excluded,
+      List<String> earlierNotes) {
     List<Path> roots = request.absolutePaths();
     Display display = new Display(request.workingDirectory());
     Limits limits = limitOverrides.applyTo(config.limits());
-    List<String> notes = new ArrayList<>();
+    List<String> notes = new ArrayList<>(earlierNotes);
     Discovery discovery =
         new Discovery(config.exclude(), config.baseDir(), limits.maxFiles(), display, notes);
     List<Path> files = new ArrayList<>(discovery.walk(roots));
