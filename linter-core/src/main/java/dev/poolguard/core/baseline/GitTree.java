@@ -85,6 +85,14 @@ public final class GitTree {
     return new GitTree(System.getenv(), BlobCopier.MAX_BLOB_BYTES).index(anyPathInRepo, target);
   }
 
+  /** As {@link #materializeIndex(Path, Path)}, counting files against {@code limits} first. */
+  public static Materialized materializeIndex(
+      Path anyPathInRepo, Path target, dev.poolguard.core.config.Limits limits) {
+    GitTree git = new GitTree(System.getenv(), limits.maxFileBytes());
+    git.maxFiles = limits.maxFiles();
+    return git.index(anyPathInRepo, target);
+  }
+
   Materialized tree(Path anyPathInRepo, String revision, Path target) {
     try (Repository repo = open(anyPathInRepo, "--baseline " + revision)) {
       boolean shallow = !repo.getObjectDatabase().getShallowCommits().isEmpty();
@@ -148,6 +156,19 @@ public final class GitTree {
       DirCache index = repo.readDirCache();
       Path out = prepare(target);
       try (ObjectReader reader = repo.newObjectReader()) {
+        int files = 0;
+        for (int i = 0; i < index.getEntryCount(); i++) {
+          DirCacheEntry entry = index.getEntry(i);
+          if (entry.getStage() == DirCacheEntry.STAGE_0
+              && BlobCopier.wanted(entry.getPathString())
+              && ++files > maxFiles) {
+            throw new LintException(
+                "more than "
+                    + maxFiles
+                    + " config files in the git index (limits.maxFiles); nothing was copied."
+                    + " Narrow the paths or raise limits.maxFiles");
+          }
+        }
         BlobCopier copier = new BlobCopier(reader, out, "the index", maxBytes);
         TreeSet<String> unmerged = new TreeSet<>();
         for (int i = 0; i < index.getEntryCount(); i++) {

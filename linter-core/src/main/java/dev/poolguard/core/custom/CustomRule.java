@@ -46,11 +46,24 @@ final class CustomRule implements Rule {
     return info;
   }
 
+  /** Wall-clock time one rule may spend over all the datasources of a run. */
+  static final long MAX_RULE_MILLIS = 10_000;
+
   @Override
   public List<Violation> check(LintContext context) {
     List<Violation> out = new ArrayList<>();
+    long deadline = System.nanoTime() + MAX_RULE_MILLIS * 1_000_000L;
     for (Service service : context.model().services()) {
       for (DataSource ds : service.dataSources()) {
+        if (System.nanoTime() - deadline > 0) {
+          // Each evaluation is bounded; many datasources each near the bound are bounded here.
+          out.add(
+              overBudget(
+                  service,
+                  ds,
+                  "took longer than " + MAX_RULE_MILLIS + " ms over the services before it"));
+          return out;
+        }
         Variables vars = new Variables(service, ds, context.project());
         boolean fires;
         try {

@@ -112,7 +112,10 @@ final class Baselines {
     return withTempFolder(
         "poolguard-staged",
         tmp -> {
-          Materialized m = GitTree.materializeIndex(request.workingDirectory(), tmp);
+          // poolguard.yaml is read from the copy, so the default limits bound the copying.
+          Materialized m =
+              GitTree.materializeIndex(
+                  request.workingDirectory(), tmp, dev.poolguard.core.config.Limits.DEFAULT);
           LintRequest moved = moved(request, m);
           return body.apply(
               new LintRequest(

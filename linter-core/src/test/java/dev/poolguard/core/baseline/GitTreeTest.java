@@ -374,5 +374,8 @@ class GitTreeTest {
             "more than 1 config files in git revision 'HEAD' (limits.maxFiles); nothing was"
                 + " copied. Narrow the baseline or raise limits.maxFiles");
     assertThat(out.toFile().list()).isEmpty();
+    assertThatThrownBy(() -> GitTree.materializeIndex(repo, out, limits))
+        .hasMessageStartingWith("more than 1 config files in the git index (limits.maxFiles)");
+    assertThat(out.toFile().list()).isEmpty();
   }
 }
