@@ -33,7 +33,12 @@ final class Baselines {
 
   private final BiFunction<LintRequest, PoolguardConfig, DeploymentModel> treeModel;
 
-  Baselines(BiFunction<LintRequest, PoolguardConfig, DeploymentModel> treeModel) {
+  private final dev.poolguard.core.config.Limits.Overrides limitOverrides;
+
+  Baselines(
+      BiFunction<LintRequest, PoolguardConfig, DeploymentModel> treeModel,
+      dev.poolguard.core.config.Limits.Overrides limitOverrides) {
+    this.limitOverrides = limitOverrides;
     this.treeModel = treeModel;
   }
 
@@ -95,7 +100,10 @@ final class Baselines {
                 tmp -> {
                   Materialized m =
                       GitTree.materialize(
-                          request.workTreeDirectory(), spec.spec(), tmp, config.limits());
+                          request.workTreeDirectory(),
+                          spec.spec(),
+                          tmp,
+                          limitOverrides.applyTo(config.limits()));
                   return treeModel.apply(moved(request, m), rebase(config, m));
                 });
       }

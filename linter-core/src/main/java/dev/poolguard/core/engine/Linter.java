@@ -95,13 +95,14 @@ public final class Linter {
 
   private Optional<BaselineView> loadBaseline(LintRequest request) {
     Run run = prepare(request);
-    return new Baselines(this::prepareBaseline).load(request, run.config, run.model);
+    return new Baselines(this::prepareBaseline, limitOverrides)
+        .load(request, run.config, run.model);
   }
 
   private LintResult lintTree(LintRequest request) {
     Run run = prepare(request);
     Optional<BaselineView> baseline =
-        new Baselines(this::prepareBaseline).load(request, run.config, run.model);
+        new Baselines(this::prepareBaseline, limitOverrides).load(request, run.config, run.model);
     Map<String, Map<String, Double>> thresholds = new HashMap<>();
     run.config.rules().forEach((id, rc) -> thresholds.put(id, rc.thresholds()));
     RuleSet ruleSet = withCustomRules(run.config);
