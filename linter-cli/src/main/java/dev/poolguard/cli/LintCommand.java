@@ -145,6 +145,14 @@ final class LintCommand implements Callable<Integer> {
                               .map(d -> "; deployed by " + d.workload().position().path())
                               .orElse("")));
       result.notes().forEach(n -> err.println("poolguard: " + n));
+      result
+          .unusedFiles()
+          .forEach(d -> err.println("poolguard: not used: " + d.position() + ": " + d.message()));
+      err.println("poolguard: linted " + result.judged().describe());
+      result
+          .judged()
+          .describeBaseline()
+          .ifPresent(b -> err.println("poolguard: compared with baseline " + b));
       result.findings().stream()
           .filter(Finding::suppressed)
           .forEach(

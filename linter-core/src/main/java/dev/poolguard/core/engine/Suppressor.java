@@ -58,12 +58,10 @@ final class Suppressor {
         options.inlineIgnores() ? comments(files, texts) : List.of();
     Map<InlineIgnores.Comment, Set<String>> used = new LinkedHashMap<>();
     comments.forEach(c -> used.put(c, new LinkedHashSet<>()));
-    Map<String, List<InlineIgnores.Comment>> commentsAt = new java.util.HashMap<>();
+    // By file: a finding is checked against the ignores of its own file only.
+    Map<String, List<InlineIgnores.Comment>> commentsIn = new java.util.HashMap<>();
     comments.forEach(
-        c ->
-            commentsAt
-                .computeIfAbsent(c.position().path() + ":" + c.line(), k -> new ArrayList<>())
-                .add(c));
+        c -> commentsIn.computeIfAbsent(c.position().path(), k -> new ArrayList<>()).add(c));
     for (int i = 0; i < config.waivers().size(); i++) {
       waiversByRule.computeIfAbsent(config.waivers().get(i).rule(), k -> new ArrayList<>()).add(i);
     }
@@ -79,9 +77,8 @@ final class Suppressor {
         out.add(result);
         continue;
       }
-      for (InlineIgnores.Comment c :
-          commentsAt.getOrDefault(f.position().path() + ":" + f.position().line(), List.of())) {
-        if (c.ruleIds().contains(f.ruleId())) {
+      for (InlineIgnores.Comment c : commentsIn.getOrDefault(f.position().path(), List.of())) {
+        if (c.covers(f.position().line()) && c.ruleIds().contains(f.ruleId())) {
           used.get(c).add(f.ruleId());
           if (!result.suppressed()) {
             result =

@@ -6,9 +6,11 @@ import dev.poolguard.core.baseline.Change;
 import dev.poolguard.core.capacity.DatabaseBudget;
 import dev.poolguard.core.capacity.FleetBudget;
 import dev.poolguard.core.config.SourcePosition;
+import dev.poolguard.core.model.Diagnostic;
 import dev.poolguard.core.model.Redaction;
 import dev.poolguard.core.report.ReportFacts.Phase;
 import dev.poolguard.core.rule.Finding;
+import dev.poolguard.core.rule.Judged;
 import dev.poolguard.core.rule.LintResult;
 import dev.poolguard.core.rule.Related;
 import dev.poolguard.core.rule.Severity;
@@ -48,6 +50,7 @@ public final class JsonReporter implements Reporter {
       g.writeStringField("name", "poolguard");
       g.writeStringField("version", options.toolVersion());
       g.writeEndObject();
+      writeJudged(g, result.judged());
       writeSummary(g, result);
       g.writeArrayFieldStart("findings");
       for (Finding f : result.findings()) {
@@ -68,10 +71,34 @@ public final class JsonReporter implements Reporter {
         g.writeString(Redaction.redactUrl(note));
       }
       g.writeEndArray();
+      g.writeArrayFieldStart("unusedFiles");
+      for (Diagnostic d : result.unusedFiles()) {
+        g.writeStartObject();
+        writeLocation(g, "location", d.position());
+        g.writeStringField("reason", Redaction.redactUrl(d.message()));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
       g.writeEndObject();
     }
     out.write('\n');
     out.flush();
+  }
+
+  private static void writeJudged(JsonGenerator g, Judged judged) throws IOException {
+    g.writeObjectFieldStart("judged");
+    g.writeArrayFieldStart("paths");
+    for (String p : judged.paths()) {
+      g.writeString(p);
+    }
+    g.writeEndArray();
+    g.writeStringField("source", judged.staged() ? "git-index" : "files");
+    writeOptional(g, "revision", judged.revision());
+    writeOptional(g, "branch", judged.branch());
+    writeOptional(g, "repositoryUri", judged.repositoryUri());
+    writeOptional(g, "baseline", judged.baseline());
+    writeOptional(g, "baselineRevision", judged.baselineRevision());
+    g.writeEndObject();
   }
 
   private static void writeSummary(JsonGenerator g, LintResult result) throws IOException {

@@ -85,7 +85,14 @@ public final class MarkdownReporter implements Reporter {
             + TextReporter.summary(result)
             + "\n\n");
     b.add(
-        result.baseline().map(v -> "Compared with baseline " + code(v.label()) + ". ").orElse("")
+        "Linted "
+            + code(result.judged().describe())
+            + ". "
+            + result
+                .judged()
+                .describeBaseline()
+                .map(v -> "Compared with baseline " + code(v) + ". ")
+                .orElse("")
             + "poolguard "
             + text(options.toolVersion())
             + "\n");
