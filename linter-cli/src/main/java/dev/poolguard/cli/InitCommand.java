@@ -5,15 +5,16 @@ import dev.poolguard.core.engine.RuleSet;
 import dev.poolguard.core.model.DeploymentModel;
 import dev.poolguard.core.model.Diagnostic;
 import dev.poolguard.core.model.Service;
+import dev.poolguard.core.project.PoolguardConfigs;
 import dev.poolguard.core.report.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,9 +51,15 @@ final class InitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path target = root.workingDirectory().resolve("poolguard.yaml");
-    if (Files.exists(target) && !force) {
-      throw new LintException("poolguard.yaml exists; use --force to overwrite it");
+    Path target = root.workingDirectory().resolve(PoolguardConfigs.FILE_NAME);
+    // Any of the names counts: a second file beside it would make every run fail.
+    Optional<Path> existing = PoolguardConfigs.inFolder(root.workingDirectory());
+    if (existing.isPresent() && !force) {
+      throw new LintException(
+          existing.get().getFileName() + " exists; use --force to overwrite it");
+    }
+    if (existing.isPresent() && !existing.get().equals(target)) {
+      target = existing.get(); // --force overwrites the file that is there, under its own name
     }
     DeploymentModel model =
         common.linter(RuleSet.of(List.of())).model(common.request(root.workingDirectory()));

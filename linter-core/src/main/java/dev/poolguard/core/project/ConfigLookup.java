@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** Finds the {@code poolguard.yaml} that applies to a run. */
+/** Finds the poolguard config file ({@code poolguard.yaml} or one of its aliases) of a run. */
 final class ConfigLookup {
 
   private ConfigLookup() {}
@@ -31,19 +31,19 @@ final class ConfigLookup {
       inRepository |= Files.exists(d.resolve(".git"), LinkOption.NOFOLLOW_LINKS);
     }
     for (Path dir = start; dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve(PoolguardConfigs.FILE_NAME);
-      if (Files.isRegularFile(candidate)) {
+      Optional<Path> here = inFolder(dir);
+      if (here.isPresent()) {
         // Outside a repository, a parent folder may be shared (/tmp, a home of CI jobs): a
-        // poolguard.yaml planted there by another user must not steer this run.
-        if (!inRepository && !dir.equals(start) && !ownedByMe(candidate)) {
+        // config planted there by another user must not steer this run.
+        if (!inRepository && !dir.equals(start) && !ownedByMe(here.get())) {
           notes.accept(
               "ignored "
-                  + candidate
+                  + here.get()
                   + ": it is in a parent folder and owned by another user; pass --config to use"
                   + " it");
           continue;
         }
-        return Optional.of(candidate);
+        return here;
       }
       // .git is a folder in a clone and a file in a worktree or submodule: both mark the root.
       if (Files.exists(dir.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
@@ -51,6 +51,27 @@ final class ConfigLookup {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The config file in {@code dir} under any of {@link PoolguardConfigs#FILE_NAMES}; two of them
+   * would leave it unclear which applies, so that is refused.
+   */
+  static Optional<Path> inFolder(Path dir) {
+    List<Path> present =
+        PoolguardConfigs.FILE_NAMES.stream()
+            .map(dir::resolve)
+            .filter(p -> Files.isRegularFile(p))
+            .toList();
+    if (present.size() > 1) {
+      throw new LintException(
+          "two poolguard config files in "
+              + dir
+              + ": "
+              + String.join(" and ", present.stream().map(p -> p.getFileName().toString()).toList())
+              + "; keep one");
+    }
+    return present.stream().findFirst();
   }
 
   private static boolean ownedByMe(Path file) {
