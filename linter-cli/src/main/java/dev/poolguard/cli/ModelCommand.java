@@ -43,7 +43,7 @@ final class ModelCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Linter linter = new Linter(RuleSet.of(List.of())).withLimits(common.limits());
+    Linter linter = common.linter(RuleSet.of(List.of()));
     DeploymentModel model = linter.model(common.request(root.workingDirectory()));
     root.knowSecrets(model.redaction());
     PrintWriter out = spec.commandLine().getOut();

@@ -86,6 +86,13 @@ public final class LintMojo extends AbstractMojo {
   @Parameter(property = "poolguard.today")
   String today;
 
+  /**
+   * Let paths in poolguard.yaml, imports and symlinks lead outside the repository and the linted
+   * paths (never into .git).
+   */
+  @Parameter(property = "poolguard.allowOutsidePaths", defaultValue = "false")
+  boolean allowOutsidePaths;
+
   /** Skip the goal. */
   @Parameter(property = "poolguard.skip", defaultValue = "false")
   boolean skip;
@@ -142,6 +149,9 @@ public final class LintMojo extends AbstractMojo {
         new LintRequest(lintPaths, config, Optional.empty(), root)
             .withBaseline(Optional.ofNullable(baseline).filter(b -> !b.isBlank()), false);
     LintResult result;
+    Linter linter =
+        new Linter(RuleSet.load(getClass().getClassLoader()))
+            .allowingOutsidePaths(allowOutsidePaths);
     try {
       request =
           request.withSuppression(
@@ -152,7 +162,7 @@ public final class LintMojo extends AbstractMojo {
                       System.getenv(),
                       Clock.systemUTC())));
       // Rule packs are the plugin's own <dependencies>: they share its class realm.
-      result = new Linter(RuleSet.load(getClass().getClassLoader())).lint(request);
+      result = linter.lint(request);
     } catch (LintException e) {
       throw new MojoExecutionException("poolguard: " + e.getMessage(), e);
     }
@@ -180,7 +190,7 @@ public final class LintMojo extends AbstractMojo {
         default -> getLog().info(line);
       }
     }
-    Path textReport = writeReports(result, root);
+    Path textReport = writeReports(result, root, linter.filesRead());
     long counted = counted(result);
     String summary =
         String.format(
@@ -278,7 +288,8 @@ public final class LintMojo extends AbstractMojo {
     return result.active().stream().filter(f -> f.severity().atLeast(threshold)).count();
   }
 
-  private Path writeReports(LintResult result, Path root) throws MojoExecutionException {
+  private Path writeReports(LintResult result, Path root, java.util.Set<Path> inputs)
+      throws MojoExecutionException {
     Path out = outputDirectory.toPath();
     Path first = null;
     for (String name :
@@ -299,7 +310,7 @@ public final class LintMojo extends AbstractMojo {
             new ReportOptions(version(), root.toUri().toString(), Optional.empty(), false),
             text);
         Path file = out.resolve(reporter.fileName());
-        AtomicFiles.write(file, text.toString());
+        AtomicFiles.write(file, text.toString(), inputs);
         if (first == null) {
           first = file;
         }

@@ -1,6 +1,7 @@
 package dev.poolguard.core.engine;
 
 import dev.poolguard.core.LintException;
+import dev.poolguard.core.baseline.BaselineSpec;
 import dev.poolguard.core.baseline.BaselineView;
 import dev.poolguard.core.baseline.GitHead;
 import dev.poolguard.core.config.ConfigFile;
@@ -39,21 +40,40 @@ public final class Linter {
 
   private final RuleSet rules;
   private final Limits.Overrides limitOverrides;
+  private final boolean allowOutsidePaths;
+  private final Set<Path> filesRead = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public Linter(RuleSet rules) {
-    this(rules, Limits.Overrides.NONE);
+    this(rules, Limits.Overrides.NONE, false);
   }
 
-  private Linter(RuleSet rules, Limits.Overrides limitOverrides) {
+  private Linter(RuleSet rules, Limits.Overrides limitOverrides, boolean allowOutsidePaths) {
     this.rules = rules;
     this.limitOverrides = limitOverrides;
+    this.allowOutsidePaths = allowOutsidePaths;
+  }
+
+  /**
+   * This linter allowing paths of poolguard.yaml, imports and symlinks that lead outside the
+   * repository and the linted paths ({@code --allow-outside-paths}); {@code .git} stays refused.
+   */
+  public Linter allowingOutsidePaths(boolean allow) {
+    return new Linter(rules, limitOverrides, allow);
+  }
+
+  /**
+   * Every file the runs of this linter have read from disk so far (poolguard.yaml, config files, a
+   * folder baseline's files), as absolute paths: an output must never replace one of them.
+   */
+  public Set<Path> filesRead() {
+    return Set.copyOf(filesRead);
   }
 
   /**
    * This linter with limits from the command line, which beat {@code limits:} in poolguard.yaml.
    */
   public Linter withLimits(Limits.Overrides overrides) {
-    return new Linter(rules, overrides);
+    return new Linter(rules, overrides, allowOutsidePaths);
   }
 
   /**
@@ -106,13 +126,14 @@ public final class Linter {
 
   private Optional<BaselineView> loadBaseline(LintRequest request) {
     Run run = prepare(request);
-    return new Baselines(this::prepareBaseline).load(request, run.config, run.model);
+    return new Baselines(this::prepareBaseline, limitOverrides)
+        .load(request, run.config, run.model);
   }
 
   private LintResult lintTree(LintRequest request) {
     Run run = prepare(request);
     Optional<BaselineView> baseline =
-        new Baselines(this::prepareBaseline).load(request, run.config, run.model);
+        new Baselines(this::prepareBaseline, limitOverrides).load(request, run.config, run.model);
     Baselines.missingStagedBaseline(request, run.config).ifPresent(run.notes::add);
     Map<String, Map<String, Double>> thresholds = new HashMap<>();
     run.config.rules().forEach((id, rc) -> thresholds.put(id, rc.thresholds()));
@@ -275,34 +296,50 @@ public final class Linter {
     // Only '-' (standard input): poolguard.yaml is looked up from the working directory.
     List<Path> searchFrom = roots.isEmpty() ? List.of(request.workingDirectory()) : roots;
     Display display = new Display(request.workingDirectory());
+    List<String> lookupNotes = new ArrayList<>();
     Optional<Path> configPath =
         PoolguardConfigs.find(
-            searchFrom, request.configFile().map(p -> request.workingDirectory().resolve(p)));
+            searchFrom,
+            request.configFile().map(p -> request.workingDirectory().resolve(p)),
+            lookupNotes::add);
     PoolguardConfig config =
         configPath
             .map(p -> PoolguardConfigs.load(p, display.of(p)))
             .orElseGet(() -> PoolguardConfig.empty(searchFrom.get(0)));
+    Boundary.checkConfigPaths(config, allowOutsidePaths, display);
+    if (request.baseline().isEmpty() && !request.noBaseline() && config.baseline().isPresent()) {
+      BaselineSpec spec = BaselineSpec.parse(config.baseline().get(), config.baseDir());
+      if (spec.path().isPresent()) {
+        Boundary.checkBaselinePath(config, spec.path().get(), allowOutsidePaths, display);
+      }
+    }
     List<Path> excluded = Baselines.folderInside(request, config, roots);
-    return prepare(request, config, configPath, excluded);
+    return prepare(request, config, configPath, excluded, lookupNotes);
   }
 
   /** The model of a baseline tree, read with the current poolguard.yaml moved onto it. */
   private DeploymentModel prepareBaseline(LintRequest request, PoolguardConfig config) {
-    return prepare(request, config, Optional.empty(), List.of()).model;
+    return prepare(request, config, Optional.empty(), List.of(), List.of()).model;
   }
 
   private Run prepare(
-      LintRequest request, PoolguardConfig config, Optional<Path> configPath, List<Path> excluded) {
+      LintRequest request,
+      PoolguardConfig config,
+      Optional<Path> configPath,
+      List<Path> excluded,
+      List<String> earlierNotes) {
     List<Path> roots = request.absolutePaths();
     Display display = new Display(request.workingDirectory());
     Limits limits = limitOverrides.applyTo(config.limits());
-    List<String> notes = new ArrayList<>();
+    List<String> notes = new ArrayList<>(earlierNotes);
     Discovery discovery =
         new Discovery(config.exclude(), config.baseDir(), limits.maxFiles(), display, notes);
     List<Path> files = new ArrayList<>(discovery.walk(roots));
     files.removeIf(f -> excluded.stream().anyMatch(f::startsWith));
     configPath.ifPresent(p -> files.remove(p.toAbsolutePath().normalize()));
-    Workspace workspace = new Workspace(display, limits);
+    Boundary boundary = Boundary.of(config, roots, allowOutsidePaths, display);
+    Workspace workspace = new Workspace(display, limits, filesRead::add, boundary);
+    configPath.ifPresent(p -> filesRead.add(p.toAbsolutePath().normalize()));
     ServiceAssembly assembly = new ServiceAssembly(config, workspace, request, notes);
     List<Service> services = assembly.services(files);
     for (ConfigFile file : workspace.files()) {

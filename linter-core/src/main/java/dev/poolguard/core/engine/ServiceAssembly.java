@@ -327,7 +327,7 @@ final class ServiceAssembly {
               ? Manifests.isManifest(file)
               : text.map(t -> t.contains("apiVersion:") && t.contains("kind:")).orElse(false);
       if (manifest) {
-        workspace.keep(p.toString(), file);
+        workspace.keep(p, file);
         manifests.add(file);
         this.manifests.add(file);
       } else if (file.parsed()) {

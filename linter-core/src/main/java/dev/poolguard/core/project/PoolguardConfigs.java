@@ -45,6 +45,15 @@ public final class PoolguardConfigs {
   }
 
   /**
+   * As {@link #find(List, Optional)}; outside a git repository, a {@code poolguard.yaml} in a
+   * parent folder that another user owns is passed over, with a note to {@code notes}.
+   */
+  public static Optional<Path> find(
+      List<Path> lintPaths, Optional<Path> explicit, java.util.function.Consumer<String> notes) {
+    return ConfigLookup.find(lintPaths, explicit, notes);
+  }
+
+  /**
    * The config file directly in {@code folder}, under any of {@link #FILE_NAMES}.
    *
    * @throws LintException naming both files when the folder holds two of them
