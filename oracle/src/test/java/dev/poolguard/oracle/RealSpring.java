@@ -49,6 +49,7 @@ final class RealSpring {
     app.setRegisterShutdownHook(false);
     app.setResourceLoader(new DefaultResourceLoader(new ResourcesOnly(run.classpathRoot())));
     app.setEnvironment(environment(run));
+    app.setAdditionalProfiles(run.additionalProfiles().toArray(String[]::new));
     ConfigurableApplicationContext context;
     try {
       context = app.run(run.args().toArray(String[]::new));

@@ -15,14 +15,26 @@ import java.util.Objects;
  * @param env the environment variables, in the order the manifest lists them
  * @param args the application's arguments
  * @param systemProperties the {@code -D} properties
+ * @param additionalProfiles profiles switched on from outside the configuration (poolguard's
+ *     what-if variants of a profile the config declares)
  */
 record SpringRun(
     Path classpathRoot,
     Map<String, String> env,
     List<String> args,
-    Map<String, String> systemProperties) {
+    Map<String, String> systemProperties,
+    List<String> additionalProfiles) {
+
+  SpringRun(
+      Path classpathRoot,
+      Map<String, String> env,
+      List<String> args,
+      Map<String, String> systemProperties) {
+    this(classpathRoot, env, args, systemProperties, List.of());
+  }
 
   SpringRun {
+    additionalProfiles = List.copyOf(additionalProfiles);
     Objects.requireNonNull(classpathRoot, "classpathRoot");
     env = new LinkedHashMap<>(env);
     args = List.copyOf(args);
@@ -31,6 +43,12 @@ record SpringRun(
 
   @Override
   public String toString() {
-    return "env=" + env + " args=" + args + " -D=" + systemProperties;
+    return "env="
+        + env
+        + " args="
+        + args
+        + " -D="
+        + systemProperties
+        + (additionalProfiles.isEmpty() ? "" : " profiles=" + additionalProfiles);
   }
 }
