@@ -1,13 +1,12 @@
 package dev.poolguard.oracle;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -27,9 +26,9 @@ final class CaseGenerator {
   private static final String HIKARI = "spring.datasource.hikari.";
 
   /**
-   * Forms where poolguard is known to disagree with Spring Boot today (docs/RESOLUTION.md, "Known
-   * gaps"); generated only with {@code -Doracle.knownGaps=true}, so the default build stays a
-   * regression gate for everything else.
+   * Forms where poolguard is known to disagree with Spring Boot (docs/RESOLUTION.md, "Known gaps"):
+   * two non-canonical spellings of one key among the arguments or the {@code -D} properties, which
+   * Spring picks in hash-map order. Generated only with {@code -Doracle.knownGaps=true}.
    */
   static final boolean KNOWN_GAPS = Boolean.getBoolean("oracle.knownGaps");
 
@@ -37,7 +36,8 @@ final class CaseGenerator {
   private final Map<String, Map<String, String>> files = new LinkedHashMap<>();
   private final Map<String, String> env = new LinkedHashMap<>();
   private final List<String> args = new ArrayList<>();
-  private final Set<String> argKeys = new HashSet<>();
+  private final Map<String, String> argSpellings = new HashMap<>();
+  private final Map<String, String> propertySpellings = new HashMap<>();
   private final Map<String, String> systemProperties = new LinkedHashMap<>();
   private final Map<String, Object> applicationJson = new TreeMap<>();
 
@@ -63,7 +63,7 @@ final class CaseGenerator {
     }
     if (!applicationJson.isEmpty()) {
       String json = json(applicationJson);
-      switch (KNOWN_GAPS ? random.nextInt(3) : 2) {
+      switch (random.nextInt(3)) {
         case 0 -> args.add("--spring.application.json=" + json);
         case 1 -> systemProperties.put("spring.application.json", json);
         default -> env.put("SPRING_APPLICATION_JSON", json);
@@ -101,33 +101,34 @@ final class CaseGenerator {
   private void place(String key, long value, List<String> active) {
     String text = Long.toString(value);
     switch (random.nextInt(9)) {
-      case 0 -> putOne(file("application.yml"), key, text);
-      case 1 -> putOne(file("application.properties"), key, text);
-      case 2, 3 -> putOne(file(profileFile(active)), key, text);
+      case 0 -> file("application.yml").put(HIKARI + spelling(key), text);
+      case 1 -> file("application.properties").put(HIKARI + spelling(key), text);
+      case 2, 3 -> file(profileFile(active)).put(HIKARI + spelling(key), text);
       case 4 -> env.put(envName(key), text);
       case 5 -> {
-        if (!KNOWN_GAPS && !argKeys.add(key)) {
-          return;
-        }
-        String arg = "--" + HIKARI + spelling(key) + "=" + text;
+        String arg = "--" + HIKARI + hashOrderedSpelling(argSpellings, key) + "=" + text;
         args.add(arg);
-        if (KNOWN_GAPS && random.nextInt(6) == 0) {
+        if (random.nextInt(6) == 0) {
           args.add(random.nextBoolean() ? arg : "--" + HIKARI + key + "=" + (value + 1));
         }
       }
-      case 6 -> putOne(systemProperties, key, text);
+      case 6 -> systemProperties.put(HIKARI + hashOrderedSpelling(propertySpellings, key), text);
       case 7 -> applicationJson.put(HIKARI + key, value);
       default -> file("application.yml").put(HIKARI + key, text);
     }
   }
 
-  /** Sets a key in one source in some spelling; two spellings in one source are a known gap. */
-  private void putOne(Map<String, String> source, String key, String text) {
-    if (!KNOWN_GAPS) {
-      source.remove(HIKARI + key);
-      source.remove(HIKARI + camel(key));
+  /**
+   * A spelling for a source that Spring reads in hash-map order: a second non-canonical spelling of
+   * one key is a known gap, so the canonical one is used instead.
+   */
+  private String hashOrderedSpelling(Map<String, String> nonCanonicalByKey, String key) {
+    String spelled = spelling(key);
+    if (spelled.equals(key)) {
+      return key;
     }
-    source.put(HIKARI + spelling(key), text);
+    String first = nonCanonicalByKey.putIfAbsent(key, spelled);
+    return KNOWN_GAPS || first == null || first.equals(spelled) ? spelled : key;
   }
 
   private String profileFile(List<String> active) {
@@ -145,7 +146,7 @@ final class CaseGenerator {
   private String spelling(String key) {
     return switch (random.nextInt(5)) {
       case 0 -> camel(key);
-      case 1 -> KNOWN_GAPS ? key.replace('-', '_') : key;
+      case 1 -> key.replace('-', '_');
       default -> key;
     };
   }
@@ -155,10 +156,7 @@ final class CaseGenerator {
     // binding onto a HikariConfig without a database cannot show that, so it is not generated.
     return switch (key.equals("connection-timeout") ? 2 : random.nextInt(4)) {
       case 0 -> "SPRING_DATASOURCE_HIKARI_" + key.replace("-", "_").toUpperCase(Locale.ROOT);
-      case 1 ->
-          KNOWN_GAPS
-              ? HIKARI + key
-              : "SPRING_DATASOURCE_HIKARI_" + key.replace("-", "").toUpperCase(Locale.ROOT);
+      case 1 -> random.nextBoolean() ? HIKARI + key : HIKARI + camel(key);
       default -> "SPRING_DATASOURCE_HIKARI_" + key.replace("-", "").toUpperCase(Locale.ROOT);
     };
   }

@@ -49,13 +49,18 @@ record GeneratedCase(
       processEnv.put(
           "JAVA_TOOL_OPTIONS",
           systemProperties.entrySet().stream()
-              .map(e -> "-D" + e.getKey() + "=" + e.getValue())
+              // The JVM strips quotes from JAVA_TOOL_OPTIONS: JSON goes in single quotes.
+              .map(e -> "-D" + e.getKey() + "=" + jvmQuoted(e.getValue()))
               .collect(Collectors.joining(" ")));
     }
     if (!processEnv.isEmpty() || !args.isEmpty()) {
       Files.writeString(dir.resolve("deploy.yaml"), manifest(processEnv));
     }
     return new SpringRun(resources, processEnv, args, systemProperties);
+  }
+
+  private static String jvmQuoted(String value) {
+    return value.contains("\"") ? "'" + value + "'" : value;
   }
 
   private String manifest(Map<String, String> processEnv) {

@@ -17,7 +17,7 @@ class GeneratedOracleTest {
 
   static final long SEED = Long.getLong("oracle.seed", 15L);
   static final int FROM = Integer.getInteger("oracle.from", 0);
-  static final int CASES = Integer.getInteger("oracle.cases", 300);
+  static final int CASES = Integer.getInteger("oracle.cases", 400);
 
   @Test
   void poolguardAgreesWithSpringBootOnEveryGeneratedCase(@TempDir Path tmp) throws IOException {
