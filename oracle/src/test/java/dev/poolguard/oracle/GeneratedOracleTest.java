@@ -36,7 +36,7 @@ class GeneratedOracleTest {
       }
     }
     System.out.println(
-        "generated: "
+        "Spring Boot " + org.springframework.boot.SpringBootVersion.getVersion() + ", generated: "
             + CASES
             + " cases, "
             + compared
