@@ -1,5 +1,5 @@
 def log = new File(basedir, "build.log").text
-assert log.contains("[WARNING] src/main/resources/application.yml:5:26: warning: spring.datasource.hikari.maximum-pool-size lowered to 10 (was 40 at src/main/resources/application.yml:5 in HEAD)")
+assert log.contains("[ERROR] src/main/resources/application.yml:5:26: error: spring.datasource.hikari.maximum-pool-size lowered to 10 (was 40 at src/main/resources/application.yml:5 in HEAD)")
 assert log.contains("[pool-max-reduced]")
 assert log.contains("poolguard: 1 finding(s) at or above warning")
 assert new File(basedir, "src/main/resources/application.yml").text.contains("maximum-pool-size: 10")

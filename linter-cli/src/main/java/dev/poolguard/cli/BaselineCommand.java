@@ -5,8 +5,10 @@ import dev.poolguard.core.baseline.Snapshot;
 import dev.poolguard.core.engine.Linter;
 import dev.poolguard.core.engine.RuleSet;
 import dev.poolguard.core.model.DeploymentModel;
+import dev.poolguard.core.model.Service;
 import dev.poolguard.core.report.AtomicFiles;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,8 +17,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code poolguard baseline -o FILE}: the effective model as a snapshot, the rollback target. */
 @Command(
@@ -32,6 +36,7 @@ import picocli.CommandLine.ParentCommand;
     exitCodeList = {"0:done", "2:could not (file exists without --force, usage or input error)"})
 final class BaselineCommand implements Callable<Integer> {
 
+  @Spec CommandSpec spec;
   @ParentCommand PoolguardCommand root;
   @Mixin CommonOptions common;
 
@@ -55,6 +60,7 @@ final class BaselineCommand implements Callable<Integer> {
         new Linter(RuleSet.of(List.of()))
             .withLimits(common.limits())
             .model(common.request(root.workingDirectory()));
+    root.knowSecrets(model.redaction());
     StringWriter text = new StringWriter();
     try {
       Snapshot.write(model, text);
@@ -62,6 +68,22 @@ final class BaselineCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    long services = model.services().stream().map(Service::name).distinct().count();
+    String shown = output.toString().replace('\\', '/');
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(
+        "wrote "
+            + shown
+            + ": the effective settings of "
+            + services
+            + (services == 1 ? " service" : " services"));
+    out.println(
+        "next: commit it and set `baseline: "
+            + shown
+            + "` in poolguard.yaml (or pass --baseline "
+            + shown
+            + ") so lint and diff compare with it");
+    out.flush();
     return ExitCodes.OK;
   }
 }

@@ -10,10 +10,14 @@ final class BaselineOptions {
   @Option(
       names = {"-b", "--baseline"},
       paramLabel = "SPEC",
-      description = "A folder, a snapshot file (.json), or a git revision (HEAD, origin/main).")
+      description =
+          "A folder, a snapshot file (.json), or a git revision (HEAD, origin/main); with"
+              + " --staged the default is HEAD.")
   String baseline;
 
-  @Option(names = "--no-baseline", description = "Ignore the baseline named in poolguard.yaml.")
+  @Option(
+      names = "--no-baseline",
+      description = "Ignore the baseline named in poolguard.yaml (and HEAD under --staged).")
   boolean noBaseline;
 
   LintRequest apply(LintRequest request) {

@@ -1,10 +1,12 @@
 package dev.poolguard.cli;
 
 import dev.poolguard.core.LintException;
+import dev.poolguard.core.baseline.GitHead;
 import dev.poolguard.core.config.Limits;
 import dev.poolguard.core.engine.LintRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,7 +49,10 @@ final class CommonOptions {
 
   @Option(
       names = "--staged",
-      description = "Lint the git index (what the next commit records) instead of the work tree.")
+      description =
+          "Lint the git index (what the next commit records) instead of the work tree, against"
+              + " HEAD unless --baseline, baseline: in poolguard.yaml or --no-baseline says"
+              + " otherwise (the first commit has no baseline).")
   boolean staged;
 
   @Option(
@@ -97,6 +102,7 @@ final class CommonOptions {
   }
 
   LintRequest request(Path workingDirectory) {
+    revisionGivenAsPath(workingDirectory);
     LintRequest request =
         new LintRequest(
                 paths,
@@ -119,6 +125,37 @@ final class CommonOptions {
       }
     }
     return request;
+  }
+
+  /**
+   * A PATH that does not exist but names a git revision ({@code poolguard diff HEAD}) is almost
+   * certainly meant as the baseline: say so instead of "no such file".
+   */
+  private void revisionGivenAsPath(Path workingDirectory) {
+    for (Path p : paths) {
+      String text = p.toString();
+      if (text.equals("-") || Files.exists(workingDirectory.resolve(p))) {
+        continue;
+      }
+      if (GitHead.of(workingDirectory).isPresent() && looksLikeRevision(text)) {
+        throw new LintException(
+            "cannot read "
+                + text
+                + ": no such file or directory; to compare with the git revision "
+                + text
+                + ", did you mean `-b "
+                + text
+                + "`?");
+      }
+    }
+  }
+
+  private static boolean looksLikeRevision(String text) {
+    return text.matches("(HEAD|FETCH_HEAD|ORIG_HEAD)([~^][0-9]*)*")
+        || text.matches("[0-9a-f]{7,40}")
+        || text.matches("(origin|upstream)/[A-Za-z0-9._/-]+")
+        || text.matches("[A-Za-z0-9._-]+[~^][0-9]*")
+        || text.matches("v?[0-9]+(\\.[0-9]+)+");
   }
 
   static List<String> split(String csv) {

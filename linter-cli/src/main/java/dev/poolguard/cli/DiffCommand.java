@@ -53,6 +53,7 @@ final class DiffCommand implements Callable<Integer> {
                 () ->
                     new LintException(
                         "no baseline: give --baseline SPEC or set baseline: in poolguard.yaml"));
+    root.knowSecrets(view.redaction());
     PrintWriter out = spec.commandLine().getOut();
     out.print(
         switch (format) {

@@ -125,6 +125,8 @@ final class LintCommand implements Callable<Integer> {
             suppression.apply(
                 baselineOptions.apply(common.request(root.workingDirectory())),
                 root.environment()));
+    root.knowSecrets(result.model().redaction());
+    result.baseline().ifPresent(b -> root.knowSecrets(b.redaction()));
     if (common.verbose) {
       PrintWriter err = spec.commandLine().getErr();
       result
@@ -145,6 +147,14 @@ final class LintCommand implements Callable<Integer> {
                               .map(d -> "; deployed by " + d.workload().position().path())
                               .orElse("")));
       result.notes().forEach(n -> err.println("poolguard: " + n));
+      result
+          .unusedFiles()
+          .forEach(d -> err.println("poolguard: not used: " + d.position() + ": " + d.message()));
+      err.println("poolguard: linted " + result.judged().describe());
+      result
+          .judged()
+          .describeBaseline()
+          .ifPresent(b -> err.println("poolguard: compared with baseline " + b));
       result.findings().stream()
           .filter(Finding::suppressed)
           .forEach(

@@ -45,6 +45,7 @@ final class ModelCommand implements Callable<Integer> {
   public Integer call() {
     Linter linter = new Linter(RuleSet.of(List.of())).withLimits(common.limits());
     DeploymentModel model = linter.model(common.request(root.workingDirectory()));
+    root.knowSecrets(model.redaction());
     PrintWriter out = spec.commandLine().getOut();
     out.print(format == ModelFormat.JSON ? ModelReport.json(model) : ModelReport.text(model));
     out.flush();

@@ -114,6 +114,27 @@ class DistributionIT {
     assertThat(top.resolve("man/man1/poolguard.1")).content().contains(".TH POOLGUARD 1");
   }
 
+  /** Every docs/ and examples/ link of the bundled README resolves inside the install. */
+  @Test
+  void readmeLinksResolveAndTheQuickStartRunsFromTheInstall() throws Exception {
+    Path top = launcher.getParent().getParent();
+    String readme = Files.readString(top.resolve("README.md"));
+    java.util.regex.Matcher links =
+        java.util.regex.Pattern.compile("\\]\\(((?:docs|examples)/[^)#]*)").matcher(readme);
+    int checked = 0;
+    while (links.find()) {
+      assertThat(top.resolve(links.group(1))).as(links.group(1)).exists();
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(10);
+
+    CliRun quickStart = poolguard(top, "lint", "examples/incident");
+    assertThat(quickStart.exitCode()).as(quickStart.err()).isEqualTo(1);
+    assertThat(quickStart.out())
+        .contains("error: pool max 10 (was 40)", "[pool-below-peak-demand]")
+        .endsWith("1 error, 2 warnings, 0 notes in 3 files\n");
+  }
+
   @Test
   void versionComesFromTheManifest() throws Exception {
     CliRun run = poolguard(dir, "--version");
@@ -293,6 +314,47 @@ class DistributionIT {
     CliRun all = run(repo, "git", "commit", "-a", "-m", "shrink the pool to 10 again");
     assertThat(all.exitCode()).isNotZero();
     assertThat(all.out() + all.err()).contains("[pool-below-peak-demand]");
+    assertThat(git(repo, "rev-list", "--count", "HEAD").strip()).isEqualTo("2");
+  }
+
+  /**
+   * The incident's change in a repository without poolguard.yaml: the hook judges the commit
+   * against HEAD, refuses the cut from 40 to 10 and lets a cut to 36 through with a warning.
+   */
+  @Test
+  void hookWithoutPoolguardYamlRefusesTheIncidentsShrink() throws Exception {
+    Tools.require("git", "git", "--version");
+    Path repo = dir.resolve("plain");
+    Path app = repo.resolve("orders/src/main/resources/application.yml");
+    Files.createDirectories(app.getParent());
+    String pool40 =
+        "spring:\n  datasource:\n    url: jdbc:postgresql://db:5432/orders\n    hikari:\n"
+            + "      maximum-pool-size: 40\n";
+    Files.writeString(app, pool40);
+    git(repo, "init", "-q");
+    git(repo, "config", "user.name", "Test");
+    git(repo, "config", "user.email", "test@example.com");
+    git(repo, "add", "-A");
+    git(repo, "commit", "-q", "-m", "pool of 40");
+    assertThat(poolguard(repo, "install-hook").exitCode()).isZero();
+    assertThat(repo.resolve("poolguard.yaml")).doesNotExist();
+
+    Files.writeString(app, pool40.replace(": 40", ": 10"));
+    git(repo, "add", "-A");
+    CliRun refused = run(repo, "git", "commit", "-m", "shrink the pool to 10");
+    assertThat(refused.exitCode()).isNotZero();
+    assertThat(refused.out() + refused.err())
+        .contains("error: spring.datasource.hikari.maximum-pool-size lowered to 10 (was 40 at")
+        .contains("[pool-max-reduced]");
+    assertThat(git(repo, "rev-list", "--count", "HEAD").strip()).isEqualTo("1");
+
+    Files.writeString(app, pool40.replace(": 40", ": 36"));
+    git(repo, "add", "-A");
+    CliRun accepted = run(repo, "git", "commit", "-m", "trim the pool to 36");
+    assertThat(accepted.exitCode()).as(accepted.out() + accepted.err()).isZero();
+    assertThat(accepted.out() + accepted.err())
+        .contains("warning: spring.datasource.hikari.maximum-pool-size lowered to 36 (was 40 at")
+        .contains("[pool-max-reduced]");
     assertThat(git(repo, "rev-list", "--count", "HEAD").strip()).isEqualTo("2");
   }
 

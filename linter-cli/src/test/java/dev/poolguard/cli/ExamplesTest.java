@@ -68,14 +68,24 @@ class ExamplesTest {
   }
 
   @Test
-  void withoutACapacityModelAShrunkPoolIsAWarning() throws IOException {
+  void withoutACapacityModelAnUnprovenCutByHalfOrMoreIsAnError() throws IOException {
     Path copy = copy(ROOT.resolve("examples/incident"));
     Path config = copy.resolve("poolguard.yaml");
     String text = Files.readString(config);
-    Files.writeString(config, text.substring(0, text.indexOf("    database: orders-db")) + "\n");
+    String withoutLoad = text.substring(0, text.indexOf("    database: orders-db")) + "\n";
+    Files.writeString(config, withoutLoad);
     CliRun run = CliRun.inProcess(copy, "lint");
-    assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("lowered to 10 (was 40", "[pool-max-reduced]");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("error: spring.datasource.hikari.maximum-pool-size lowered to 10 (was 40")
+        .contains("a cut of 75 %; add load: for orders-api in poolguard.yaml")
+        .contains("[pool-max-reduced]");
+
+    Files.writeString(
+        config, withoutLoad + "rules:\n  pool-max-reduced: { errorAtReductionPercent: 80 }\n");
+    CliRun raised = CliRun.inProcess(copy, "lint");
+    assertThat(raised.exitCode()).as(raised.out()).isZero();
+    assertThat(raised.out()).contains("warning: spring.datasource.hikari.maximum-pool-size");
     assertThat(CliRun.inProcess(copy, "lint", "--fail-on", "warning").exitCode()).isEqualTo(1);
   }
 

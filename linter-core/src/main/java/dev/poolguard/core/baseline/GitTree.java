@@ -71,6 +71,23 @@ public final class GitTree {
     return new GitTree(System.getenv(), BlobCopier.MAX_BLOB_BYTES).index(anyPathInRepo, target);
   }
 
+  /**
+   * The commit {@code HEAD} names in the repository holding {@code anyPathInRepo}; empty outside a
+   * repository and before its first commit.
+   */
+  public static Optional<String> head(Path anyPathInRepo) {
+    FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true);
+    builder.findGitDir(anyPathInRepo.toAbsolutePath().normalize().toFile());
+    if (builder.getGitDir() == null) {
+      return Optional.empty();
+    }
+    try (Repository repo = builder.build()) {
+      return Optional.ofNullable(repo.resolve("HEAD^{commit}")).map(ObjectId::name);
+    } catch (IOException | RevisionSyntaxException e) {
+      return Optional.empty();
+    }
+  }
+
   Materialized tree(Path anyPathInRepo, String revision, Path target) {
     try (Repository repo = open(anyPathInRepo, "--baseline " + revision)) {
       boolean shallow = !repo.getObjectDatabase().getShallowCommits().isEmpty();

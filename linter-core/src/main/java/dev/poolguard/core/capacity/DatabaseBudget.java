@@ -69,7 +69,7 @@ public record DatabaseBudget(
     for (DatabaseConfig db : project.databases().values()) {
       Optional<Limit> limit = limit(project, db);
       List<Member> members = members(model, project, db.name());
-      if (limit.isEmpty() || members.isEmpty()) {
+      if (limit.isEmpty() || members.isEmpty() || limit.get().refusal().isPresent()) {
         continue;
       }
       List<FleetBudget.Member> terms = new ArrayList<>();
@@ -101,7 +101,30 @@ public record DatabaseBudget(
     return out;
   }
 
-  private record Limit(ConnectionLimit limit, String text, SourcePosition position) {}
+  private record Limit(
+      ConnectionLimit limit,
+      String text,
+      SourcePosition position,
+      Optional<ServerRefusal> refusal) {}
+
+  /**
+   * A {@code postgresql.conf} PostgreSQL refuses to start with: its reservations reach {@code
+   * max_connections}.
+   *
+   * @param database the database name in poolguard.yaml
+   * @param message what is wrong, with the numbers
+   * @param position the reservation setting (else {@code max_connections}, else the file)
+   */
+  public record ServerRefusal(String database, String message, SourcePosition position) {}
+
+  /** Every database in poolguard.yaml whose {@code postgresql.conf} keeps the server down. */
+  public static List<ServerRefusal> refusals(PoolguardConfig project) {
+    List<ServerRefusal> out = new ArrayList<>();
+    for (DatabaseConfig db : project.databases().values()) {
+      limit(project, db).flatMap(Limit::refusal).ifPresent(out::add);
+    }
+    return out;
+  }
 
   private static Optional<Limit> limit(PoolguardConfig project, DatabaseConfig db) {
     int reserved = db.reservedConnections();
@@ -112,7 +135,8 @@ public record DatabaseBudget(
           new Limit(
               ConnectionLimit.declared(max, reserved),
               "maxConnections " + max + reservedText,
-              db.positionOf("maxConnections")));
+              db.positionOf("maxConnections"),
+              Optional.empty()));
     }
     if (db.config().isEmpty()) {
       return Optional.empty();
@@ -136,10 +160,44 @@ public record DatabaseBudget(
               + limit.serverReserved()
               + " reserved by the server"
               + reservedText;
-      return Optional.of(new Limit(limit, text, at));
+      return Optional.of(new Limit(limit, text, at, refusal(db.name(), pg, limit, at)));
     } catch (IOException | IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * PostgreSQL stops at start when {@code superuser_reserved_connections + reserved_connections >=
+   * max_connections} ("must be less than max_connections").
+   */
+  private static Optional<ServerRefusal> refusal(
+      String database, PostgresConf pg, ConnectionLimit limit, SourcePosition maxAt) {
+    if (limit.serverReserved() < limit.maxConnections()) {
+      return Optional.empty();
+    }
+    int superuser =
+        pg.integer("superuser_reserved_connections")
+            .orElse(ConnectionLimit.DEFAULT_SUPERUSER_RESERVED);
+    int reserved = pg.integer("reserved_connections").orElse(ConnectionLimit.DEFAULT_RESERVED);
+    SourcePosition at =
+        pg.setting("reserved_connections")
+            .filter(x -> reserved > 0)
+            .or(() -> pg.setting("superuser_reserved_connections"))
+            .map(PostgresConf.Setting::position)
+            .orElse(maxAt);
+    return Optional.of(
+        new ServerRefusal(
+            database,
+            "database "
+                + database
+                + ": PostgreSQL refuses to start with this configuration:"
+                + " superuser_reserved_connections "
+                + superuser
+                + " + reserved_connections "
+                + reserved
+                + " must be less than max_connections "
+                + limit.maxConnections(),
+            at));
   }
 
   /** A path as users see it: beside poolguard.yaml's display path. */

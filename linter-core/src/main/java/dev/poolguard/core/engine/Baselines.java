@@ -47,17 +47,43 @@ final class Baselines {
     if (!request.noBaseline() && config.baseline().isPresent()) {
       return Optional.of(new Chosen(config.baseline().get(), config.baseDir()));
     }
+    if (!request.noBaseline() && request.staged()) {
+      // The commit being made is judged against the one it follows (SPEC 10).
+      return GitTree.head(request.workTreeDirectory())
+          .map(head -> new Chosen(STAGED_DEFAULT, request.workingDirectory()));
+    }
     return Optional.empty();
   }
 
-  /** A baseline folder inside a linted path is never linted as current configuration. */
+  /** The baseline of {@code --staged} when nothing names one. */
+  static final String STAGED_DEFAULT = "HEAD";
+
+  /**
+   * Why a {@code --staged} run has no baseline, for {@code -v}: the repository has no commit yet.
+   */
+  static Optional<String> missingStagedBaseline(LintRequest request, PoolguardConfig config) {
+    if (request.staged()
+        && chosen(request, config).isEmpty()
+        && !request.noBaseline()
+        && request.baseline().isEmpty()) {
+      return Optional.of(
+          "no baseline: the repository has no commit yet, so the first commit is linted without"
+              + " one");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A baseline folder or snapshot inside a linted path is never linted as current configuration,
+   * nor listed as a file not used.
+   */
   static List<Path> folderInside(LintRequest request, PoolguardConfig config, List<Path> roots) {
     Optional<Chosen> chosen = chosen(request, config);
     if (chosen.isEmpty()) {
       return List.of();
     }
     Path resolved = chosen.get().base().resolve(chosen.get().spec()).toAbsolutePath().normalize();
-    if (Files.isDirectory(resolved) && roots.stream().anyMatch(resolved::startsWith)) {
+    if (Files.exists(resolved) && roots.stream().anyMatch(resolved::startsWith)) {
       return List.of(resolved);
     }
     return List.of();
@@ -73,6 +99,7 @@ final class Baselines {
     Display display = new Display(request.workingDirectory());
     DeploymentModel baseline;
     String label;
+    String[] revision = {null};
     switch (spec.kind()) {
       case SNAPSHOT -> {
         baseline = Snapshot.read(spec.path().orElseThrow());
@@ -95,7 +122,8 @@ final class Baselines {
                 tmp -> {
                   Materialized m =
                       GitTree.materialize(request.workTreeDirectory(), spec.spec(), tmp);
-                  return treeModel.apply(moved(request, m), rebase(config, m));
+                  revision[0] = m.commit().orElse(null);
+                  return treeModel.apply(moved(request, m), rebase(config, m, request));
                 });
       }
     }
@@ -103,10 +131,15 @@ final class Baselines {
         new ArrayList<>(ModelDiff.between(current, baseline));
     changes.addAll(DeploymentDiff.between(current, baseline));
     changes.sort(null);
-    return Optional.of(new BaselineView(label, baseline, changes));
+    return Optional.of(
+        new BaselineView(label, baseline, changes, Optional.ofNullable(revision[0]))
+            .against(current));
   }
 
-  /** Runs {@code body} over a copy of the git index: what the next commit records. */
+  /**
+   * Runs {@code body} over a copy of the git index: what the next commit records. The request it
+   * gets keeps {@code staged} set, so that its baseline defaults to {@code HEAD}.
+   */
   static <T> T withStagedTree(LintRequest request, Function<LintRequest, T> body) {
     return withTempFolder(
         "poolguard-staged",
@@ -121,7 +154,7 @@ final class Baselines {
                   moved.workingDirectory(),
                   request.baseline(),
                   request.noBaseline(),
-                  false,
+                  true,
                   request.workTreeDirectory(),
                   request.stdin(),
                   request.suppression()));
@@ -144,13 +177,19 @@ final class Baselines {
         m.locate(request.workTreeDirectory())
             .orElseThrow(
                 () -> new LintException("the working directory is outside the git repository"));
-    List<Path> paths = new ArrayList<>();
-    for (Path p : request.paths()) {
-      paths.add(p.isAbsolute() ? m.locate(p).orElse(p) : p);
-    }
-    Optional<Path> config =
-        request.configFile().map(p -> p.isAbsolute() ? m.locate(p).orElse(p) : p);
-    return request.movedTo(wd, paths, config);
+    Path linted = linted(request, m.repositoryRoot());
+    Function<Path, Path> locate =
+        p -> {
+          if (!p.isAbsolute()) {
+            return p;
+          }
+          Path n = p.normalize();
+          return n.startsWith(linted)
+              ? m.target().resolve(linted.relativize(n).toString())
+              : m.locate(p).orElse(p);
+        };
+    List<Path> paths = request.paths().stream().map(locate).toList();
+    return request.movedTo(wd, paths, request.configFile().map(locate));
   }
 
   private static LintRequest moved(LintRequest request, Path from, Path to, Path workingDirectory) {
@@ -161,8 +200,26 @@ final class Baselines {
     return request.movedTo(workingDirectory, paths, Optional.empty());
   }
 
-  private static PoolguardConfig rebase(PoolguardConfig config, Materialized m) {
-    return rebase(config, m.repositoryRoot(), m.target());
+  /**
+   * The current poolguard.yaml moved onto a revision's copy. Its paths lie in the tree being
+   * linted: the work tree, or under {@code --staged} the copy of the index, whose root is found
+   * from where the working directory sits in each.
+   */
+  private static PoolguardConfig rebase(
+      PoolguardConfig config, Materialized m, LintRequest request) {
+    return rebase(config, linted(request, m.repositoryRoot()), m.target());
+  }
+
+  /** The root of the tree being linted: the repository root, or its copy when one is linted. */
+  static Path linted(LintRequest request, Path repositoryRoot) {
+    Path inRepository = repositoryRoot.relativize(request.workTreeDirectory());
+    Path root = request.workingDirectory();
+    if (!inRepository.toString().isEmpty()) {
+      for (int i = 0; i < inRepository.getNameCount() && root.getParent() != null; i++) {
+        root = root.getParent();
+      }
+    }
+    return root;
   }
 
   /** The current poolguard.yaml applied to a copy of the tree: its paths moved onto the copy. */

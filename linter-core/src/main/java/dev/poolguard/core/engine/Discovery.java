@@ -33,6 +33,7 @@ final class Discovery {
   private final List<String> notes;
   private final Display display;
   private final TreeSet<Path> found = new TreeSet<>();
+  private final TreeSet<Path> unmodelled = new TreeSet<>();
   private List<Path> realRoots = List.of();
   private Path currentRoot;
 
@@ -142,8 +143,20 @@ final class Discovery {
     }
   }
 
+  /**
+   * Files found with a configuration type poolguard does not read as such ({@code .conf}, {@code
+   * .ini}): a {@code postgresql.conf} is read only when {@code databases:} names it.
+   */
+  List<Path> unmodelled() {
+    return List.copyOf(unmodelled);
+  }
+
   private void add(Path file) {
     if (ConfigLoader.formatOf(file).isEmpty()) {
+      String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+      if ((name.endsWith(".conf") || name.endsWith(".ini")) && unmodelled.size() < maxFiles) {
+        unmodelled.add(file.normalize());
+      }
       return;
     }
     if (found.add(file.normalize()) && found.size() > maxFiles) {

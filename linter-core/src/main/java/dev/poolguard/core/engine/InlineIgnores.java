@@ -22,9 +22,25 @@ final class InlineIgnores {
 
   private InlineIgnores() {}
 
-  /** One comment as written: where it is, the line it suppresses, the ids and the reason. */
+  /**
+   * One comment as written: where it is, the lines it suppresses ({@code line} to {@code lastLine};
+   * more than one for a YAML sequence item), the ids and the reason.
+   */
   record Comment(
-      SourcePosition position, int line, List<String> ruleIds, Optional<String> reason) {}
+      SourcePosition position,
+      int line,
+      int lastLine,
+      List<String> ruleIds,
+      Optional<String> reason) {
+
+    Comment(SourcePosition position, int line, List<String> ruleIds, Optional<String> reason) {
+      this(position, line, line, ruleIds, reason);
+    }
+
+    boolean covers(int findingLine) {
+      return findingLine >= line && findingLine <= lastLine;
+    }
+  }
 
   static List<Comment> scan(String displayPath, String text, boolean properties) {
     List<String> lines = text.lines().toList();
@@ -54,8 +70,9 @@ final class InlineIgnores {
         ignore.ifPresent(pending::add);
         continue;
       }
+      int last = properties ? lineNumber : sequenceItemEnd(lines, i);
       for (Comment p : pending) {
-        out.add(new Comment(p.position(), lineNumber, p.ruleIds(), p.reason()));
+        out.add(new Comment(p.position(), lineNumber, last, p.ruleIds(), p.reason()));
       }
       pending.clear();
       ignore.ifPresent(
@@ -66,6 +83,42 @@ final class InlineIgnores {
       out.add(new Comment(p.position(), lines.size() + 1, p.ruleIds(), p.reason()));
     }
     return out;
+  }
+
+  /**
+   * The last line of the YAML sequence item that starts on line {@code index} ({@code - name: …}
+   * and every more-indented line after it), so that an ignore above an item covers all of it; the
+   * line itself when it starts no item.
+   */
+  static int sequenceItemEnd(List<String> lines, int index) {
+    String line = lines.get(index);
+    int dash = 0;
+    while (dash < line.length() && line.charAt(dash) == ' ') {
+      dash++;
+    }
+    boolean item =
+        line.startsWith("-", dash)
+            && (line.length() == dash + 1 || Character.isWhitespace(line.charAt(dash + 1)));
+    if (!item) {
+      return index + 1;
+    }
+    int last = index + 1;
+    for (int j = index + 1; j < lines.size(); j++) {
+      String next = lines.get(j);
+      String stripped = next.strip();
+      if (stripped.isEmpty() || stripped.startsWith("#")) {
+        continue;
+      }
+      int indent = 0;
+      while (indent < next.length() && next.charAt(indent) == ' ') {
+        indent++;
+      }
+      if (indent <= dash || stripped.equals("---") || stripped.equals("...")) {
+        break;
+      }
+      last = j + 1;
+    }
+    return last;
   }
 
   /** {@code # poolguard:ignore a, b -- why}: the ids before {@code --}, the reason after it. */

@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param baseline {@code --baseline}: a folder, a snapshot or a git revision; else {@code
  *     baseline:} from poolguard.yaml applies
  * @param noBaseline {@code --no-baseline}: ignore {@code baseline:} in poolguard.yaml
- * @param staged {@code --staged}: lint the git index instead of the work tree
+ * @param staged {@code --staged}: lint the git index instead of the work tree; it stays set on the
+ *     request for the copy of the index, where it makes {@code HEAD} the default baseline
  * @param workTreeDirectory the working directory in the real work tree; differs from {@code
  *     workingDirectory} only while a copy of the tree (the git index) is linted, so that git
  *     revisions are still found

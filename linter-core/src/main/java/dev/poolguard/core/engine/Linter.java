@@ -2,17 +2,20 @@ package dev.poolguard.core.engine;
 
 import dev.poolguard.core.LintException;
 import dev.poolguard.core.baseline.BaselineView;
+import dev.poolguard.core.baseline.GitHead;
 import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.config.Limits;
 import dev.poolguard.core.config.LoadProblem;
 import dev.poolguard.core.custom.CustomRules;
 import dev.poolguard.core.model.DeploymentModel;
+import dev.poolguard.core.model.Redaction;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.project.PoolguardConfig;
 import dev.poolguard.core.project.PoolguardConfigs;
 import dev.poolguard.core.project.RuleConfig;
 import dev.poolguard.core.project.Waiver;
 import dev.poolguard.core.rule.Finding;
+import dev.poolguard.core.rule.Judged;
 import dev.poolguard.core.rule.LintContext;
 import dev.poolguard.core.rule.LintResult;
 import dev.poolguard.core.rule.Rule;
@@ -59,10 +62,38 @@ public final class Linter {
    * @throws LintException when poolguard cannot lint (bad path, invalid poolguard.yaml)
    */
   public LintResult lint(LintRequest request) {
-    if (request.staged()) {
-      return Baselines.withStagedTree(request, this::lintTree);
+    LintResult result =
+        request.staged() ? Baselines.withStagedTree(request, this::lintTree) : lintTree(request);
+    return result.withJudged(judged(request, result.baseline()));
+  }
+
+  /** A PATH as given; an absolute one inside the working directory relative to it. */
+  private static String shown(LintRequest request, Path p) {
+    Path wd = request.workTreeDirectory();
+    Path n = p.normalize();
+    Path shown = p.isAbsolute() && n.startsWith(wd) ? wd.relativize(n) : p;
+    String text = shown.toString().replace('\\', '/');
+    return text.isEmpty() ? "." : text;
+  }
+
+  /** What the run judged: the paths as given, the commit they stand at, the baseline. */
+  private static Judged judged(LintRequest request, Optional<BaselineView> baseline) {
+    List<String> paths =
+        request.paths().isEmpty()
+            ? List.of(".")
+            : request.paths().stream().map(p -> shown(request, p)).toList();
+    Optional<GitHead> git = GitHead.of(request.workTreeDirectory());
+    if (!request.paths().isEmpty() && !request.paths().get(0).toString().equals("-")) {
+      git = GitHead.of(request.workTreeDirectory().resolve(request.paths().get(0)));
     }
-    return lintTree(request);
+    return new Judged(
+        paths,
+        request.staged(),
+        git.flatMap(GitHead::commit),
+        git.flatMap(GitHead::branch),
+        git.flatMap(GitHead::remoteUri),
+        baseline.map(BaselineView::label),
+        baseline.flatMap(BaselineView::revision));
   }
 
   /** The effective model and the changes from the baseline, for {@code poolguard diff}. */
@@ -82,6 +113,7 @@ public final class Linter {
     Run run = prepare(request);
     Optional<BaselineView> baseline =
         new Baselines(this::prepareBaseline).load(request, run.config, run.model);
+    Baselines.missingStagedBaseline(request, run.config).ifPresent(run.notes::add);
     Map<String, Map<String, Double>> thresholds = new HashMap<>();
     run.config.rules().forEach((id, rc) -> thresholds.put(id, rc.thresholds()));
     RuleSet ruleSet = withCustomRules(run.config);
@@ -96,7 +128,7 @@ public final class Linter {
       } catch (LintException e) {
         throw e;
       } catch (RuntimeException e) {
-        throw new LintException("internal error in rule " + rule.info().id() + ": " + e, e);
+        throw ruleFailure(rule, e, run.model.redaction());
       }
       collect(rule, run.config, violations, seen, findings);
     }
@@ -159,11 +191,22 @@ public final class Linter {
         try {
           collect(rule, run.config, audit.audit(outcome.audit()), seen, all);
         } catch (RuntimeException e) {
-          throw new LintException("internal error in rule " + rule.info().id() + ": " + e, e);
+          throw ruleFailure(rule, e, run.model.redaction());
         }
       }
     }
     return all;
+  }
+
+  /**
+   * A rule that failed, as one line: an exception's message can quote the value it choked on
+   * ({@code For input string: "..."}), so the message and the cause shown with --debug are masked.
+   */
+  private static LintException ruleFailure(Rule rule, RuntimeException e, Redaction redaction) {
+    RuntimeException masked = new RuntimeException(redaction.scrub(e.toString()));
+    masked.setStackTrace(e.getStackTrace());
+    return new LintException(
+        "internal error in rule " + rule.info().id() + ": " + masked.getMessage(), masked);
   }
 
   private static boolean enabled(Rule rule, PoolguardConfig config) {
@@ -184,9 +227,17 @@ public final class Linter {
     for (Violation v : violations) {
       // What-if profile variants repeat findings that do not depend on the profile.
       if (seen.add(info.id() + "\u0000" + v.position() + "\u0000" + v.message())) {
-        findings.add(Finding.of(info, severity.get(), v));
+        findings.add(Finding.of(info, chosen(info, config, severity.get(), v), v));
       }
     }
+  }
+
+  /** A violation's own severity beats the default, but not one set under {@code rules:}. */
+  private static Severity chosen(
+      RuleInfo info, PoolguardConfig config, Severity configured, Violation v) {
+    RuleConfig rc = config.rules().get(info.id());
+    boolean explicit = rc != null && rc.severity().isPresent();
+    return explicit ? configured : v.severity().orElse(configured);
   }
 
   /** A waiver must name a rule of the run, and not one that judges suppressions. */
@@ -259,7 +310,16 @@ public final class Linter {
           .filter(p -> p.kind() == LoadProblem.Kind.READ_AS_LATIN1)
           .forEach(p -> notes.add(p.position() + ": " + p.message()));
     }
-    DeploymentModel model = new DeploymentModel(services, sorted(notes), assembly.diagnostics());
+    List<dev.poolguard.core.model.Diagnostic> diagnostics = new ArrayList<>(assembly.diagnostics());
+    List<Path> unmodelled = new ArrayList<>(discovery.unmodelled());
+    unmodelled.removeIf(f -> excluded.stream().anyMatch(f::startsWith));
+    diagnostics.addAll(UnusedFiles.of(assembly.read(), services, unmodelled, config, display));
+    DeploymentModel model =
+        new DeploymentModel(
+            services,
+            sorted(notes),
+            diagnostics,
+            SecretValues.of(workspace.files(), services, limits));
     return new Run(config, workspace.files(), model, notes, workspace);
   }
 

@@ -48,6 +48,9 @@ final class ServiceAssembly {
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private Cluster cluster = Cluster.empty();
   private final Set<Workload> claimedWorkloads = new HashSet<>();
+  private final List<ConfigFile> manifests = new ArrayList<>();
+  private final List<Path> helmTemplates = new ArrayList<>();
+  private final List<Path> plainFiles = new ArrayList<>();
 
   ServiceAssembly(
       PoolguardConfig config, Workspace workspace, LintRequest request, List<String> notes) {
@@ -61,11 +64,18 @@ final class ServiceAssembly {
     return diagnostics;
   }
 
+  /** The manifests read, the workloads among them and the Helm templates skipped. */
+  UnusedFiles.Read read() {
+    return new UnusedFiles.Read(
+        List.copyOf(manifests), cluster, List.copyOf(helmTemplates), List.copyOf(plainFiles));
+  }
+
   List<Service> services(List<Path> discovered) {
     List<Path> springFiles = new ArrayList<>();
     List<Path> others = new ArrayList<>();
     for (Path file : discovered) {
       if (isHelmTemplate(file, workspace.text(file))) {
+        helmTemplates.add(file);
         notes.add(
             "skipped "
                 + workspace.display().of(file)
@@ -319,6 +329,9 @@ final class ServiceAssembly {
       if (manifest) {
         workspace.keep(p.toString(), file);
         manifests.add(file);
+        this.manifests.add(file);
+      } else if (file.parsed()) {
+        plainFiles.add(p);
       }
     }
     if (request.stdin().isPresent()) {

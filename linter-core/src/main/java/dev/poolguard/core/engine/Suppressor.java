@@ -67,7 +67,7 @@ final class Suppressor {
         continue;
       }
       for (InlineIgnores.Comment c : comments) {
-        if (c.line() == f.position().line()
+        if (c.covers(f.position().line())
             && c.position().path().equals(f.position().path())
             && c.ruleIds().contains(f.ruleId())) {
           used.get(c).add(f.ruleId());

@@ -43,6 +43,17 @@ public record Diagnostic(
     /** The legacy dash-to-underscore form of a HikariCP {@code connection-*} key. */
     ENV_LEGACY_HAZARD,
     /** Pool settings in a file the framework does not read (a ConfigMap mounted elsewhere). */
-    SETTINGS_NOT_READ
+    SETTINGS_NOT_READ,
+    /**
+     * A file (or a workload in one) that was found but not used: a Helm template, a Deployment no
+     * service runs in, a kind or file type poolguard does not model. Its service is empty.
+     */
+    FILE_NOT_USED
+  }
+
+  /** A file or object that was discovered but not used, at {@code position}, and why. */
+  public static Diagnostic notUsed(SourcePosition position, String why) {
+    return new Diagnostic(
+        Kind.FILE_NOT_USED, "", "", position, position.path(), why, Optional.empty());
   }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** Finds the {@code poolguard.yaml} that applies to a run. */
+/** Finds the poolguard config file ({@code poolguard.yaml} or one of its aliases) of a run. */
 final class ConfigLookup {
 
   private ConfigLookup() {}
@@ -21,9 +21,9 @@ final class ConfigLookup {
         (lintPaths.isEmpty() ? Path.of(".") : lintPaths.get(0)).toAbsolutePath().normalize();
     Path dir = Files.isDirectory(first) ? first : first.getParent();
     for (; dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve(PoolguardConfigs.FILE_NAME);
-      if (Files.isRegularFile(candidate)) {
-        return Optional.of(candidate);
+      Optional<Path> here = inFolder(dir);
+      if (here.isPresent()) {
+        return here;
       }
       // .git is a folder in a clone and a file in a worktree or submodule: both mark the root.
       if (Files.exists(dir.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
@@ -31,6 +31,27 @@ final class ConfigLookup {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The config file in {@code dir} under any of {@link PoolguardConfigs#FILE_NAMES}; two of them
+   * would leave it unclear which applies, so that is refused.
+   */
+  static Optional<Path> inFolder(Path dir) {
+    List<Path> present =
+        PoolguardConfigs.FILE_NAMES.stream()
+            .map(dir::resolve)
+            .filter(p -> Files.isRegularFile(p))
+            .toList();
+    if (present.size() > 1) {
+      throw new LintException(
+          "two poolguard config files in "
+              + dir
+              + ": "
+              + String.join(" and ", present.stream().map(p -> p.getFileName().toString()).toList())
+              + "; keep one");
+    }
+    return present.stream().findFirst();
   }
 
   private static Path readable(Path file) {

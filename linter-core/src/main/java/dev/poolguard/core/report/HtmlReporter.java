@@ -85,9 +85,13 @@ public final class HtmlReporter implements Reporter {
         .append(esc(TextReporter.summary(result)))
         .append("</span></p>\n");
     s.append("<p class=\"sub\">").append(esc(capitalised(verdict.meaning())));
+    s.append(" · linted <code id=\"judged\">")
+        .append(esc(result.judged().describe()))
+        .append("</code>");
     result
-        .baseline()
-        .ifPresent(v -> s.append(" · compared with baseline <code>" + esc(v.label()) + "</code>"));
+        .judged()
+        .describeBaseline()
+        .ifPresent(b -> s.append(" · compared with baseline <code>" + esc(b) + "</code>"));
     s.append("</p>\n");
     s.append("<ul class=\"counts\">");
     counter(s, "error", result.count(Severity.ERROR), "error");

@@ -6,9 +6,11 @@ import dev.poolguard.core.baseline.Change;
 import dev.poolguard.core.capacity.DatabaseBudget;
 import dev.poolguard.core.capacity.FleetBudget;
 import dev.poolguard.core.config.SourcePosition;
+import dev.poolguard.core.model.Diagnostic;
 import dev.poolguard.core.model.Redaction;
 import dev.poolguard.core.report.ReportFacts.Phase;
 import dev.poolguard.core.rule.Finding;
+import dev.poolguard.core.rule.Judged;
 import dev.poolguard.core.rule.LintResult;
 import dev.poolguard.core.rule.Related;
 import dev.poolguard.core.rule.Severity;
@@ -48,6 +50,7 @@ public final class JsonReporter implements Reporter {
       g.writeStringField("name", "poolguard");
       g.writeStringField("version", options.toolVersion());
       g.writeEndObject();
+      writeJudged(g, result.judged());
       writeSummary(g, result);
       g.writeArrayFieldStart("findings");
       for (Finding f : result.findings()) {
@@ -65,13 +68,37 @@ public final class JsonReporter implements Reporter {
       g.writeEndArray();
       g.writeArrayFieldStart("notes");
       for (String note : result.notes()) {
-        g.writeString(Redaction.redactUrl(note));
+        g.writeString(Redaction.redactText(note));
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("unusedFiles");
+      for (Diagnostic d : result.unusedFiles()) {
+        g.writeStartObject();
+        writeLocation(g, "location", d.position());
+        g.writeStringField("reason", Redaction.redactText(d.message()));
+        g.writeEndObject();
       }
       g.writeEndArray();
       g.writeEndObject();
     }
     out.write('\n');
     out.flush();
+  }
+
+  private static void writeJudged(JsonGenerator g, Judged judged) throws IOException {
+    g.writeObjectFieldStart("judged");
+    g.writeArrayFieldStart("paths");
+    for (String p : judged.paths()) {
+      g.writeString(p);
+    }
+    g.writeEndArray();
+    g.writeStringField("source", judged.staged() ? "git-index" : "files");
+    writeOptional(g, "revision", judged.revision());
+    writeOptional(g, "branch", judged.branch());
+    writeOptional(g, "repositoryUri", judged.repositoryUri());
+    writeOptional(g, "baseline", judged.baseline());
+    writeOptional(g, "baselineRevision", judged.baselineRevision());
+    g.writeEndObject();
   }
 
   private static void writeSummary(JsonGenerator g, LintResult result) throws IOException {
@@ -89,16 +116,16 @@ public final class JsonReporter implements Reporter {
     g.writeStartObject();
     g.writeStringField("ruleId", f.ruleId());
     g.writeStringField("severity", f.severity().id());
-    g.writeStringField("message", Redaction.redactUrl(f.message()));
+    g.writeStringField("message", Redaction.redactText(f.message()));
     writeLocation(g, "location", f.position());
     writeOptional(g, "service", f.service());
     writeOptional(g, "profile", f.profile());
     g.writeStringField("subject", f.subject());
-    g.writeStringField("remediation", Redaction.redactUrl(f.remediation()));
+    g.writeStringField("remediation", Redaction.redactText(f.remediation()));
     g.writeArrayFieldStart("related");
     for (Related r : f.related()) {
       g.writeStartObject();
-      g.writeStringField("label", Redaction.redactUrl(r.label()));
+      g.writeStringField("label", Redaction.redactText(r.label()));
       writeLocation(g, "location", r.position());
       g.writeEndObject();
     }
@@ -108,7 +135,7 @@ public final class JsonReporter implements Reporter {
       Finding.Suppression s = f.suppression().get();
       g.writeObjectFieldStart("suppression");
       g.writeStringField("kind", s.kind().name().toLowerCase(Locale.ROOT));
-      g.writeStringField("justification", Redaction.redactUrl(s.justification()));
+      g.writeStringField("justification", Redaction.redactText(s.justification()));
       writeLocation(g, "location", s.position());
       g.writeEndObject();
     } else {
@@ -129,7 +156,7 @@ public final class JsonReporter implements Reporter {
   private static void writeOptional(JsonGenerator g, String field, Optional<String> value)
       throws IOException {
     if (value.isPresent()) {
-      g.writeStringField(field, Redaction.redactUrl(value.get()));
+      g.writeStringField(field, Redaction.redactText(value.get()));
     } else {
       g.writeNullField(field);
     }
@@ -142,7 +169,7 @@ public final class JsonReporter implements Reporter {
       return;
     }
     g.writeObjectFieldStart("baseline");
-    g.writeStringField("label", Redaction.redactUrl(baseline.get().label()));
+    g.writeStringField("label", Redaction.redactText(baseline.get().label()));
     g.writeArrayFieldStart("changes");
     for (Change c : baseline.get().changes()) {
       DiffReport.writeChange(g, c);

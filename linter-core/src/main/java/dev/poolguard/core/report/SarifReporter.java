@@ -1,8 +1,10 @@
 package dev.poolguard.core.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.poolguard.core.model.Diagnostic;
 import dev.poolguard.core.model.Redaction;
 import dev.poolguard.core.rule.Finding;
+import dev.poolguard.core.rule.Judged;
 import dev.poolguard.core.rule.LintResult;
 import dev.poolguard.core.rule.Related;
 import dev.poolguard.core.rule.RuleInfo;
@@ -58,6 +60,7 @@ public final class SarifReporter implements Reporter {
       g.writeArrayFieldStart("runs");
       g.writeStartObject();
       writeTool(g, rules, options);
+      writeInvocation(g, result);
       g.writeObjectFieldStart("originalUriBaseIds");
       g.writeObjectFieldStart(SarifLocations.SRCROOT);
       g.writeStringField("uri", ArtifactUris.base(options.sourceRoot()));
@@ -65,6 +68,7 @@ public final class SarifReporter implements Reporter {
       g.writeEndObject();
       // snakeyaml-engine counts columns in code points; without this a consumer may assume UTF-16.
       g.writeStringField("columnKind", "unicodeCodePoints");
+      writeProvenance(g, result.judged());
       g.writeArrayFieldStart("results");
       for (Finding f : result.findings()) {
         writeResult(g, f, Optional.ofNullable(ruleIndex.get(f.ruleId())));
@@ -100,6 +104,69 @@ public final class SarifReporter implements Reporter {
       SarifRules.write(g, rule, options.docsUrl());
     }
     g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  /** Files found but not used, as tool notifications: not results, but not silent either. */
+  private static void writeInvocation(JsonGenerator g, LintResult result) throws IOException {
+    List<Diagnostic> unused = result.unusedFiles();
+    if (unused.isEmpty()) {
+      return;
+    }
+    g.writeArrayFieldStart("invocations");
+    g.writeStartObject();
+    g.writeBooleanField("executionSuccessful", true);
+    g.writeArrayFieldStart("toolExecutionNotifications");
+    for (Diagnostic d : unused) {
+      g.writeStartObject();
+      g.writeObjectFieldStart("descriptor");
+      g.writeStringField("id", "file-not-used");
+      g.writeEndObject();
+      g.writeStringField("level", "note");
+      g.writeObjectFieldStart("message");
+      g.writeStringField("text", safe(d.position().path() + ": " + d.message()));
+      g.writeEndObject();
+      g.writeArrayFieldStart("locations");
+      g.writeStartObject();
+      SarifLocations.writePhysical(g, d.position());
+      g.writeEndObject();
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndArray();
+  }
+
+  /**
+   * The commit the verdict is about. SARIF requires a repositoryUri, so without a known remote the
+   * revision goes only into the run's properties.
+   */
+  private static void writeProvenance(JsonGenerator g, Judged judged) throws IOException {
+    if (judged.repositoryUri().isPresent()) {
+      g.writeArrayFieldStart("versionControlProvenance");
+      g.writeStartObject();
+      g.writeStringField("repositoryUri", judged.repositoryUri().get());
+      writeOptional(g, "revisionId", judged.revision());
+      writeOptional(g, "branch", judged.branch());
+      g.writeObjectFieldStart("mappedTo");
+      g.writeStringField("uriBaseId", SarifLocations.SRCROOT);
+      g.writeEndObject();
+      g.writeEndObject();
+      g.writeEndArray();
+    }
+    g.writeObjectFieldStart("properties");
+    g.writeObjectFieldStart("judged");
+    g.writeArrayFieldStart("paths");
+    for (String p : judged.paths()) {
+      g.writeString(p);
+    }
+    g.writeEndArray();
+    g.writeStringField("source", judged.staged() ? "git-index" : "files");
+    writeOptional(g, "revision", judged.revision());
+    writeOptional(g, "baseline", judged.baseline());
+    writeOptional(g, "baselineRevision", judged.baselineRevision());
     g.writeEndObject();
     g.writeEndObject();
   }
@@ -185,6 +252,6 @@ public final class SarifReporter implements Reporter {
    * get the same URL-password masking as every other configuration text.
    */
   private static String safe(String text) {
-    return Redaction.redactUrl(text);
+    return Redaction.redactText(text);
   }
 }

@@ -1,10 +1,14 @@
 package dev.poolguard.core.report;
 
+import dev.poolguard.core.model.Diagnostic;
+import dev.poolguard.core.model.Redaction;
 import dev.poolguard.core.rule.Finding;
 import dev.poolguard.core.rule.LintResult;
 import dev.poolguard.core.rule.Severity;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Compiler-style text: one {@code path:line:column: severity: message [rule-id]} line per active
@@ -47,31 +51,74 @@ public final class TextReporter implements Reporter {
         + ": "
         + severity
         + ": "
-        + oneLine(f.message())
+        + oneLine(Redaction.redactText(f.message()))
         + " ["
-        + f.ruleId()
+        + oneLine(f.ruleId())
         + "]";
   }
 
-  /** E.g. {@code 2 errors, 1 warning, 0 notes in 14 files (3 suppressed)}. */
+  /**
+   * E.g. {@code 2 errors, 1 warning, 0 notes in 14 files (3 suppressed)}; a run that found no
+   * service says so instead of "no findings", and files found but not used are counted.
+   */
   static String summary(LintResult result) {
     long active = result.active().size();
     long suppressed = result.findings().size() - active;
     StringBuilder s = new StringBuilder();
-    if (active == 0) {
-      s.append("no findings");
+    boolean noService = result.model().services().isEmpty();
+    if (active == 0 && noService) {
+      s.append("no service found under ")
+          .append(oneLine(String.join(" ", result.judged().paths())))
+          .append(" (")
+          .append(counted(result.filesRead(), "file"))
+          .append(
+              " read): poolguard reads Spring Boot and Quarkus config (application*.yml,"
+                  + " application*.properties) and the Kubernetes workloads that run it; lint a"
+                  + " service's folder, or declare services: in poolguard.yaml (poolguard init)");
     } else {
-      s.append(counted(result.count(Severity.ERROR), "error"))
-          .append(", ")
-          .append(counted(result.count(Severity.WARNING), "warning"))
-          .append(", ")
-          .append(counted(result.count(Severity.NOTE), "note"));
+      if (active == 0) {
+        s.append("no findings");
+      } else {
+        s.append(counted(result.count(Severity.ERROR), "error"))
+            .append(", ")
+            .append(counted(result.count(Severity.WARNING), "warning"))
+            .append(", ")
+            .append(counted(result.count(Severity.NOTE), "note"));
+      }
+      s.append(" in ").append(counted(result.filesRead(), "file"));
     }
-    s.append(" in ").append(counted(result.filesRead(), "file"));
     if (suppressed > 0) {
       s.append(" (").append(suppressed).append(" suppressed)");
     }
+    unused(result, s);
     return s.toString();
+  }
+
+  /** "; 3 found but not used (1 Helm template, …; -v lists them)". */
+  private static void unused(LintResult result, StringBuilder s) {
+    List<Diagnostic> unused = result.unusedFiles();
+    if (unused.isEmpty()) {
+      return;
+    }
+    long helm = unused.stream().filter(d -> d.message().startsWith("Helm ")).count();
+    long workloads =
+        unused.stream().filter(d -> d.message().contains(" matches no service")).count();
+    long other = unused.size() - helm - workloads;
+    List<String> parts = new ArrayList<>();
+    if (helm > 0) {
+      parts.add(helm + (helm == 1 ? " Helm chart file" : " Helm chart files"));
+    }
+    if (workloads > 0) {
+      parts.add(workloads + (workloads == 1 ? " workload" : " workloads") + " matching no service");
+    }
+    if (other > 0) {
+      parts.add(other + (other == 1 ? " file or kind" : " files or kinds") + " not modelled");
+    }
+    s.append("; ")
+        .append(unused.size())
+        .append(" found but not used (")
+        .append(String.join(", ", parts))
+        .append("; -v lists them)");
   }
 
   // Long.toString is locale-independent, so no Locale is needed for the counts.
@@ -89,14 +136,10 @@ public final class TextReporter implements Reporter {
 
   /**
    * Control characters from configuration (a newline in a value, an escape sequence) would break
-   * the one-finding-per-line contract or drive the terminal, so they print as spaces.
+   * the one-finding-per-line contract or drive the terminal: line breaks print as spaces, other
+   * controls as visible escapes.
    */
   static String oneLine(String text) {
-    StringBuilder s = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      s.append(Character.isISOControl(c) ? ' ' : c);
-    }
-    return s.toString();
+    return Terminal.oneLine(text);
   }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param baseline the baseline the run compared with and every change from it, if there was one
  * @param budgets the connection budget of every database the capacity model can judge, by name
  * @param excerpts the configuration lines around each finding, secrets redacted, for the reports
+ * @param judged what was linted and compared with (paths, revision, baseline)
  */
 public record LintResult(
     List<Finding> findings,
@@ -28,7 +29,8 @@ public record LintResult(
     int filesRead,
     Optional<BaselineView> baseline,
     List<DatabaseBudget> budgets,
-    List<Excerpt> excerpts) {
+    List<Excerpt> excerpts,
+    Judged judged) {
 
   public LintResult {
     findings = List.copyOf(findings);
@@ -37,6 +39,7 @@ public record LintResult(
     Objects.requireNonNull(baseline, "baseline");
     budgets = List.copyOf(budgets);
     excerpts = List.copyOf(excerpts);
+    Objects.requireNonNull(judged, "judged");
   }
 
   /** A result without report data: no baseline, budgets or excerpts. */
@@ -46,7 +49,16 @@ public record LintResult(
       DeploymentModel model,
       List<String> notes,
       int filesRead) {
-    this(findings, rules, model, notes, filesRead, Optional.empty(), List.of(), List.of());
+    this(
+        findings,
+        rules,
+        model,
+        notes,
+        filesRead,
+        Optional.empty(),
+        List.of(),
+        List.of(),
+        Judged.paths(List.of(".")));
   }
 
   /** The same result with the data reports show beside the findings. */
@@ -55,7 +67,28 @@ public record LintResult(
       List<DatabaseBudget> databaseBudgets,
       List<Excerpt> configExcerpts) {
     return new LintResult(
-        findings, rules, model, notes, filesRead, baselineView, databaseBudgets, configExcerpts);
+        findings,
+        rules,
+        model,
+        notes,
+        filesRead,
+        baselineView,
+        databaseBudgets,
+        configExcerpts,
+        judged);
+  }
+
+  /** The same result saying what it judged. */
+  public LintResult withJudged(Judged what) {
+    return new LintResult(
+        findings, rules, model, notes, filesRead, baseline, budgets, excerpts, what);
+  }
+
+  /** Files and workloads that were found but not used, sorted by position. */
+  public List<dev.poolguard.core.model.Diagnostic> unusedFiles() {
+    return model.diagnostics().stream()
+        .filter(d -> d.kind() == dev.poolguard.core.model.Diagnostic.Kind.FILE_NOT_USED)
+        .toList();
   }
 
   /** Findings that count: not suppressed. */

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param subject what the finding is about within the service (a setting key, a database name):
  *     with the rule and service it identifies the finding across line shifts
  * @param remediation a fix specific to this finding; empty for the rule's general remediation
+ * @param severity a graver severity than the rule's default that this finding deserves (a pool
+ *     halved without proof); an explicit {@code severity} under {@code rules:} still wins
  */
 public record Violation(
     String message,
@@ -25,7 +27,8 @@ public record Violation(
     Optional<String> service,
     Optional<String> profile,
     String subject,
-    Optional<String> remediation) {
+    Optional<String> remediation,
+    Optional<Severity> severity) {
 
   public Violation {
     Objects.requireNonNull(message, "message");
@@ -35,6 +38,19 @@ public record Violation(
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(remediation, "remediation");
+    Objects.requireNonNull(severity, "severity");
+  }
+
+  /** A violation at the rule's configured severity (the form rule packs built before 0.2). */
+  public Violation(
+      String message,
+      SourcePosition position,
+      List<Related> related,
+      Optional<String> service,
+      Optional<String> profile,
+      String subject,
+      Optional<String> remediation) {
+    this(message, position, related, service, profile, subject, remediation, Optional.empty());
   }
 
   /** A violation tied to a file position only. */
@@ -51,20 +67,29 @@ public record Violation(
         Optional.of(serviceName),
         Optional.ofNullable(profiles),
         subject,
-        remediation);
+        remediation,
+        severity);
   }
 
   public Violation withSubject(String newSubject) {
-    return new Violation(message, position, related, service, profile, newSubject, remediation);
+    return new Violation(
+        message, position, related, service, profile, newSubject, remediation, severity);
   }
 
   public Violation withRelated(List<Related> more) {
     return new Violation(
-        message, position, concat(related, more), service, profile, subject, remediation);
+        message, position, concat(related, more), service, profile, subject, remediation, severity);
   }
 
   public Violation withRemediation(String fix) {
-    return new Violation(message, position, related, service, profile, subject, Optional.of(fix));
+    return new Violation(
+        message, position, related, service, profile, subject, Optional.of(fix), severity);
+  }
+
+  /** This violation at {@code graver}, unless {@code rules:} sets the rule's severity. */
+  public Violation withSeverity(Severity graver) {
+    return new Violation(
+        message, position, related, service, profile, subject, remediation, Optional.of(graver));
   }
 
   private static List<Related> concat(List<Related> a, List<Related> b) {

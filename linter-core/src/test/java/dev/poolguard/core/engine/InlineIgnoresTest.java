@@ -30,6 +30,28 @@ class InlineIgnoresTest {
   }
 
   @Test
+  void aloneAboveASequenceItemCoversTheWholeItem() {
+    List<InlineIgnores.Comment> found =
+        yaml(
+            "env:\n"
+                + "  # poolguard:ignore r -- the sidecar reads it\n"
+                + "  - name: A\n"
+                + "\n"
+                + "    # a comment inside the item\n"
+                + "    value: \"1\"\n"
+                + "  - name: B  # poolguard:ignore s -- only this line\n"
+                + "    value: \"2\"\n"
+                + "# poolguard:ignore t -- a key, not an item\n"
+                + "other:\n"
+                + "  x: 1\n");
+    assertThat(found)
+        .extracting(c -> c.ruleIds().get(0) + " " + c.line() + "-" + c.lastLine())
+        .containsExactly("r 3-6", "s 7-7", "t 10-10");
+    assertThat(found.get(0).covers(6)).isTrue();
+    assertThat(found.get(0).covers(7)).isFalse();
+  }
+
+  @Test
   void aHashInsideQuotesOrAWordIsNoComment() {
     assertThat(yaml("a: \"x # poolguard:ignore r -- y\"\nb: 'it''s # poolguard:ignore r'\n"))
         .isEmpty();

@@ -6,7 +6,12 @@ import static dev.poolguard.core.report.Samples.at;
 import static dev.poolguard.core.report.Samples.finding;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.poolguard.core.model.DeploymentModel;
+import dev.poolguard.core.model.Diagnostic;
+import dev.poolguard.core.model.Framework;
+import dev.poolguard.core.model.Service;
 import dev.poolguard.core.rule.Finding;
+import dev.poolguard.core.rule.Judged;
 import dev.poolguard.core.rule.LintResult;
 import dev.poolguard.core.rule.Severity;
 import java.io.IOException;
@@ -123,8 +128,51 @@ class TextReporterTest {
                       Finding.Suppression.Kind.INLINE, "ok", at("deploy/a.yaml", 1, 1))));
     }
 
-    assertThat(render(Samples.result(findings, List.of(PEAK), files), false))
-        .isEqualTo(expected + "\n");
+    LintResult withAService =
+        new LintResult(
+            findings,
+            List.of(PEAK),
+            new DeploymentModel(
+                List.of(
+                    new Service(
+                        "orders",
+                        Framework.SPRING,
+                        List.of(),
+                        "default",
+                        List.of("orders/application.yml"),
+                        List.of(),
+                        at("orders/application.yml", 1, 1))),
+                List.of()),
+            List.of(),
+            files);
+
+    assertThat(render(withAService, false)).isEqualTo(expected + "\n");
+  }
+
+  @Test
+  void aRunThatFoundNoServiceSaysSoWithAHintAndCountsWhatItDidNotUse() throws IOException {
+    LintResult nothing =
+        new LintResult(
+            List.of(),
+            List.of(PEAK),
+            new DeploymentModel(
+                List.of(),
+                List.of(),
+                List.of(
+                    Diagnostic.notUsed(at("chart/templates/a.yaml", 1, 1), "Helm template: x"),
+                    Diagnostic.notUsed(at("k8s/a.yaml", 3, 1), "Deployment a matches no service"),
+                    Diagnostic.notUsed(
+                        at("app.ini", 1, 1), "a file type poolguard does not model"))),
+            List.of(),
+            2);
+
+    assertThat(render(nothing.withJudged(Judged.paths(List.of("deploy"))), false))
+        .isEqualTo(
+            "no service found under deploy (2 files read): poolguard reads Spring Boot and Quarkus"
+                + " config (application*.yml, application*.properties) and the Kubernetes workloads"
+                + " that run it; lint a service's folder, or declare services: in poolguard.yaml"
+                + " (poolguard init); 3 found but not used (1 Helm chart file, 1 workload matching"
+                + " no service, 1 file or kind not modelled; -v lists them)\n");
   }
 
   @Test
@@ -133,7 +181,7 @@ class TextReporterTest {
         finding(
             PEAK,
             Severity.ERROR,
-            "value \"a\nb\u001B[2J\" is odd",
+            "value \"a\nb\u001B[2J\u009b1m\u202Eevil\" is odd",
             at("deploy/a.yaml", 2, 3),
             List.of(),
             null,
@@ -141,7 +189,9 @@ class TextReporterTest {
             "s");
 
     assertThat(TextReporter.line(f, false))
-        .isEqualTo("deploy/a.yaml:2:3: error: value \"a b [2J\" is odd [pool-below-peak-demand]");
+        .isEqualTo(
+            "deploy/a.yaml:2:3: error: value \"a b\\u001b[2J\\u009b1m\\u202eevil\" is odd"
+                + " [pool-below-peak-demand]");
   }
 
   @Test

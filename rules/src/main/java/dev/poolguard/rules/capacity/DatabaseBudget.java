@@ -40,21 +40,58 @@ record DatabaseBudget(dev.poolguard.core.capacity.DatabaseBudget budget) {
     return budget.members();
   }
 
-  /** "orders-api 10 pods × 40, billing 4 × 30" at full scale. */
-  String fleetText() {
+  /** The fleet state a message describes: today's replicas, or every pod the HPA may start. */
+  enum State {
+    STEADY,
+    FULL_SCALE
+  }
+
+  /** How many services a message names before "and N more"; the reports list them all. */
+  static final int NAMED_CONTRIBUTORS = 5;
+
+  /**
+   * "orders-api 10 pods × 40, billing 4 pods × 30" in {@code state}; beyond {@value
+   * #NAMED_CONTRIBUTORS} pools, the largest ones and "and N more".
+   */
+  String fleetText(State state) {
+    List<dev.poolguard.core.capacity.DatabaseBudget.Member> named = new ArrayList<>(members());
+    if (named.size() > NAMED_CONTRIBUTORS) {
+      named.sort(
+          Comparator.comparingLong(
+                  (dev.poolguard.core.capacity.DatabaseBudget.Member m) ->
+                      -(long) pods(m, state) * m.pool())
+              .thenComparing(m -> m.service().name())
+              .thenComparing(m -> m.dataSource().name()));
+      named = named.subList(0, NAMED_CONTRIBUTORS);
+    }
     StringBuilder out = new StringBuilder();
-    for (var m : members()) {
+    for (var m : named) {
       if (out.length() > 0) {
         out.append(", ");
       }
-      int pods = Math.max(m.replicas(), m.maxReplicas());
+      int pods = pods(m, state);
       out.append(m.service().name());
       if (!m.dataSource().name().equals("default")) {
         out.append(" (").append(m.dataSource().name()).append(')');
       }
       out.append(' ').append(pods).append(pods == 1 ? " pod × " : " pods × ").append(m.pool());
     }
+    int more = members().size() - named.size();
+    if (more > 0) {
+      long rest =
+          members().stream().mapToLong(m -> (long) pods(m, state) * m.pool()).sum()
+              - named.stream().mapToLong(m -> (long) pods(m, state) * m.pool()).sum();
+      out.append(" and ")
+          .append(more)
+          .append(" more pools with ")
+          .append(rest)
+          .append(" connections (every one in the JSON, Markdown and HTML reports)");
+    }
     return out.toString();
+  }
+
+  private static int pods(dev.poolguard.core.capacity.DatabaseBudget.Member m, State state) {
+    return state == State.STEADY ? m.replicas() : Math.max(m.replicas(), m.maxReplicas());
   }
 
   /** The member whose change most likely caused a verdict: the rolling one, else the largest. */

@@ -40,37 +40,58 @@ public final class DatabaseConnectionsExceeded implements Rule {
   public List<Violation> check(LintContext context) {
     double nearLimit = context.option(DatabaseConnectionsNearLimit.INFO, "nearLimit");
     List<Violation> out = new ArrayList<>();
+    for (var refusal : dev.poolguard.core.capacity.DatabaseBudget.refusals(context.project())) {
+      out.add(
+          Violation.at(refusal.position(), refusal.message())
+              .withSubject("database/" + refusal.database())
+              .withRemediation(
+                  "Raise max_connections above the reserved slots, or lower"
+                      + " superuser_reserved_connections or reserved_connections."));
+    }
     for (DatabaseBudget budget : DatabaseBudget.all(context, nearLimit)) {
       FleetBudget.Result r = budget.result();
       if (!r.exceeded()) {
         continue;
       }
-      String when =
-          r.fullScaleExceeded()
-              ? "at full scale the fleet can open " + r.fullScale() + " connections ("
-              : "during a rolling update of "
-                  + r.rollingService().orElse("a service")
-                  + " the fleet can open "
-                  + r.rollout()
-                  + " connections ("
-                  + r.fullScale()
-                  + " at full scale + "
-                  + r.rolloutSurge()
-                  + " from surge pods; ";
+      String when;
+      if (r.steady() > r.budget()) {
+        when =
+            "at today's replicas (steady state) the fleet opens "
+                + r.steady()
+                + " connections ("
+                + budget.fleetText(DatabaseBudget.State.STEADY);
+      } else if (r.fullScaleExceeded()) {
+        when =
+            "at full scale (HPA maximum) the fleet can open "
+                + r.fullScale()
+                + " connections ("
+                + budget.fleetText(DatabaseBudget.State.FULL_SCALE);
+      } else {
+        when =
+            "during a rolling update of "
+                + r.rollingService().orElse("a service")
+                + " the fleet can open "
+                + r.rollout()
+                + " connections ("
+                + r.fullScale()
+                + " at full scale + "
+                + r.rolloutSurge()
+                + " from surge pods; "
+                + budget.fleetText(DatabaseBudget.State.FULL_SCALE);
+      }
       out.add(
           budget.violation(
               "database "
                   + budget.database()
                   + ": "
                   + when
-                  + budget.fleetText()
                   + ") but accepts "
-                  + r.budget()
+                  + (r.budget() > 0 ? String.valueOf(r.budget()) : "no connection")
                   + " ("
                   + budget.limitText()
                   + ")",
               "Keep the fleet within "
-                  + r.budget()
+                  + Math.max(0, r.budget())
                   + " connections: lower pool maximums, HPA maximums or maxSurge, or raise max_connections."));
     }
     return out;

@@ -59,7 +59,7 @@ public final class DatabaseConnectionsNearLimit implements Rule {
                   + " available connections ("
                   + PoolLoad.percent(r.usedFraction())
                   + ", "
-                  + budget.fleetText()
+                  + budget.fleetText(DatabaseBudget.State.FULL_SCALE)
                   + (r.rolloutSurge() > 0 ? ", + " + r.rolloutSurge() + " during a rollout" : "")
                   + "; "
                   + budget.limitText()

@@ -15,8 +15,11 @@ import java.util.Set;
 /** The pool maximum is lower than in the baseline and no capacity model judges it. */
 public final class PoolMaxReduced implements Rule {
 
+  /** The reduction, in percent of the baseline's maximum, from which an unproven cut blocks. */
+  static final double DEFAULT_ERROR_AT_PERCENT = 50;
+
   static final RuleInfo INFO =
-      RuleInfo.of(
+      new RuleInfo(
           "pool-max-reduced",
           "Pool maximum lowered against the baseline",
           Severity.WARNING,
@@ -25,11 +28,20 @@ public final class PoolMaxReduced implements Rule {
               + " routine deployment cut a pool, it ran dry at peak load, and half of 100,000 users"
               + " were locked out for 90 minutes. Without a capacity model nothing shows whether"
               + " the smaller pool carries the peak, so the change is flagged for a human to"
-              + " decide. With load figures, pod counts and the database in poolguard.yaml the"
-              + " capacity rules judge the new size instead and this rule stands aside.",
-          "Confirm the smaller pool carries the peak (load test, or add load: and a database to"
-              + " poolguard.yaml so poolguard computes it), or restore the baseline value.",
-          "# baseline: maximum-pool-size: 40\nspring:\n  datasource:\n    hikari:\n      maximum-pool-size: 10\n");
+              + " decide. A cut by half or more (the incident's 40 to 10 was three quarters) is an"
+              + " error until something proves it; a smaller cut is a warning. With load figures,"
+              + " pod counts and the database in poolguard.yaml the capacity rules judge the new"
+              + " size instead and this rule stands aside.",
+          "Add load: (peakRequestsPerSecond, connectionHoldMillis) for the service in"
+              + " poolguard.yaml so the capacity model proves or refutes the new size, restore the"
+              + " baseline value, or waive the finding with a reason under waivers:.",
+          "# baseline: maximum-pool-size: 40\nspring:\n  datasource:\n    hikari:\n      maximum-pool-size: 10\n",
+          List.of(
+              new RuleInfo.Option(
+                  "errorAtReductionPercent",
+                  DEFAULT_ERROR_AT_PERCENT,
+                  "a cut of at least this percentage of the baseline's maximum is an error"
+                      + " (above 100: never)")));
 
   @Override
   public RuleInfo info() {
@@ -38,6 +50,7 @@ public final class PoolMaxReduced implements Rule {
 
   @Override
   public List<Violation> check(LintContext context) {
+    double errorAt = context.option(INFO, "errorAtReductionPercent");
     List<Violation> out = new ArrayList<>();
     List<Changes.SettingChange> changes =
         new ArrayList<>(
@@ -53,7 +66,9 @@ public final class PoolMaxReduced implements Rule {
       if (CapacityJudged.judged(context, c.service(), c.dataSource())) {
         continue;
       }
-      out.add(
+      long cut = was.getAsLong() - now.getAsLong();
+      double percent = 100.0 * cut / was.getAsLong();
+      Violation v =
           c.violation(
               c.property()
                   + " lowered to "
@@ -62,7 +77,15 @@ public final class PoolMaxReduced implements Rule {
                   + c.oldDescribed()
                   + "); no capacity model shows that "
                   + now.getAsLong()
-                  + " connections per pod carry the peak load"));
+                  + " connections per pod carry the peak load"
+                  + (percent >= errorAt
+                      ? " — a cut of "
+                          + Math.round(Math.floor(percent))
+                          + " %; add load: for "
+                          + c.service().name()
+                          + " in poolguard.yaml to prove the new size, or waive it with a reason"
+                      : ""));
+      out.add(percent >= errorAt ? v.withSeverity(Severity.ERROR) : v);
     }
     return out;
   }

@@ -1,13 +1,18 @@
 package dev.poolguard.rules.integrity;
 
 import dev.poolguard.core.model.Diagnostic;
+import dev.poolguard.core.model.PoolKind;
+import dev.poolguard.core.model.PoolSetting;
+import dev.poolguard.core.model.hikari.HikariProperties;
 import dev.poolguard.core.rule.LintContext;
 import dev.poolguard.core.rule.Rule;
 import dev.poolguard.core.rule.RuleInfo;
 import dev.poolguard.core.rule.Severity;
 import dev.poolguard.core.rule.Violation;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** An environment variable meant as a pool setting that binds to nothing, or breaks binding. */
@@ -24,8 +29,11 @@ public final class EnvOverrideMisbinds implements Rule {
               + " as an underscore. A variable that matches no HikariCP property is silently"
               + " ignored, so the manifest's override never reaches the pool. For keys starting"
               + " with connection- the legacy form is read as the nested property connection.*,"
-              + " which makes the binder start the pool early: HikariCP keeps its default and later"
-              + " settings fail to bind (spring-boot issue 51363).",
+              + " which the binder reaches by calling getConnection(): the pool starts before its"
+              + " settings are bound, the variable's value never reaches it, and startup fails"
+              + " when a setting HikariCP seals at start is bound afterwards or the database is"
+              + " unreachable (spring-boot issue 51363; checked against Spring Boot 3.5.7's"
+              + " Binder).",
           "Use the documented form the message names: the canonical property in upper case with"
               + " dots as underscores and dashes removed.",
           "env:\n  - name: SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT\n    value: \"2000\"\n");
@@ -44,11 +52,38 @@ public final class EnvOverrideMisbinds implements Rule {
         continue;
       }
       String hint = d.suggestion().map(s -> " (did you mean " + s + "?)").orElse("");
+      String sealed =
+          d.kind() == Diagnostic.Kind.ENV_LEGACY_HAZARD
+              ? sealedAfterStart(context, d)
+                  .map(
+                      p ->
+                          "; here startup fails: "
+                              + p.key()
+                              + " ("
+                              + p.value().origin().position()
+                              + ") is bound into the started pool")
+                  .orElse("")
+              : "";
       out.add(
-          Violation.at(d.position(), d.message() + hint)
+          Violation.at(d.position(), d.message() + sealed + hint)
               .withService(d.service(), d.profile())
               .withSubject("env/" + d.subject()));
     }
     return out;
+  }
+
+  /**
+   * The first setting the service configures (not a default) that HikariCP seals once the pool has
+   * started: binding it after the legacy variable started the pool fails startup.
+   */
+  private static Optional<PoolSetting> sealedAfterStart(LintContext context, Diagnostic d) {
+    return context.model().services().stream()
+        .filter(s -> s.name().equals(d.service()) && s.profileLabel().equals(d.profile()))
+        .flatMap(s -> s.dataSources().stream())
+        .filter(ds -> ds.pool() == PoolKind.HIKARI && ds.name().equals("default"))
+        .flatMap(ds -> ds.settings().stream())
+        .filter(p -> p.known() && !p.value().origin().isDefault())
+        .filter(p -> !HikariProperties.changeableAfterStart(p.key()))
+        .min(Comparator.comparing(PoolSetting::key));
   }
 }

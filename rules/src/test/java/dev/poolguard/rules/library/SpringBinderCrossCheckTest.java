@@ -361,6 +361,38 @@ class SpringBinderCrossCheckTest {
     }
   }
 
+  static Stream<HikariProperty> textProperties() {
+    return HikariProperties.all().stream()
+        .filter(p -> p.type() != HikariProperty.Type.MAP)
+        .filter(p -> HikariSamples.text(p).isPresent());
+  }
+
+  /**
+   * What env-override-misbinds says about a setting bound after the legacy variable started the
+   * pool: startup fails exactly for the keys HikariProperties does not call changeable.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("textProperties")
+  void aSettingBoundAfterTheLegacyVariableFailsStartupExactlyWhenHikariSealsIt(
+      HikariProperty property) {
+    boolean failed;
+    try (HikariDataSource ds = dataSource(FakeJdbcDriver.URL)) {
+      Throwable thrown =
+          catchThrowable(
+              () ->
+                  HikariSamples.bind(
+                      HikariSamples.envAndFiles(
+                          Map.of("SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT", "31000"),
+                          Map.of(PREFIX + property.key(), HikariSamples.text(property).get())),
+                      ds));
+      failed = thrown != null;
+      if (failed) {
+        assertThat(HikariSamples.rootCause(thrown)).hasMessageContaining("sealed");
+      }
+    }
+    assertThat(failed).isEqualTo(!HikariProperties.changeableAfterStart(property.key()));
+  }
+
   @Test
   void documentedConnectionTimeoutEnvVarDoesNotStartThePool() {
     try (HikariDataSource ds = dataSource(FakeJdbcDriver.URL)) {

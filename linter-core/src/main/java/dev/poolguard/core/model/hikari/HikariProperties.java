@@ -91,6 +91,32 @@ public final class HikariProperties {
   }
 
   /** Every property of the newest major, sorted by key. */
+  /**
+   * Keys whose setters still work once the pool has started (HikariCP's MXBean settings, and
+   * catalog and login-timeout, which it does not seal); every other setter of a started pool throws
+   * "The configuration of the pool is sealed once started". Checked against HikariCP 7.1.0 bound by
+   * Spring Boot 3.5.7 in SpringBinderCrossCheckTest.
+   */
+  private static final java.util.Set<String> CHANGEABLE_AFTER_START =
+      java.util.Set.of(
+          "catalog",
+          "connection-timeout",
+          "idle-timeout",
+          "keepalive-time",
+          "leak-detection-threshold",
+          "login-timeout",
+          "max-lifetime",
+          "maximum-pool-size",
+          "minimum-idle",
+          "password",
+          "username",
+          "validation-timeout");
+
+  /** Whether binding {@code key} into a started pool works (else startup fails). */
+  public static boolean changeableAfterStart(String key) {
+    return CHANGEABLE_AFTER_START.contains(key);
+  }
+
   public static List<HikariProperty> all() {
     return List.copyOf(BY_UNIFORM.values());
   }

@@ -132,8 +132,11 @@ final class EnvLayer implements Layer {
                 v.name()
                     + " is read as the nested property connection."
                     + key.substring("connection-".length()).replace('-', '.')
-                    + ": binding starts the pool early, so HikariCP keeps its default and later"
-                    + " settings fail to bind (spring-boot issue 51363)",
+                    + ": binding it calls getConnection(), which starts the pool before the other"
+                    + " settings are bound, so this value never reaches the pool (the model leaves"
+                    + " it out); startup then fails if a setting HikariCP seals at start (pool-name,"
+                    + " auto-commit, …) is bound after it, or if the database is unreachable"
+                    + " (spring-boot issue 51363)",
                 Optional.of(SpringNames.envName(b.property()))));
         continue;
       }
