@@ -6,6 +6,7 @@ import dev.poolguard.core.config.MapNode;
 import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.DataSource;
 import dev.poolguard.core.model.Diagnostic;
+import dev.poolguard.core.model.ExternalSetting;
 import dev.poolguard.core.model.Framework;
 import dev.poolguard.core.model.Origin;
 import dev.poolguard.core.model.PoolKind;
@@ -27,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Works out the effective HikariCP settings of a Spring Boot service from its config files, as
@@ -76,11 +78,43 @@ public final class SpringResolver {
 
   private record Profiles(List<String> names, String source) {}
 
+  /**
+   * The argument source as SimpleCommandLinePropertySource holds it: an argument given twice under
+   * one name has all its values joined with commas, which binds to no number.
+   */
+  private static List<Property> arguments(List<ExternalSetting> given) {
+    Map<String, List<ExternalSetting>> byName = new LinkedHashMap<>();
+    for (ExternalSetting a : given) {
+      byName.computeIfAbsent(a.name(), n -> new ArrayList<>()).add(a);
+    }
+    List<Property> out = new ArrayList<>();
+    for (List<ExternalSetting> same : byName.values()) {
+      ExternalSetting last = same.get(same.size() - 1);
+      if (same.size() == 1 || same.stream().anyMatch(a -> a.text().isEmpty())) {
+        out.add(Property.external(last));
+        continue;
+      }
+      String joined =
+          same.stream().map(a -> a.text().orElseThrow()).collect(Collectors.joining(","));
+      out.add(
+          Property.external(
+              ExternalSetting.known(
+                  last.name(),
+                  joined,
+                  new Origin(
+                      last.origin().kind(),
+                      last.origin().position(),
+                      last.origin().property(),
+                      joined))));
+    }
+    return out;
+  }
+
   /** The deployment's property sources, highest precedence first. */
   private List<Layer> externalLayers() {
     ExternalSources ext = input.external();
     List<Layer> layers = new ArrayList<>();
-    layers.add(Layer.of(ext.arguments().stream().map(Property::external).toList()));
+    layers.add(Layer.of(arguments(ext.arguments())));
     ext.applicationJson()
         .ifPresent(
             json -> {
@@ -429,7 +463,7 @@ public final class SpringResolver {
 
   private DataSource hikariDataSource(PropertyLookup lookup, SourcePosition anchor) {
     Map<String, List<Property>> byKey = new LinkedHashMap<>();
-    for (Property p : lookup.under(HIKARI_PREFIX)) {
+    for (Property p : lookup.under(HIKARI_PREFIX, SpringResolver::spellingRank)) {
       String rest = afterPrefix(p.name());
       byKey.computeIfAbsent(settingKey(rest), k -> new ArrayList<>()).add(p);
     }
@@ -453,6 +487,28 @@ public final class SpringResolver {
         inert(lookup),
         anchor,
         input.hikariMajor());
+  }
+
+  /**
+   * Which of several spellings of one key in one source Spring binds, lowest first, whatever their
+   * order: {@code SpringConfigurationPropertySource} looks up the canonical (kebab-case) name
+   * first, for the environment through {@code SystemEnvironmentPropertyMapper} (the documented
+   * form, then the legacy form) before {@code DefaultPropertyMapper}; other spellings are found
+   * only through the reverse mapping of {@code SpringIterableConfigurationPropertySource}.
+   */
+  private static int spellingRank(Property p) {
+    String canonical = HIKARI_PREFIX + "." + settingKey(afterPrefix(p.name()));
+    String written = p.writtenAs();
+    if (p.kind() == Origin.Kind.ENV) {
+      if (written.equalsIgnoreCase(SpringNames.envName(canonical))) {
+        return 0;
+      }
+      if (written.equalsIgnoreCase(SpringNames.legacyEnvName(canonical))) {
+        return 1;
+      }
+      return written.equals(canonical) ? 2 : 3;
+    }
+    return written.equals(canonical) ? 0 : 1;
   }
 
   /** The written name after {@code spring.datasource.hikari.} (three dotted elements). */
