@@ -20,6 +20,7 @@ targets=(
   "linter-core dev.poolguard.core.config.ConfigLoaderFuzzTest#propertiesLoaderNeverThrows"
   "linter-core dev.poolguard.core.project.PoolguardConfigFuzzTest#poolguardYamlLoadsOrFailsWithOneLine"
   "rules dev.poolguard.rules.fuzz.LintPipelineFuzzTest#lintNeverCrashes"
+  "linter-core dev.poolguard.core.text.GlobFuzzTest#globMatchesLikeJavaAndNeverBacktracks"
 )
 
 pin=()

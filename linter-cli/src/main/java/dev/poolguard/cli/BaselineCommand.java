@@ -10,7 +10,6 @@ import dev.poolguard.core.report.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,16 +55,15 @@ final class BaselineCommand implements Callable<Integer> {
     if (Files.exists(target) && !force) {
       throw new LintException(output + " exists; use --force to overwrite it");
     }
-    DeploymentModel model =
-        new Linter(RuleSet.of(List.of()))
-            .withLimits(common.limits())
-            .model(common.request(root.workingDirectory()));
+    Linter linter = common.linter(RuleSet.of(List.of()));
+    DeploymentModel model = linter.model(common.request(root.workingDirectory()));
+    root.knowSecrets(model.redaction());
     StringWriter text = new StringWriter();
     try {
       Snapshot.write(model, text);
-      AtomicFiles.write(target, text.toString());
+      AtomicFiles.write(target, text.toString(), linter.filesRead());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new LintException("cannot write " + output + ": " + e.getMessage(), e);
     }
     long services = model.services().stream().map(Service::name).distinct().count();
     String shown = output.toString().replace('\\', '/');

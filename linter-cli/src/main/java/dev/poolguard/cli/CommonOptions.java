@@ -56,6 +56,13 @@ final class CommonOptions {
   boolean staged;
 
   @Option(
+      names = "--allow-outside-paths",
+      description =
+          "Let paths in poolguard.yaml, imports and symlinks lead outside the repository and the"
+              + " linted paths (never into .git).")
+  boolean allowOutsidePaths;
+
+  @Option(
       names = "--max-file-bytes",
       paramLabel = "N",
       description = "Larger config files are a finding, not read (default: 10485760, or limits:).")
@@ -80,6 +87,13 @@ final class CommonOptions {
   Integer maxAliases;
 
   /** The limits given as flags; they beat {@code limits:} in poolguard.yaml. */
+  /** A linter of {@code rules} with this run's limits and path boundary. */
+  dev.poolguard.core.engine.Linter linter(dev.poolguard.core.engine.RuleSet rules) {
+    return new dev.poolguard.core.engine.Linter(rules)
+        .withLimits(limits())
+        .allowingOutsidePaths(allowOutsidePaths);
+  }
+
   Limits.Overrides limits() {
     return new Limits.Overrides(
         maxFileBytes == null

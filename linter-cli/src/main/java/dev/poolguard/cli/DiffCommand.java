@@ -45,7 +45,7 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Linter linter = new Linter(RuleSet.of(List.of())).withLimits(common.limits());
+    Linter linter = common.linter(RuleSet.of(List.of()));
     BaselineView view =
         linter
             .diff(baselineOptions.apply(common.request(root.workingDirectory())))
@@ -53,6 +53,7 @@ final class DiffCommand implements Callable<Integer> {
                 () ->
                     new LintException(
                         "no baseline: give --baseline SPEC or set baseline: in poolguard.yaml"));
+    root.knowSecrets(view.redaction());
     PrintWriter out = spec.commandLine().getOut();
     out.print(
         switch (format) {

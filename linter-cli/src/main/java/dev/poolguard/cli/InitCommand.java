@@ -1,20 +1,20 @@
 package dev.poolguard.cli;
 
 import dev.poolguard.core.LintException;
-import dev.poolguard.core.engine.Linter;
 import dev.poolguard.core.engine.RuleSet;
 import dev.poolguard.core.model.DeploymentModel;
 import dev.poolguard.core.model.Diagnostic;
 import dev.poolguard.core.model.Service;
+import dev.poolguard.core.project.PoolguardConfigs;
 import dev.poolguard.core.report.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,14 +51,18 @@ final class InitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path target = root.workingDirectory().resolve("poolguard.yaml");
-    if (Files.exists(target) && !force) {
-      throw new LintException("poolguard.yaml exists; use --force to overwrite it");
+    Path target = root.workingDirectory().resolve(PoolguardConfigs.FILE_NAME);
+    // Any of the names counts: a second file beside it would make every run fail.
+    Optional<Path> existing = PoolguardConfigs.inFolder(root.workingDirectory());
+    if (existing.isPresent() && !force) {
+      throw new LintException(
+          existing.get().getFileName() + " exists; use --force to overwrite it");
+    }
+    if (existing.isPresent() && !existing.get().equals(target)) {
+      target = existing.get(); // --force overwrites the file that is there, under its own name
     }
     DeploymentModel model =
-        new Linter(RuleSet.of(List.of()))
-            .withLimits(common.limits())
-            .model(common.request(root.workingDirectory()));
+        common.linter(RuleSet.of(List.of())).model(common.request(root.workingDirectory()));
     try {
       AtomicFiles.write(target, render(model));
     } catch (IOException e) {
@@ -222,9 +226,42 @@ final class InitCommand implements Callable<Integer> {
     return java.util.Optional.of(folder);
   }
 
-  private static String quote(String s) {
-    return s.matches("[A-Za-z0-9_./-]+")
-        ? s
-        : "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  // Plain words YAML would read as something other than the same string.
+  private static final java.util.regex.Pattern NOT_A_PLAIN_STRING =
+      java.util.regex.Pattern.compile(
+          "(?i:true|false|yes|no|on|off|y|n|null)|~|[-+.0-9][-+.0-9_eExXoOa-fA-F:]*|\\.(?i:inf|nan)|-.*");
+
+  /** {@code s} as a YAML scalar that reads back as exactly {@code s}, names with newlines too. */
+  static String quote(String s) {
+    if (s.matches("[A-Za-z0-9_./-]+") && !NOT_A_PLAIN_STRING.matcher(s).matches()) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder("\"");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\\' -> b.append("\\\\");
+        case '"' -> b.append("\\\"");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          boolean paired =
+              Character.isHighSurrogate(c)
+                  ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                  : Character.isLowSurrogate(c)
+                      && i > 0
+                      && Character.isHighSurrogate(s.charAt(i - 1));
+          if (Character.isSurrogate(c) && !paired) {
+            b.append("\\uFFFD"); // cannot be written as UTF-8
+          } else if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) {
+            b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
   }
 }

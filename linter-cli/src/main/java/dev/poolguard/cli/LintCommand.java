@@ -119,12 +119,14 @@ final class LintCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "several formats need --output FOLDER to write their files into");
     }
-    Linter linter = new Linter(packs.rules(root.workingDirectory())).withLimits(common.limits());
+    Linter linter = common.linter(packs.rules(root.workingDirectory()));
     LintResult result =
         linter.lint(
             suppression.apply(
                 baselineOptions.apply(common.request(root.workingDirectory())),
                 root.environment()));
+    root.knowSecrets(result.model().redaction());
+    result.baseline().ifPresent(b -> root.knowSecrets(b.redaction()));
     if (common.verbose) {
       PrintWriter err = spec.commandLine().getErr();
       result
@@ -170,7 +172,7 @@ final class LintCommand implements Callable<Integer> {
                           + f.suppression().get().justification()));
       err.flush();
     }
-    write(result, reporters, docs);
+    write(result, reporters, docs, linter.filesRead());
     return exitCode(result);
   }
 
@@ -217,8 +219,23 @@ final class LintCommand implements Callable<Integer> {
             + "'");
   }
 
-  private void write(LintResult result, List<Reporter> reporters, Optional<String> docs) {
+  private void write(
+      LintResult result,
+      List<Reporter> reporters,
+      Optional<String> docs,
+      java.util.Set<Path> inputs) {
     boolean toStdout = output == null;
+    if (!toStdout) {
+      // Every target is checked before any is written: refused means nothing changed.
+      for (Reporter reporter : reporters) {
+        Path target = target(reporter, reporters.size() > 1);
+        try {
+          AtomicFiles.refuseUnsafe(target, inputs);
+        } catch (IOException e) {
+          throw new LintException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+      }
+    }
     for (Reporter reporter : reporters) {
       boolean color = toStdout && reporter.format().equals("text") && colorAllowed();
       String text = render(reporter, result, color, docs);
@@ -229,7 +246,7 @@ final class LintCommand implements Callable<Integer> {
       } else {
         Path target = target(reporter, reporters.size() > 1);
         try {
-          AtomicFiles.write(target, text);
+          AtomicFiles.write(target, text, inputs);
         } catch (IOException e) {
           throw new LintException("cannot write " + target + ": " + e.getMessage(), e);
         }

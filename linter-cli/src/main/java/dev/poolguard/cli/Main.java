@@ -26,6 +26,6 @@ public final class Main {
 
   private static PrintWriter stderr() {
     return new PrintWriter(
-        new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        new SafeErr(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8)), true);
   }
 }

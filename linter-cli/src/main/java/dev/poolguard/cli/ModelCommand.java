@@ -43,8 +43,9 @@ final class ModelCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Linter linter = new Linter(RuleSet.of(List.of())).withLimits(common.limits());
+    Linter linter = common.linter(RuleSet.of(List.of()));
     DeploymentModel model = linter.model(common.request(root.workingDirectory()));
+    root.knowSecrets(model.redaction());
     PrintWriter out = spec.commandLine().getOut();
     out.print(format == ModelFormat.JSON ? ModelReport.json(model) : ModelReport.text(model));
     out.flush();

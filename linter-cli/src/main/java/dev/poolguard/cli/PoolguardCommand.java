@@ -56,6 +56,7 @@ public final class PoolguardCommand implements Callable<Integer> {
 
   private Map<String, String> environment = Map.of();
   private Path workingDirectory = Path.of("").toAbsolutePath();
+  private SafeErr err = new SafeErr(java.io.Writer.nullWriter());
 
   @Override
   public Integer call() {
@@ -65,6 +66,11 @@ public final class PoolguardCommand implements Callable<Integer> {
 
   Map<String, String> environment() {
     return environment;
+  }
+
+  /** Standard error knows the secret values of {@code redaction} from now on. */
+  void knowSecrets(dev.poolguard.core.model.Redaction redaction) {
+    err.knowing(redaction);
   }
 
   Path workingDirectory() {
@@ -87,7 +93,8 @@ public final class PoolguardCommand implements Callable<Integer> {
     root.workingDirectory = workingDirectory;
     CommandLine cli = new CommandLine(root);
     cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-    cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+    root.err = new SafeErr(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8));
+    cli.setErr(new PrintWriter(root.err, true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler(PoolguardCommand::usageError);
     cli.setExecutionExceptionHandler(

@@ -6,10 +6,12 @@ import dev.poolguard.core.engine.Linter;
 import dev.poolguard.core.engine.RuleSet;
 import dev.poolguard.core.engine.SuppressionOptions;
 import dev.poolguard.core.engine.Today;
+import dev.poolguard.core.model.Redaction;
 import dev.poolguard.core.report.AtomicFiles;
 import dev.poolguard.core.report.ReportOptions;
 import dev.poolguard.core.report.Reporter;
 import dev.poolguard.core.report.Reporters;
+import dev.poolguard.core.report.Terminal;
 import dev.poolguard.core.result.Finding;
 import dev.poolguard.core.result.LintResult;
 import dev.poolguard.core.rule.Severity;
@@ -23,25 +25,35 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Lints the project's connection-pool configuration and fails the build when findings reach {@code
- * failOn}. It translates its parameters into the same core call as the command line.
+ * failOn}. It translates its parameters into the same core call as the command line. In a reactor
+ * each lint root ({@link LintRoots}) is linted once; executions in modules inside it only log where
+ * the lint runs.
  */
 @Mojo(name = "lint", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class LintMojo extends AbstractMojo {
 
-  /** Files and folders to lint (default: the project's folder). */
+  /**
+   * Files and folders to lint, relative to the project. By default the project's lint root: the
+   * nearest folder at or above it with a poolguard config file, else the top of the reactor, linted
+   * once for the whole reactor.
+   */
   @Parameter(property = "poolguard.paths")
   File[] paths;
 
-  /** poolguard.yaml; by default found beside the first path or above it. */
+  /** poolguard.yaml; by default the lint root's (or, with {@code paths}, found above them). */
   @Parameter(property = "poolguard.configFile")
   File configFile;
 
@@ -74,17 +86,30 @@ public final class LintMojo extends AbstractMojo {
   @Parameter(property = "poolguard.today")
   String today;
 
+  /**
+   * Let paths in poolguard.yaml, imports and symlinks lead outside the repository and the linted
+   * paths (never into .git).
+   */
+  @Parameter(property = "poolguard.allowOutsidePaths", defaultValue = "false")
+  boolean allowOutsidePaths;
+
   /** Skip the goal. */
   @Parameter(property = "poolguard.skip", defaultValue = "false")
   boolean skip;
 
-  /** The modules of an aggregator: they are linted by their own executions, not by it. */
-  @Parameter(defaultValue = "${project.modules}", readonly = true)
-  List<String> modules;
-
-  /** The folder paths in findings are relative to. */
+  /** The folder paths in findings are relative to when {@code paths} are given. */
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
   File basedir;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
+
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  MojoExecution mojoExecution;
+
+  /** The plugin's descriptor: its version goes into the reports. */
+  @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+  PluginDescriptor plugin;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -104,25 +129,29 @@ public final class LintMojo extends AbstractMojo {
     }
     Path root = basedir.toPath().toAbsolutePath().normalize();
     List<Path> lintPaths = new ArrayList<>();
+    Optional<Path> config = Optional.ofNullable(configFile).map(File::toPath);
     if (paths != null && paths.length > 0) {
       for (File p : paths) {
         lintPaths.add(p.toPath());
       }
     } else {
-      lintPaths.addAll(ownPaths(root));
-      if (lintPaths.isEmpty()) {
-        getLog().info("poolguard: nothing to lint outside the modules");
+      Optional<LintRoots.LintRoot> mine = lintRoot(root);
+      if (mine.isEmpty()) {
         return;
+      }
+      root = mine.get().folder();
+      lintPaths.addAll(mine.get().paths());
+      if (config.isEmpty()) {
+        config = mine.get().config();
       }
     }
     LintRequest request =
-        new LintRequest(
-                lintPaths,
-                Optional.ofNullable(configFile).map(File::toPath),
-                Optional.empty(),
-                root)
+        new LintRequest(lintPaths, config, Optional.empty(), root)
             .withBaseline(Optional.ofNullable(baseline).filter(b -> !b.isBlank()), false);
     LintResult result;
+    Linter linter =
+        new Linter(RuleSet.load(getClass().getClassLoader()))
+            .allowingOutsidePaths(allowOutsidePaths);
     try {
       request =
           request.withSuppression(
@@ -133,20 +162,35 @@ public final class LintMojo extends AbstractMojo {
                       System.getenv(),
                       Clock.systemUTC())));
       // Rule packs are the plugin's own <dependencies>: they share its class realm.
-      result = new Linter(RuleSet.load(getClass().getClassLoader())).lint(request);
+      result = linter.lint(request);
     } catch (LintException e) {
       throw new MojoExecutionException("poolguard: " + e.getMessage(), e);
     }
+    Redaction redaction =
+        result
+            .baseline()
+            .map(b -> result.model().redaction().and(b.redaction()))
+            .orElse(result.model().redaction());
     for (Finding f : result.active()) {
+      // The build log is output like any report: secrets masked, control characters inert.
       String line =
-          f.position() + ": " + f.severity().id() + ": " + f.message() + " [" + f.ruleId() + "]";
+          Terminal.oneLine(
+              redaction.scrub(
+                  f.position()
+                      + ": "
+                      + f.severity().id()
+                      + ": "
+                      + f.message()
+                      + " ["
+                      + f.ruleId()
+                      + "]"));
       switch (f.severity()) {
         case ERROR -> getLog().error(line);
         case WARNING -> getLog().warn(line);
         default -> getLog().info(line);
       }
     }
-    Path textReport = writeReports(result, root);
+    Path textReport = writeReports(result, root, linter.filesRead());
     long counted = counted(result);
     String summary =
         String.format(
@@ -164,23 +208,69 @@ public final class LintMojo extends AbstractMojo {
   }
 
   /**
-   * The project's own folder; for an aggregator, its entries except the module folders, so that
-   * each module is linted once, by its own execution.
+   * This project's lint root when this execution is the one to lint it; else empty, after one line
+   * saying where the lint runs.
    */
-  private List<Path> ownPaths(Path root) throws MojoExecutionException {
-    if (modules == null || modules.isEmpty()) {
-      return List.of(root);
+  private Optional<LintRoots.LintRoot> lintRoot(Path base) throws MojoExecutionException {
+    LintRoots roots =
+        new LintRoots(
+            Path.of(session.getExecutionRootDirectory()),
+            session.getProjects().stream().filter(this::runsThisGoal).map(this::dir).toList(),
+            session.getAllProjects().stream().map(this::dir).toList());
+    LintRoots.LintRoot mine;
+    try {
+      mine = roots.of(base);
+    } catch (LintException e) {
+      throw new MojoExecutionException("poolguard: " + e.getMessage(), e);
     }
-    List<Path> moduleDirs = new ArrayList<>();
-    for (String module : modules) {
-      Path dir = root.resolve(module).normalize();
-      moduleDirs.add(dir.getFileName().toString().endsWith(".xml") ? dir.getParent() : dir);
+    String where = relative(base, mine.folder());
+    if (mine.owner().isPresent() && !mine.owner().get().equals(base)) {
+      getLog()
+          .info(
+              "poolguard: lint root "
+                  + where
+                  + " is linted by "
+                  + nameOf(mine.owner().get())
+                  + "; nothing to do here");
+      return Optional.empty();
     }
-    try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(root)) {
-      return entries.filter(p -> !moduleDirs.contains(p.normalize())).sorted().toList();
-    } catch (IOException e) {
-      throw new MojoExecutionException("poolguard: cannot list " + root + ": " + e.getMessage(), e);
+    if (!mine.folder().equals(base)) {
+      getLog()
+          .info(
+              "poolguard: linting lint root "
+                  + where
+                  + " here: its own project is not part of this build");
     }
+    return Optional.of(mine);
+  }
+
+  /** Declared with an execution of the goal, or the goal given on the command line. */
+  private boolean runsThisGoal(MavenProject project) {
+    if (mojoExecution.getSource() == MojoExecution.Source.CLI) {
+      return true;
+    }
+    String key = mojoExecution.getGroupId() + ":" + mojoExecution.getArtifactId();
+    return project.getBuildPlugins().stream()
+        .filter(p -> p.getKey().equals(key))
+        .flatMap(p -> p.getExecutions().stream())
+        .anyMatch(e -> e.getGoals().contains(mojoExecution.getGoal()));
+  }
+
+  private Path dir(MavenProject project) {
+    return project.getBasedir().toPath().toAbsolutePath().normalize();
+  }
+
+  private String nameOf(Path projectDir) {
+    return session.getProjects().stream()
+        .filter(p -> dir(p).equals(projectDir))
+        .findFirst()
+        .map(p -> p.getGroupId() + ":" + p.getArtifactId())
+        .orElse(projectDir.toString());
+  }
+
+  private static String relative(Path from, Path to) {
+    String rel = from.relativize(to).toString();
+    return rel.isEmpty() ? "." : rel;
   }
 
   private long counted(LintResult result) throws MojoExecutionException {
@@ -198,7 +288,8 @@ public final class LintMojo extends AbstractMojo {
     return result.active().stream().filter(f -> f.severity().atLeast(threshold)).count();
   }
 
-  private Path writeReports(LintResult result, Path root) throws MojoExecutionException {
+  private Path writeReports(LintResult result, Path root, java.util.Set<Path> inputs)
+      throws MojoExecutionException {
     Path out = outputDirectory.toPath();
     Path first = null;
     for (String name :
@@ -219,7 +310,7 @@ public final class LintMojo extends AbstractMojo {
             new ReportOptions(version(), root.toUri().toString(), Optional.empty(), false),
             text);
         Path file = out.resolve(reporter.fileName());
-        AtomicFiles.write(file, text.toString());
+        AtomicFiles.write(file, text.toString(), inputs);
         if (first == null) {
           first = file;
         }
@@ -231,8 +322,8 @@ public final class LintMojo extends AbstractMojo {
     return first == null ? out : first;
   }
 
-  private static String version() {
-    String v = LintMojo.class.getPackage().getImplementationVersion();
-    return v == null ? "development" : v;
+  /** What Maven resolved and runs: the version of the plugin as the POM names it. */
+  private String version() {
+    return plugin.getVersion();
   }
 }

@@ -60,6 +60,20 @@ public final class GitTree {
   }
 
   /**
+   * As {@link #materialize(Path, String, Path)}, within {@code limits}: the revision's config files
+   * are counted against {@code maxFiles} before anything is copied, and a file over {@code
+   * maxFileBytes} is skipped unread.
+   */
+  public static Materialized materialize(
+      Path anyPathInRepo, String revision, Path target, dev.poolguard.core.config.Limits limits) {
+    GitTree git = new GitTree(System.getenv(), limits.maxFileBytes());
+    git.maxFiles = limits.maxFiles();
+    return git.tree(anyPathInRepo, revision, target);
+  }
+
+  private int maxFiles = Integer.MAX_VALUE;
+
+  /**
    * Copies the files staged in the index, as the next commit will record them, into {@code target}
    * ({@code --staged}).
    *
@@ -69,6 +83,14 @@ public final class GitTree {
    */
   public static Materialized materializeIndex(Path anyPathInRepo, Path target) {
     return new GitTree(System.getenv(), BlobCopier.MAX_BLOB_BYTES).index(anyPathInRepo, target);
+  }
+
+  /** As {@link #materializeIndex(Path, Path)}, counting files against {@code limits} first. */
+  public static Materialized materializeIndex(
+      Path anyPathInRepo, Path target, dev.poolguard.core.config.Limits limits) {
+    GitTree git = new GitTree(System.getenv(), limits.maxFileBytes());
+    git.maxFiles = limits.maxFiles();
+    return git.index(anyPathInRepo, target);
   }
 
   /**
@@ -96,6 +118,8 @@ public final class GitTree {
       try (RevWalk walk = new RevWalk(repo);
           TreeWalk tree = new TreeWalk(repo)) {
         RevCommit commit = walk.parseCommit(id);
+        countFiles(tree, commit, revision);
+        tree.reset();
         tree.addTree(commit.getTree());
         tree.setRecursive(true);
         BlobCopier copier = new BlobCopier(tree.getObjectReader(), out, revision, maxBytes);
@@ -123,11 +147,45 @@ public final class GitTree {
     }
   }
 
+  /** Refuses a revision with more config files than {@code limits.maxFiles}, before copying. */
+  private void countFiles(TreeWalk tree, RevCommit commit, String revision) throws IOException {
+    tree.addTree(commit.getTree());
+    tree.setRecursive(true);
+    int files = 0;
+    while (tree.next()) {
+      if (BlobCopier.wanted(tree.getPathString())
+          && (org.eclipse.jgit.lib.FileMode.REGULAR_FILE.equals(tree.getRawMode(0))
+              || org.eclipse.jgit.lib.FileMode.EXECUTABLE_FILE.equals(tree.getRawMode(0)))
+          && ++files > maxFiles) {
+        throw new LintException(
+            "more than "
+                + maxFiles
+                + " config files in git revision '"
+                + revision
+                + "' (limits.maxFiles); nothing was copied. Narrow the baseline or raise"
+                + " limits.maxFiles");
+      }
+    }
+  }
+
   Materialized index(Path anyPathInRepo, Path target) {
     try (Repository repo = open(anyPathInRepo, "--staged")) {
       DirCache index = repo.readDirCache();
       Path out = prepare(target);
       try (ObjectReader reader = repo.newObjectReader()) {
+        int files = 0;
+        for (int i = 0; i < index.getEntryCount(); i++) {
+          DirCacheEntry entry = index.getEntry(i);
+          if (entry.getStage() == DirCacheEntry.STAGE_0
+              && BlobCopier.wanted(entry.getPathString())
+              && ++files > maxFiles) {
+            throw new LintException(
+                "more than "
+                    + maxFiles
+                    + " config files in the git index (limits.maxFiles); nothing was copied."
+                    + " Narrow the paths or raise limits.maxFiles");
+          }
+        }
         BlobCopier copier = new BlobCopier(reader, out, "the index", maxBytes);
         TreeSet<String> unmerged = new TreeSet<>();
         for (int i = 0; i < index.getEntryCount(); i++) {
@@ -199,8 +257,28 @@ public final class GitTree {
     }
   }
 
+  private static final java.util.regex.Pattern UPSTREAM =
+      java.util.regex.Pattern.compile(
+          "(.*)@\\{(?i:upstream|u|push)}.*", java.util.regex.Pattern.DOTALL);
+
   private static ObjectId resolve(Repository repo, String revision, boolean shallow)
       throws IOException {
+    java.util.regex.Matcher upstream = UPSTREAM.matcher(revision);
+    if (upstream.matches()) {
+      String named = upstream.group(1);
+      String branch =
+          named.isEmpty() || named.equals("HEAD")
+              ? repo.getBranch()
+              : named.replaceFirst("^refs/heads/", "");
+      boolean detached = repo.getFullBranch() == null || !repo.getFullBranch().startsWith("refs/");
+      if ((named.isEmpty() || named.equals("HEAD")) && detached) {
+        throw new LintException(RevisionHints.noUpstream(revision, null));
+      }
+      if (new org.eclipse.jgit.lib.BranchConfig(repo.getConfig(), branch).getTrackingBranch()
+          == null) {
+        throw new LintException(RevisionHints.noUpstream(revision, branch));
+      }
+    }
     ObjectId id;
     try {
       id = repo.resolve(revision + "^{commit}");

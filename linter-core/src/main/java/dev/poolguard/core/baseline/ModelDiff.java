@@ -168,7 +168,7 @@ public final class ModelDiff {
     if (a.state() != b.state() || !a.unknown().equals(b.unknown())) {
       return false;
     }
-    if (Secrets.secret(sa, a.origin()) || Secrets.secret(sb, b.origin())) {
+    if (Redaction.isSecret(sa, a.origin()) || Redaction.isSecret(sb, b.origin())) {
       return true;
     }
     OptionalLong x = a.asLong();
@@ -176,7 +176,7 @@ public final class ModelDiff {
     if (x.isPresent() && y.isPresent()) {
       return x.getAsLong() == y.getAsLong();
     }
-    return Redaction.redactUrl(a.text()).equals(Redaction.redactUrl(b.text()));
+    return Redaction.redactText(a.text()).equals(Redaction.redactText(b.text()));
   }
 
   private static Map<String, List<Service>> byName(List<Service> services) {

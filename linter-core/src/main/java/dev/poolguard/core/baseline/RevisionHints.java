@@ -48,6 +48,28 @@ final class RevisionHints {
         + "`";
   }
 
+  /**
+   * {@code HEAD@{upstream}} when the branch tracks nothing, or HEAD is detached (as in most CI
+   * checkouts): said plainly, never silently read as something else.
+   *
+   * @param branch the branch, or null when HEAD is detached
+   */
+  static String noUpstream(String revision, String branch) {
+    if (branch == null) {
+      return "git revision '"
+          + revision
+          + "' needs a branch with an upstream, but HEAD is detached (as in most CI checkouts);"
+          + " name the base branch instead, e.g. --baseline origin/main";
+    }
+    return "git revision '"
+        + revision
+        + "' needs an upstream, but branch '"
+        + branch
+        + "' has none; set one with `git branch --set-upstream-to=origin/"
+        + branch
+        + "`, or name the base branch instead, e.g. --baseline origin/main";
+  }
+
   static String noCommits(String revision) {
     return "git revision '"
         + revision

@@ -9,8 +9,10 @@ import dev.poolguard.core.model.PoolSetting;
 import dev.poolguard.core.model.Redaction;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.model.Value;
+import dev.poolguard.core.report.SafeOutput;
 import dev.poolguard.core.text.JsonOutput;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.util.Comparator;
 import java.util.List;
@@ -24,7 +26,8 @@ final class SnapshotWriter {
 
   private SnapshotWriter() {}
 
-  static void write(DeploymentModel model, Writer out) throws IOException {
+  static void write(DeploymentModel model, Writer target) throws IOException {
+    StringWriter out = new StringWriter();
     // The layout every JSON output shares: a committed snapshot does not churn across platforms.
     try (JsonGenerator g = JsonOutput.open(out)) {
       g.writeStartObject();
@@ -36,13 +39,14 @@ final class SnapshotWriter {
       g.writeEndArray();
       g.writeArrayFieldStart("notes");
       for (String note : model.notes().stream().sorted().toList()) {
-        g.writeString(Redaction.redactUrl(note));
+        g.writeString(Redaction.redactText(note));
       }
       g.writeEndArray();
       g.writeEndObject();
     }
     out.write('\n');
-    out.flush();
+    target.write(SafeOutput.finish(out.toString(), model.redaction()));
+    target.flush();
   }
 
   private static void writeService(JsonGenerator g, Service service) throws IOException {
@@ -92,7 +96,7 @@ final class SnapshotWriter {
     g.writeStringField("property", s.property());
     g.writeBooleanField("known", s.known());
     g.writeStringField("state", lower(v.state()));
-    g.writeStringField("text", Secrets.stored(s, v.origin(), v.text()));
+    g.writeStringField("text", Redaction.redact(s, v.origin(), v.text()));
     if (v.unknown().isPresent()) {
       g.writeObjectFieldStart("unknown");
       g.writeStringField("cause", lower(v.unknown().get().cause()));
@@ -118,7 +122,7 @@ final class SnapshotWriter {
     g.writeStringField("kind", lower(o.kind()));
     position(g, "position", o.position());
     g.writeStringField("property", o.property());
-    g.writeStringField("text", Secrets.stored(s, o, o.text()));
+    g.writeStringField("text", Redaction.redact(s, o, o.text()));
     g.writeEndObject();
   }
 

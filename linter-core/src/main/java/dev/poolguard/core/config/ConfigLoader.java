@@ -36,6 +36,14 @@ public final class ConfigLoader {
     return Optional.empty();
   }
 
+  /** A file that was not read at all, with the reason as its one problem. */
+  public static ConfigFile notRead(Path file, String displayPath, String reason) {
+    ConfigFile.Format format = formatOf(file).orElse(ConfigFile.Format.YAML);
+    return new ConfigFile.Builder(displayPath, format)
+        .problem(LoadProblem.Kind.UNPARSEABLE, reason, SourcePosition.startOf(displayPath))
+        .build();
+  }
+
   /**
    * Loads a file; problems (unreadable, too large, not text, syntax) are recorded, never thrown.
    * The size is checked before the file is read.

@@ -191,19 +191,24 @@ final class PropertiesLoader {
   }
 
   private boolean read() {
-    escaped = false;
-    readRaw();
-    springColumn++;
-    if (springColumn == 0) {
-      skipWhitespace(); // leading whitespace of every line, continuation lines included
+    // A loop, not recursion: a file of nothing but continuation lines costs no stack.
+    while (true) {
+      escaped = false;
+      readRaw();
+      springColumn++;
+      if (springColumn == 0) {
+        skipWhitespace(); // leading whitespace of every line, continuation lines included
+      }
+      if (character == '\\') {
+        escaped = true;
+        if (readEscaped()) {
+          continue; // a line continuation: the next line's first character is the current one
+        }
+      } else if (character == '\n') {
+        springColumn = -1;
+      }
+      return character != -1;
     }
-    if (character == '\\') {
-      escaped = true;
-      readEscaped();
-    } else if (character == '\n') {
-      springColumn = -1;
-    }
-    return character != -1;
   }
 
   private void readRaw() {
@@ -223,7 +228,8 @@ final class PropertiesLoader {
     }
   }
 
-  private void readEscaped() {
+  /** Reads an escape; true for a line continuation, which the caller reads past. */
+  private boolean readEscaped() {
     int escapeStart = start;
     int escapeLine = line;
     int escapeColumn = column;
@@ -233,14 +239,14 @@ final class PropertiesLoader {
       character = ESCAPED.charAt(escape);
     } else if (character == '\n') {
       springColumn = -1;
-      read(); // a line continuation: the next line's first character is the current one
-      return;
+      return true;
     } else if (character == 'u') {
       readUnicode(escapeLine, escapeColumn);
     }
     start = escapeStart;
     line = escapeLine;
     column = escapeColumn;
+    return false;
   }
 
   private void readUnicode(int escapeLine, int escapeColumn) {

@@ -1,9 +1,11 @@
 package dev.poolguard.core.config;
 
+import dev.poolguard.core.model.Redaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.comments.CommentLine;
 import org.snakeyaml.engine.v2.common.Anchor;
@@ -24,6 +26,9 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * it. This class and its helpers are the only code that knows snakeyaml-engine.
  */
 final class YamlLoader {
+
+  private static final Pattern QUOTED_INPUT = Pattern.compile("'[^'\\s]{2,}'|\"[^\"\\s]{2,}\"");
+  private static final Pattern FOUND_INPUT = Pattern.compile("(found:\\s*)\\S+");
 
   private YamlLoader() {}
 
@@ -109,7 +114,21 @@ final class YamlLoader {
   }
 
   private static String oneLine(String text) {
-    return text.strip().replaceAll("\\s*\\R\\s*", " ");
+    return withoutInput(text.strip().replaceAll("\\s*\\R\\s*", " "));
+  }
+
+  /**
+   * The parser's message without the input it quotes: a quoted fragment longer than one character
+   * ({@code found '<scalar>'} stays, a quoted value does not) and what follows {@code found:} could
+   * be part of a secret, and the file's secrets are not known when it cannot be parsed.
+   */
+  static String withoutInput(String message) {
+    String m =
+        QUOTED_INPUT
+            .matcher(message)
+            .replaceAll(r -> r.group().startsWith("'<") ? r.group() : "'…'");
+    m = FOUND_INPUT.matcher(m).replaceAll("$1…");
+    return Redaction.redactText(m);
   }
 
   /**

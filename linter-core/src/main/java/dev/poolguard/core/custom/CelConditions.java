@@ -3,6 +3,7 @@ package dev.poolguard.core.custom;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelErrorCode;
 import dev.cel.common.CelIssue;
+import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.common.navigation.CelNavigableAst;
@@ -25,6 +26,15 @@ final class CelConditions {
 
   private CelConditions() {}
 
+  /**
+   * Comprehension steps ({@code all}, {@code exists}, {@code map}, {@code filter}, nested or not)
+   * one evaluation may take, counted together: CEL's own iteration budget.
+   */
+  static final int MAX_ITERATIONS = 10_000;
+
+  /** Wall-clock time one evaluation may take, checked after every sub-expression. */
+  static final long MAX_EVALUATION_MILLIS = 2_000;
+
   /** A problem in an expression, at a 1-based line and column of the expression text. */
   record Problem(int line, int column, String message) {}
 
@@ -42,7 +52,10 @@ final class CelConditions {
             .addVar(Variables.POOL, MapType.create(SimpleType.STRING, SimpleType.DYN))
             .setResultType(SimpleType.BOOL)
             .build();
-    static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+    static final CelRuntime RUNTIME =
+        CelRuntimeFactory.standardCelRuntimeBuilder()
+            .setOptions(CelOptions.current().comprehensionMaxIterations(MAX_ITERATIONS).build())
+            .build();
   }
 
   static Compiled compile(String expression) {
@@ -86,15 +99,53 @@ final class CelConditions {
     } catch (CelEvaluationException e) {
       return new Compiled(null, List.of(), List.of(new Problem(1, 1, e.getMessage())));
     }
-    Condition condition =
-        variables -> {
-          try {
-            return Boolean.TRUE.equals(program.eval(variables));
-          } catch (CelEvaluationException e) {
-            throw new Condition.Failure(
-                e.getMessage(), e.getErrorCode() == CelErrorCode.ATTRIBUTE_NOT_FOUND, e);
-          }
-        };
-    return new Compiled(condition, selections, List.of());
+    return new Compiled(variables -> evaluate(program, variables), selections, List.of());
+  }
+
+  private static boolean evaluate(CelRuntime.Program program, java.util.Map<String, Object> vars)
+      throws Condition.Failure {
+    Clock clock = new Clock(System.nanoTime() + MAX_EVALUATION_MILLIS * 1_000_000L);
+    try {
+      return Boolean.TRUE.equals(program.trace(vars, (expr, value) -> clock.check()));
+    } catch (CelEvaluationException e) {
+      if (clock.expired || e.getCause() instanceof OutOfTime) {
+        throw Condition.Failure.overBudget("took longer than " + MAX_EVALUATION_MILLIS + " ms", e);
+      }
+      if (e.getErrorCode() == CelErrorCode.ITERATION_BUDGET_EXCEEDED) {
+        throw Condition.Failure.overBudget(
+            "took more than " + MAX_ITERATIONS + " comprehension steps", e);
+      }
+      throw new Condition.Failure(
+          e.getMessage(), e.getErrorCode() == CelErrorCode.ATTRIBUTE_NOT_FOUND, e);
+    } catch (OutOfTime e) {
+      throw Condition.Failure.overBudget("took longer than " + MAX_EVALUATION_MILLIS + " ms", e);
+    }
+  }
+
+  /** The deadline of one evaluation; CEL calls {@link #check} after every sub-expression. */
+  private static final class Clock {
+    private final long deadline;
+    private int calls;
+    boolean expired;
+
+    Clock(long deadline) {
+      this.deadline = deadline;
+    }
+
+    void check() {
+      // Reading the clock costs more than most sub-expressions: look every 256 calls.
+      if ((++calls & 0xFF) == 0 && System.nanoTime() - deadline > 0) {
+        expired = true;
+        throw new OutOfTime();
+      }
+    }
+  }
+
+  private static final class OutOfTime extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    OutOfTime() {
+      super("evaluation deadline passed", null, false, false);
+    }
   }
 }

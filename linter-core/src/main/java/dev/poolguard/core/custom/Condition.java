@@ -18,10 +18,25 @@ interface Condition {
     private static final long serialVersionUID = 1L;
 
     private final boolean missingValue;
+    private final boolean overBudget;
 
     Failure(String message, boolean missingValue, Throwable cause) {
+      this(message, missingValue, false, cause);
+    }
+
+    private Failure(String message, boolean missingValue, boolean overBudget, Throwable cause) {
       super(message, cause);
       this.missingValue = missingValue;
+      this.overBudget = overBudget;
+    }
+
+    /** An evaluation stopped by a limit: the expression, not the values, is at fault. */
+    static Failure overBudget(String message, Throwable cause) {
+      return new Failure(message, false, true, cause);
+    }
+
+    boolean overBudget() {
+      return overBudget;
     }
 
     boolean missingValue() {

@@ -46,11 +46,24 @@ final class CustomRule implements Rule {
     return info;
   }
 
+  /** Wall-clock time one rule may spend over all the datasources of a run. */
+  static final long MAX_RULE_MILLIS = 10_000;
+
   @Override
   public List<Violation> check(LintContext context) {
     List<Violation> out = new ArrayList<>();
+    long deadline = System.nanoTime() + MAX_RULE_MILLIS * 1_000_000L;
     for (Service service : context.model().services()) {
       for (DataSource ds : service.dataSources()) {
+        if (System.nanoTime() - deadline > 0) {
+          // Each evaluation is bounded; many datasources each near the bound are bounded here.
+          out.add(
+              overBudget(
+                  service,
+                  ds,
+                  "took longer than " + MAX_RULE_MILLIS + " ms over the services before it"));
+          return out;
+        }
         Variables vars = new Variables(service, ds, context.project());
         boolean fires;
         try {
@@ -59,6 +72,11 @@ final class CustomRule implements Rule {
           if (e.missingValue()) {
             // A value that is unknown here (a placeholder, a secret) cannot make the rule fire.
             continue;
+          }
+          if (e.overBudget()) {
+            // A condition that cannot finish is reported, not run again for every datasource.
+            out.add(overBudget(service, ds, e.getMessage()));
+            return out;
           }
           throw new LintException(
               config.conditionPosition()
@@ -103,6 +121,25 @@ final class CustomRule implements Rule {
             .withSubject(ds.name())
             .withRelated(related);
     return config.remediation().map(v::withRemediation).orElse(v);
+  }
+
+  private Violation overBudget(Service service, DataSource ds, String why) {
+    return Violation.at(
+            config.conditionPosition(),
+            "customRules: "
+                + config.id()
+                + ": the condition was stopped for service "
+                + service.name()
+                + " (datasource "
+                + ds.name()
+                + "): it "
+                + why
+                + " (the limit of every custom rule, see docs/SECURITY.md); simplify it")
+        .withService(service.name(), service.profileLabel())
+        .withSubject(ds.name())
+        .withRemediation(
+            "Write the condition without nested comprehensions over long lists; a custom rule"
+                + " only needs to read the values of one service and one pool.");
   }
 
   private static String title(CustomRuleConfig config) {

@@ -67,7 +67,9 @@ final class Variables {
     }
     put(pool, POOL, "datasource", ds.name(), ds.anchor());
     for (PoolSetting setting : ds.settings()) {
-      if (!setting.known() || !setting.value().isKnown() || Redaction.isSecretKey(setting.key())) {
+      if (!setting.known()
+          || !setting.value().isKnown()
+          || Redaction.isSecret(setting, setting.value().origin())) {
         continue;
       }
       put(pool, POOL, camel(setting.key()), typed(setting), setting.value().origin().position());
@@ -112,7 +114,7 @@ final class Variables {
     if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
       return Boolean.parseBoolean(text);
     }
-    return Redaction.redactUrl(text);
+    return Redaction.redactText(text);
   }
 
   /** {@code maximum-pool-size} → {@code maximumPoolSize}; Agroal's {@code jdbc.} prefix dropped. */

@@ -33,7 +33,12 @@ final class Baselines {
 
   private final BiFunction<LintRequest, PoolguardConfig, DeploymentModel> treeModel;
 
-  Baselines(BiFunction<LintRequest, PoolguardConfig, DeploymentModel> treeModel) {
+  private final dev.poolguard.core.config.Limits.Overrides limitOverrides;
+
+  Baselines(
+      BiFunction<LintRequest, PoolguardConfig, DeploymentModel> treeModel,
+      dev.poolguard.core.config.Limits.Overrides limitOverrides) {
+    this.limitOverrides = limitOverrides;
     this.treeModel = treeModel;
   }
 
@@ -121,7 +126,11 @@ final class Baselines {
                 "poolguard-baseline",
                 tmp -> {
                   Materialized m =
-                      GitTree.materialize(request.workTreeDirectory(), spec.spec(), tmp);
+                      GitTree.materialize(
+                          request.workTreeDirectory(),
+                          spec.spec(),
+                          tmp,
+                          limitOverrides.applyTo(config.limits()));
                   revision[0] = m.commit().orElse(null);
                   return treeModel.apply(moved(request, m), rebase(config, m, request));
                 });
@@ -132,7 +141,8 @@ final class Baselines {
     changes.addAll(DeploymentDiff.between(current, baseline));
     changes.sort(null);
     return Optional.of(
-        new BaselineView(label, baseline, changes, Optional.ofNullable(revision[0])));
+        new BaselineView(label, baseline, changes, Optional.ofNullable(revision[0]))
+            .against(current));
   }
 
   /**
@@ -143,7 +153,10 @@ final class Baselines {
     return withTempFolder(
         "poolguard-staged",
         tmp -> {
-          Materialized m = GitTree.materializeIndex(request.workingDirectory(), tmp);
+          // poolguard.yaml is read from the copy, so the default limits bound the copying.
+          Materialized m =
+              GitTree.materializeIndex(
+                  request.workingDirectory(), tmp, dev.poolguard.core.config.Limits.DEFAULT);
           LintRequest moved = moved(request, m);
           return body.apply(
               new LintRequest(
@@ -275,10 +288,19 @@ final class Baselines {
     } catch (IOException e) {
       throw new LintException("cannot create a temporary folder: " + e.getMessage(), e);
     }
+    // SIGTERM or Ctrl-C while a revision is being read must not leave its files behind.
+    Path folder = tmp;
+    Thread cleanup = new Thread(() -> deleteTree(folder), "poolguard-baseline-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
     try {
       return body.apply(tmp);
     } finally {
       deleteTree(tmp);
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException e) {
+        // Shutting down already: the hook deletes the (now empty) folder again, harmlessly.
+      }
     }
   }
 

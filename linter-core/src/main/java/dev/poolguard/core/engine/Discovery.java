@@ -2,15 +2,14 @@ package dev.poolguard.core.engine;
 
 import dev.poolguard.core.LintException;
 import dev.poolguard.core.config.ConfigLoader;
+import dev.poolguard.core.text.Glob;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ final class Discovery {
   private static final Set<String> SKIPPED_FOLDERS =
       Set.of(".git", "target", "build", "node_modules");
 
-  private final List<PathMatcher> excludes;
+  private final List<Glob> excludes;
   private final Path excludeBase;
   private final int maxFiles;
   private final List<String> notes;
@@ -43,10 +42,7 @@ final class Discovery {
       int maxFiles,
       Display display,
       List<String> notes) {
-    this.excludes =
-        excludeGlobs.stream()
-            .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
-            .toList();
+    this.excludes = excludeGlobs.stream().map(Glob::compile).toList();
     this.excludeBase = excludeBase;
     this.maxFiles = maxFiles;
     this.display = display;
@@ -179,7 +175,8 @@ final class Discovery {
     } catch (IllegalArgumentException e) {
       return false;
     }
-    return excludes.stream().anyMatch(m -> m.matches(relative));
+    String text = relative.toString().replace(java.io.File.separatorChar, '/');
+    return excludes.stream().anyMatch(g -> g.matches(text));
   }
 
   private static String reason(IOException e) {

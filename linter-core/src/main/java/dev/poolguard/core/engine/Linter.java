@@ -1,6 +1,7 @@
 package dev.poolguard.core.engine;
 
 import dev.poolguard.core.LintException;
+import dev.poolguard.core.baseline.BaselineSpec;
 import dev.poolguard.core.baseline.BaselineView;
 import dev.poolguard.core.baseline.GitHead;
 import dev.poolguard.core.capacity.CapacityAnalysis;
@@ -11,6 +12,7 @@ import dev.poolguard.core.config.Limits;
 import dev.poolguard.core.config.LoadProblem;
 import dev.poolguard.core.custom.CustomRules;
 import dev.poolguard.core.model.DeploymentModel;
+import dev.poolguard.core.model.Redaction;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.project.PoolguardConfig;
 import dev.poolguard.core.project.PoolguardConfigs;
@@ -42,21 +44,40 @@ public final class Linter {
 
   private final RuleSet rules;
   private final Limits.Overrides limitOverrides;
+  private final boolean allowOutsidePaths;
+  private final Set<Path> filesRead = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public Linter(RuleSet rules) {
-    this(rules, Limits.Overrides.NONE);
+    this(rules, Limits.Overrides.NONE, false);
   }
 
-  private Linter(RuleSet rules, Limits.Overrides limitOverrides) {
+  private Linter(RuleSet rules, Limits.Overrides limitOverrides, boolean allowOutsidePaths) {
     this.rules = rules;
     this.limitOverrides = limitOverrides;
+    this.allowOutsidePaths = allowOutsidePaths;
+  }
+
+  /**
+   * This linter allowing paths of poolguard.yaml, imports and symlinks that lead outside the
+   * repository and the linted paths ({@code --allow-outside-paths}); {@code .git} stays refused.
+   */
+  public Linter allowingOutsidePaths(boolean allow) {
+    return new Linter(rules, limitOverrides, allow);
+  }
+
+  /**
+   * Every file the runs of this linter have read from disk so far (poolguard.yaml, config files, a
+   * folder baseline's files), as absolute paths: an output must never replace one of them.
+   */
+  public Set<Path> filesRead() {
+    return Set.copyOf(filesRead);
   }
 
   /**
    * This linter with limits from the command line, which beat {@code limits:} in poolguard.yaml.
    */
   public Linter withLimits(Limits.Overrides overrides) {
-    return new Linter(rules, overrides);
+    return new Linter(rules, overrides, allowOutsidePaths);
   }
 
   /**
@@ -109,13 +130,14 @@ public final class Linter {
 
   private Optional<BaselineView> loadBaseline(LintRequest request) {
     Run run = prepare(request);
-    return new Baselines(this::prepareBaseline).load(request, run.config, run.model);
+    return new Baselines(this::prepareBaseline, limitOverrides)
+        .load(request, run.config, run.model);
   }
 
   private LintResult lintTree(LintRequest request) {
     Run run = prepare(request);
     Optional<BaselineView> baseline =
-        new Baselines(this::prepareBaseline).load(request, run.config, run.model);
+        new Baselines(this::prepareBaseline, limitOverrides).load(request, run.config, run.model);
     Baselines.missingStagedBaseline(request, run.config).ifPresent(run.notes::add);
     Map<String, Map<String, Double>> thresholds = new HashMap<>();
     run.config.rules().forEach((id, rc) -> thresholds.put(id, rc.thresholds()));
@@ -133,7 +155,7 @@ public final class Linter {
       } catch (LintException e) {
         throw e;
       } catch (RuntimeException e) {
-        throw new LintException("internal error in rule " + rule.info().id() + ": " + e, e);
+        throw ruleFailure(rule, e, run.model.redaction());
       }
       collect(rule, run.config, violations, seen, findings);
     }
@@ -207,11 +229,22 @@ public final class Linter {
         try {
           collect(rule, run.config, audit.audit(outcome.audit()), seen, all);
         } catch (RuntimeException e) {
-          throw new LintException("internal error in rule " + rule.info().id() + ": " + e, e);
+          throw ruleFailure(rule, e, run.model.redaction());
         }
       }
     }
     return all;
+  }
+
+  /**
+   * A rule that failed, as one line: an exception's message can quote the value it choked on
+   * ({@code For input string: "..."}), so the message and the cause shown with --debug are masked.
+   */
+  private static LintException ruleFailure(Rule rule, RuntimeException e, Redaction redaction) {
+    RuntimeException masked = new RuntimeException(redaction.scrub(e.toString()));
+    masked.setStackTrace(e.getStackTrace());
+    return new LintException(
+        "internal error in rule " + rule.info().id() + ": " + masked.getMessage(), masked);
   }
 
   private static boolean enabled(Rule rule, PoolguardConfig config) {
@@ -280,34 +313,50 @@ public final class Linter {
     // Only '-' (standard input): poolguard.yaml is looked up from the working directory.
     List<Path> searchFrom = roots.isEmpty() ? List.of(request.workingDirectory()) : roots;
     Display display = new Display(request.workingDirectory());
+    List<String> lookupNotes = new ArrayList<>();
     Optional<Path> configPath =
         PoolguardConfigs.find(
-            searchFrom, request.configFile().map(p -> request.workingDirectory().resolve(p)));
+            searchFrom,
+            request.configFile().map(p -> request.workingDirectory().resolve(p)),
+            lookupNotes::add);
     PoolguardConfig config =
         configPath
             .map(p -> PoolguardConfigs.load(p, display.of(p)))
             .orElseGet(() -> PoolguardConfig.empty(searchFrom.get(0)));
+    Boundary.checkConfigPaths(config, allowOutsidePaths, display);
+    if (request.baseline().isEmpty() && !request.noBaseline() && config.baseline().isPresent()) {
+      BaselineSpec spec = BaselineSpec.parse(config.baseline().get(), config.baseDir());
+      if (spec.path().isPresent()) {
+        Boundary.checkBaselinePath(config, spec.path().get(), allowOutsidePaths, display);
+      }
+    }
     List<Path> excluded = Baselines.folderInside(request, config, roots);
-    return prepare(request, config, configPath, excluded);
+    return prepare(request, config, configPath, excluded, lookupNotes);
   }
 
   /** The model of a baseline tree, read with the current poolguard.yaml moved onto it. */
   private DeploymentModel prepareBaseline(LintRequest request, PoolguardConfig config) {
-    return prepare(request, config, Optional.empty(), List.of()).model;
+    return prepare(request, config, Optional.empty(), List.of(), List.of()).model;
   }
 
   private Run prepare(
-      LintRequest request, PoolguardConfig config, Optional<Path> configPath, List<Path> excluded) {
+      LintRequest request,
+      PoolguardConfig config,
+      Optional<Path> configPath,
+      List<Path> excluded,
+      List<String> earlierNotes) {
     List<Path> roots = request.absolutePaths();
     Display display = new Display(request.workingDirectory());
     Limits limits = limitOverrides.applyTo(config.limits());
-    List<String> notes = new ArrayList<>();
+    List<String> notes = new ArrayList<>(earlierNotes);
     Discovery discovery =
         new Discovery(config.exclude(), config.baseDir(), limits.maxFiles(), display, notes);
     List<Path> files = new ArrayList<>(discovery.walk(roots));
     files.removeIf(f -> excluded.stream().anyMatch(f::startsWith));
     configPath.ifPresent(p -> files.remove(p.toAbsolutePath().normalize()));
-    Workspace workspace = new Workspace(display, limits);
+    Boundary boundary = Boundary.of(config, roots, allowOutsidePaths, display);
+    Workspace workspace = new Workspace(display, limits, filesRead::add, boundary);
+    configPath.ifPresent(p -> filesRead.add(p.toAbsolutePath().normalize()));
     ServiceAssembly assembly = new ServiceAssembly(config, workspace, request, notes);
     List<Service> services = assembly.services(files);
     for (ConfigFile file : workspace.files()) {
@@ -319,7 +368,12 @@ public final class Linter {
     List<Path> unmodelled = new ArrayList<>(discovery.unmodelled());
     unmodelled.removeIf(f -> excluded.stream().anyMatch(f::startsWith));
     diagnostics.addAll(UnusedFiles.of(assembly.read(), services, unmodelled, config, display));
-    DeploymentModel model = new DeploymentModel(services, sorted(notes), diagnostics);
+    DeploymentModel model =
+        new DeploymentModel(
+            services,
+            sorted(notes),
+            diagnostics,
+            SecretValues.of(workspace.files(), services, limits));
     return new Run(config, workspace.files(), model, notes, workspace);
   }
 

@@ -39,11 +39,9 @@ final class ReportData {
   private static final Pattern KEY_VALUE =
       Pattern.compile(
           "^(\\s*(?:-\\s+)?)(\"[^\"]*\"|'[^']*'|[^\\s:=#\"'\\-][^:=#]*?)(\\s*[:=]\\s*)(.*)$");
-  // -Dkey=value and --key=value inside a line (JAVA_TOOL_OPTIONS, container args).
-  private static final Pattern INLINE_ASSIGNMENT =
-      Pattern.compile("((?:-D|--)?[A-Za-z0-9_.\\-\\[\\]]+)=(\"[^\"]*\"|'[^']*'|[^\\s\"',&;]+)");
   private static final Pattern SECRET_KIND =
       Pattern.compile("^\\s*kind:\\s*[\"']?Secret[\"']?\\s*(#.*)?$", Pattern.MULTILINE);
+  private static final int PROPERTIES = Integer.MAX_VALUE;
   private static final List<String> STRUCTURAL =
       List.of("apiVersion", "kind", "metadata", "name", "namespace", "type", "data", "stringData");
 
@@ -61,6 +59,11 @@ final class ReportData {
 
   private static List<Excerpt> excerpts(
       LintResult result, Function<String, Optional<String>> textOf) {
+    Redaction redaction = result.model().redaction();
+    if (result.baseline().isPresent()) {
+      redaction = redaction.and(result.baseline().get().redaction());
+    }
+    Redaction known = redaction;
     Map<String, List<Integer>> linesByFile = new TreeMap<>();
     for (Finding f : result.findings()) {
       SourcePosition p = f.position();
@@ -73,7 +76,7 @@ final class ReportData {
     Map<String, Optional<List<String>>> cache = new HashMap<>();
     for (Map.Entry<String, List<Integer>> e : linesByFile.entrySet()) {
       Optional<List<String>> text =
-          cache.computeIfAbsent(e.getKey(), k -> textOf.apply(k).map(ReportData::redact));
+          cache.computeIfAbsent(e.getKey(), k -> textOf.apply(k).map(t -> redact(t, known)));
       if (text.isEmpty()) {
         continue;
       }
@@ -90,16 +93,27 @@ final class ReportData {
     return out;
   }
 
-  /**
-   * The file's lines with every secret value masked: values of secret-like keys, {@code value:}
-   * after an env {@code name:} that is secret-like, every value of a Kubernetes Secret, and
-   * passwords inside URLs.
-   */
+  /** As {@link #redact(String, Redaction)}, knowing no secret values beyond their shapes. */
   static List<String> redact(String text) {
+    return redact(text, Redaction.none());
+  }
+
+  /**
+   * The file's lines with every secret value masked: the run's known secret values, values of
+   * secret-like keys (and the lines that continue them: block scalars, values on the next line,
+   * items of a list, multi-line quoted scalars), {@code value:} after an env {@code name:} that is
+   * secret-like, every value of a Kubernetes Secret, and secret shapes (URL passwords, {@code
+   * password=}, {@code "password": ...} in JSON or flow mappings).
+   */
+  static List<String> redact(String text, Redaction known) {
     String[] lines = text.split("\r\n|\r|\n", -1);
     boolean[] inSecret = secretDocuments(lines);
     List<String> out = new ArrayList<>();
     boolean secretEnvName = false;
+    // While >= 0, lines indented deeper than this continue a secret value and are masked whole.
+    int secretIndent = -1;
+    boolean secretListItems = false;
+    boolean propertiesContinuation = false;
     for (int i = 0; i < lines.length; i++) {
       String raw = lines[i];
       boolean secretManifest = inSecret[i];
@@ -108,25 +122,51 @@ final class ReportData {
         secretEnvName = false;
         continue;
       }
-      String line = raw.replace('\t', ' ');
+      String line = known.replaceKnown(raw.replace('\t', ' '));
+      int indent = indentOf(line);
+      if (secretIndent >= 0) {
+        boolean continues =
+            propertiesContinuation
+                || (secretIndent != PROPERTIES
+                    && (line.isBlank()
+                        || indent > secretIndent
+                        || (secretListItems
+                            && indent == secretIndent
+                            && line.strip().startsWith("-"))));
+        if (continues) {
+          propertiesContinuation = propertiesContinuation && line.endsWith("\\");
+          out.add(maskedWhole(line, indent));
+          continue;
+        }
+        secretIndent = -1;
+      }
       Matcher kv = KEY_VALUE.matcher(line);
       String shown;
       if (kv.matches()) {
         String key = kv.group(2).replaceAll("^[\"']|[\"']$", "").trim();
         String value = kv.group(4);
-        boolean mask =
-            !value.isBlank()
-                && (Redaction.isSecretKey(key)
-                    || (secretEnvName && key.equals("value"))
-                    || (secretManifest && !STRUCTURAL.contains(key)));
+        boolean secretValue =
+            // A reference block (secretKeyRef:, a volume's secret:) names a Secret; its lines show.
+            (Redaction.isSecretKey(key) && !(value.isBlank() && Redaction.namesASecret(key)))
+                || (secretEnvName && key.equals("value"))
+                || (secretManifest && !STRUCTURAL.contains(key));
+        boolean secretData = secretManifest && (key.equals("data") || key.equals("stringData"));
+        boolean mask = !value.isBlank() && (secretValue || secretData);
         shown =
             kv.group(1)
                 + kv.group(2)
                 + kv.group(3)
-                + (mask ? Redaction.MASK : inline(Redaction.redactUrl(value)));
+                + (mask ? Redaction.MASK : Redaction.redactText(value));
         secretEnvName = key.equals("name") && Redaction.isSecretKey(value);
+        if (secretValue || secretData) {
+          // YAML continues a value on deeper lines; .properties only after a backslash.
+          boolean properties = kv.group(3).strip().equals("=");
+          secretIndent = properties ? PROPERTIES : kv.group(1).length();
+          propertiesContinuation = properties && value.endsWith("\\");
+          secretListItems = value.isBlank() || value.strip().startsWith("&");
+        }
       } else {
-        shown = inline(Redaction.redactUrl(line));
+        shown = Redaction.redactText(line);
       }
       out.add(shown.length() > MAX_LINE ? shown.substring(0, MAX_LINE) + "…" : shown);
     }
@@ -134,6 +174,30 @@ final class ReportData {
       out.remove(out.size() - 1);
     }
     return out;
+  }
+
+  /** A line inside a secret value: its key, if it has one, and the mask. */
+  private static String maskedWhole(String line, int indent) {
+    if (line.isBlank()) {
+      return line;
+    }
+    Matcher kv = KEY_VALUE.matcher(line);
+    if (kv.matches() && !kv.group(4).isBlank()) {
+      return kv.group(1) + kv.group(2) + kv.group(3) + Redaction.MASK;
+    }
+    if (kv.matches()) {
+      return line;
+    }
+    int start = line.startsWith("- ", indent) ? indent + 2 : indent;
+    return line.substring(0, start) + Redaction.MASK;
+  }
+
+  private static int indentOf(String line) {
+    int i = 0;
+    while (i < line.length() && line.charAt(i) == ' ') {
+      i++;
+    }
+    return i;
   }
 
   /** For each line, whether its YAML document is a Kubernetes Secret. */
@@ -154,17 +218,5 @@ final class ReportData {
       }
     }
     return out;
-  }
-
-  private static String inline(String text) {
-    Matcher m = INLINE_ASSIGNMENT.matcher(text);
-    StringBuilder s = new StringBuilder();
-    while (m.find()) {
-      String replacement =
-          Redaction.isSecretKey(m.group(1)) ? m.group(1) + "=" + Redaction.MASK : m.group();
-      m.appendReplacement(s, Matcher.quoteReplacement(replacement));
-    }
-    m.appendTail(s);
-    return s.toString();
   }
 }

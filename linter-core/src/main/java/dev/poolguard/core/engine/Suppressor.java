@@ -6,9 +6,8 @@ import dev.poolguard.core.project.Waiver;
 import dev.poolguard.core.result.Finding;
 import dev.poolguard.core.result.Finding.Suppression;
 import dev.poolguard.core.rule.SuppressionAudit;
-import java.nio.file.FileSystems;
+import dev.poolguard.core.text.Glob;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,6 +28,11 @@ final class Suppressor {
   private final PoolguardConfig config;
   private final Path workingDirectory;
   private final SuppressionOptions options;
+  private final Map<String, Glob> globs = new java.util.HashMap<>();
+  // Waivers by rule id, and the answer of each waiver path for each finding path: matching stays
+  // linear in findings plus waivers, however many of each a pull request brings.
+  private final Map<String, List<Integer>> waiversByRule = new java.util.HashMap<>();
+  private final Map<String, Boolean> pathAnswers = new java.util.HashMap<>();
 
   Suppressor(PoolguardConfig config, Path workingDirectory, SuppressionOptions options) {
     this.config = config;
@@ -54,6 +58,13 @@ final class Suppressor {
         options.inlineIgnores() ? comments(files, texts) : List.of();
     Map<InlineIgnores.Comment, Set<String>> used = new LinkedHashMap<>();
     comments.forEach(c -> used.put(c, new LinkedHashSet<>()));
+    // By file: a finding is checked against the ignores of its own file only.
+    Map<String, List<InlineIgnores.Comment>> commentsIn = new java.util.HashMap<>();
+    comments.forEach(
+        c -> commentsIn.computeIfAbsent(c.position().path(), k -> new ArrayList<>()).add(c));
+    for (int i = 0; i < config.waivers().size(); i++) {
+      waiversByRule.computeIfAbsent(config.waivers().get(i).rule(), k -> new ArrayList<>()).add(i);
+    }
     int[] matched = new int[config.waivers().size()];
     boolean[] expired = new boolean[config.waivers().size()];
     for (int i = 0; i < expired.length; i++) {
@@ -66,10 +77,8 @@ final class Suppressor {
         out.add(result);
         continue;
       }
-      for (InlineIgnores.Comment c : comments) {
-        if (c.covers(f.position().line())
-            && c.position().path().equals(f.position().path())
-            && c.ruleIds().contains(f.ruleId())) {
+      for (InlineIgnores.Comment c : commentsIn.getOrDefault(f.position().path(), List.of())) {
+        if (c.covers(f.position().line()) && c.ruleIds().contains(f.ruleId())) {
           used.get(c).add(f.ruleId());
           if (!result.suppressed()) {
             result =
@@ -78,7 +87,7 @@ final class Suppressor {
           }
         }
       }
-      for (int i = 0; i < matched.length; i++) {
+      for (int i : waiversByRule.getOrDefault(f.ruleId(), List.of())) {
         Waiver w = config.waivers().get(i);
         if (matches(w, f)) {
           matched[i]++;
@@ -137,7 +146,13 @@ final class Suppressor {
     if (w.service().isPresent() && !w.service().equals(f.service())) {
       return false;
     }
-    return w.path().isEmpty() || pathMatches(w.path().get(), f.position().path());
+    if (w.path().isEmpty()) {
+      return true;
+    }
+    String pattern = w.path().get();
+    String path = f.position().path();
+    return pathAnswers.computeIfAbsent(
+        pattern.length() + ":" + pattern + "\0" + path, k -> pathMatches(pattern, path));
   }
 
   /**
@@ -152,8 +167,9 @@ final class Suppressor {
     }
     Path relative = base.relativize(file);
     if (pattern.chars().anyMatch(ch -> "*?[{".indexOf(ch) >= 0)) {
-      PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
-      return glob.matches(relative);
+      return globs
+          .computeIfAbsent(pattern, Glob::compile)
+          .matches(relative.toString().replace(java.io.File.separatorChar, '/'));
     }
     Path named = base.resolve(pattern).normalize();
     return file.startsWith(named);

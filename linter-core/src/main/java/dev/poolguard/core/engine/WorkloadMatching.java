@@ -69,7 +69,7 @@ final class WorkloadMatching {
               ? Manifests.isManifest(file)
               : text.map(t -> t.contains("apiVersion:") && t.contains("kind:")).orElse(false);
       if (manifest) {
-        workspace.keep(p.toString(), file);
+        workspace.keep(p, file);
         manifests.add(file);
         manifestsRead.add(file);
       } else if (file.parsed()) {

@@ -26,16 +26,32 @@ final class Workspace {
   // trip through a String (a non-ASCII name under a C locale), so the real path is kept.
   private final Map<String, Path> byDisplayPath = new HashMap<>();
 
-  Workspace(Display display, Limits limits) {
+  private final java.util.function.Consumer<Path> onRead;
+
+  private final Boundary boundary;
+
+  Workspace(
+      Display display, Limits limits, java.util.function.Consumer<Path> onRead, Boundary boundary) {
     this.display = display;
     this.limits = limits;
+    this.onRead = onRead;
+    this.boundary = boundary;
+  }
+
+  /** The file read within the boundary, or a failure saying why it was not read at all. */
+  private ConfigFile read(Path key) {
+    Optional<String> refusal = boundary.refusal(key);
+    if (refusal.isPresent()) {
+      return ConfigLoader.notRead(key, display.of(key), refusal.get());
+    }
+    return ConfigLoader.load(key, display.of(key), limits);
   }
 
   ConfigFile load(Path file) {
     Path key = file.toAbsolutePath().normalize();
+    onRead.accept(key);
     byDisplayPath.putIfAbsent(display.of(key), key);
-    return loaded.computeIfAbsent(
-        key.toString(), k -> ConfigLoader.load(key, display.of(key), limits));
+    return loaded.computeIfAbsent(key.toString(), k -> read(key));
   }
 
   /** Loads a file without keeping it: the caller decides whether it is one poolguard reads. */
@@ -43,12 +59,28 @@ final class Workspace {
     Path key = file.toAbsolutePath().normalize();
     byDisplayPath.putIfAbsent(display.of(key), key);
     ConfigFile kept = loaded.get(key.toString());
-    return kept != null ? kept : ConfigLoader.load(key, display.of(key), limits);
+    if (kept != null) {
+      return kept;
+    }
+    ConfigFile read = read(key);
+    if (boundary.refusal(key).isPresent()) {
+      // Kept so that the refusal is reported, whatever the file was meant to be.
+      loaded.putIfAbsent(key.toString(), read);
+    }
+    return read;
   }
 
   /**
    * Keeps a file that was peeked at or that another file embeds (a ConfigMap's application.yml).
    */
+  void keep(Path file, ConfigFile loadedFile) {
+    // A peeked file that is kept is an input of the run; one that is not (a report left in the
+    // tree by an earlier run) is not, and may be written again.
+    Path key = file.toAbsolutePath().normalize();
+    onRead.accept(key);
+    keep(key.toString(), loadedFile);
+  }
+
   void keep(String key, ConfigFile file) {
     loaded.putIfAbsent(key, file);
   }
@@ -64,6 +96,9 @@ final class Workspace {
    * templates and manifests apart, and for exact positions inside block scalars.
    */
   Optional<String> text(Path file) {
+    if (boundary.refusal(file).isPresent()) {
+      return Optional.empty();
+    }
     try {
       BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
       if (!attributes.isRegularFile() || attributes.size() > limits.maxFileBytes()) {

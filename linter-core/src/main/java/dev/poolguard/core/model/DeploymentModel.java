@@ -1,6 +1,7 @@
 package dev.poolguard.core.model;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The effective configuration of everything linted: services with their pools, what the resolvers
@@ -9,14 +10,21 @@ import java.util.List;
  * @param services every service and profile variant, sorted by name and profiles
  * @param notes run notes (skipped files, unresolvable references), sorted
  * @param diagnostics observations for the rules, in discovery order
+ * @param redaction the secret values read on the way, which every output of the model masks
  */
 public record DeploymentModel(
-    List<Service> services, List<String> notes, List<Diagnostic> diagnostics) {
+    List<Service> services, List<String> notes, List<Diagnostic> diagnostics, Redaction redaction) {
 
   public DeploymentModel {
     services = List.copyOf(services);
     notes = List.copyOf(notes);
     diagnostics = List.copyOf(diagnostics);
+    Objects.requireNonNull(redaction, "redaction");
+  }
+
+  /** A model that knows no secret values beyond their shapes. */
+  public DeploymentModel(List<Service> services, List<String> notes, List<Diagnostic> diagnostics) {
+    this(services, notes, diagnostics, Redaction.none());
   }
 
   /** A model without diagnostics (a snapshot, a test). */

@@ -1,6 +1,6 @@
 package dev.poolguard.core.project;
 
-import java.nio.file.FileSystems;
+import dev.poolguard.core.text.Glob;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Checks a JSON Schema cannot express, so that a loaded file never fails later: waiver dates that
@@ -46,14 +45,30 @@ final class ExtraChecks {
           .ifPresent(
               at -> {
                 String pattern = (String) at.json();
-                try {
-                  FileSystems.getDefault().getPathMatcher("glob:" + pattern);
-                } catch (PatternSyntaxException e) {
-                  problems.add(problem(at, "not a valid glob: " + e.getDescription()));
-                }
+                globProblem(pattern).ifPresent(why -> problems.add(problem(at, why)));
               });
     }
+    for (int i = 0; ; i++) {
+      Optional<JsonTree.Located> waiver = tree.at("#/waivers/" + i);
+      if (waiver.isEmpty()) {
+        break;
+      }
+      tree.at("#/waivers/" + i + "/path")
+          .filter(at -> at.json() instanceof String p && Glob.hasSyntax(p))
+          .ifPresent(
+              at ->
+                  globProblem((String) at.json()).ifPresent(why -> problems.add(problem(at, why))));
+    }
     return problems;
+  }
+
+  private static Optional<String> globProblem(String pattern) {
+    try {
+      Glob.compile(pattern);
+      return Optional.empty();
+    } catch (Glob.SyntaxException e) {
+      return Optional.of("not a valid glob: " + e.getMessage());
+    }
   }
 
   /** The day {@code text} names, strictly as YYYY-MM-DD (no 2026-02-30, no 2026-2-3). */

@@ -19,8 +19,12 @@ import org.everit.json.schema.ValidationException;
  */
 public final class PoolguardConfigs {
 
-  /** The name looked for beside and above the linted paths. */
+  /** The name {@code init} writes and messages use. */
   public static final String FILE_NAME = "poolguard.yaml";
+
+  /** Every name looked for beside and above the linted paths; one folder may hold only one. */
+  public static final List<String> FILE_NAMES =
+      List.of(FILE_NAME, "poolguard.yml", ".poolguard.yaml", ".poolguard.yml");
 
   /** The class-path resource of the JSON Schema (also published as docs/poolguard.schema.json). */
   public static final String SCHEMA_RESOURCE = PoolguardSchema.RESOURCE;
@@ -33,10 +37,29 @@ public final class PoolguardConfigs {
    * ancestor, not looking above a repository root (a folder holding {@code .git}).
    *
    * @return the file as an absolute path, or empty when the run has none
-   * @throws LintException when {@code explicit} is missing or unreadable
+   * @throws LintException when {@code explicit} is missing or unreadable, or when the folder found
+   *     holds two of {@link #FILE_NAMES}
    */
   public static Optional<Path> find(List<Path> lintPaths, Optional<Path> explicit) {
     return ConfigLookup.find(lintPaths, explicit);
+  }
+
+  /**
+   * As {@link #find(List, Optional)}; outside a git repository, a {@code poolguard.yaml} in a
+   * parent folder that another user owns is passed over, with a note to {@code notes}.
+   */
+  public static Optional<Path> find(
+      List<Path> lintPaths, Optional<Path> explicit, java.util.function.Consumer<String> notes) {
+    return ConfigLookup.find(lintPaths, explicit, notes);
+  }
+
+  /**
+   * The config file directly in {@code folder}, under any of {@link #FILE_NAMES}.
+   *
+   * @throws LintException naming both files when the folder holds two of them
+   */
+  public static Optional<Path> inFolder(Path folder) {
+    return ConfigLookup.inFolder(folder);
   }
 
   /**

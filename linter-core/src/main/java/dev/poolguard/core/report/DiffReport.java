@@ -25,23 +25,23 @@ public final class DiffReport {
         .append(view.changes().size())
         .append('\n');
     for (Change c : view.changes()) {
-      out.append(subject(c))
+      out.append(Terminal.oneLine(subject(c)))
           .append(": ")
-          .append(side(c, c.baseline()))
+          .append(Terminal.oneLine(side(c, c.baseline())))
           .append(" -> ")
-          .append(side(c, c.current()))
+          .append(Terminal.oneLine(side(c, c.current())))
           .append('\n');
     }
-    return out.toString();
+    return SafeOutput.finish(Terminal.neutral(out.toString()), view.redaction());
   }
 
   public static String markdown(BaselineView view) {
     StringBuilder out = new StringBuilder();
-    out.append("### Effective pool settings: changes against `")
-        .append(view.label())
-        .append("`\n\n");
+    out.append("### Effective pool settings: changes against ")
+        .append(MarkdownReporter.code(view.label()))
+        .append("\n\n");
     if (view.changes().isEmpty()) {
-      return out.append("No changes.\n").toString();
+      return SafeOutput.finish(out.append("No changes.\n").toString(), view.redaction());
     }
     out.append("| service | profiles | datasource | setting | baseline | current |\n");
     out.append("|---|---|---|---|---|---|\n");
@@ -60,7 +60,7 @@ public final class DiffReport {
           .append(cell(side(c, c.current())))
           .append(" |\n");
     }
-    return out.toString();
+    return SafeOutput.finish(out.toString(), view.redaction());
   }
 
   public static String json(BaselineView view) {
@@ -78,7 +78,7 @@ public final class DiffReport {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out + "\n";
+    return SafeOutput.finish(out + "\n", view.redaction());
   }
 
   /** One change as a JSON object; shared with the JSON lint report. */
@@ -132,10 +132,12 @@ public final class DiffReport {
           ? "<secret>"
           : "<unresolved ${" + v.unknown().get().name() + "}>";
     }
-    return Redaction.redact(c.key(), v.text());
+    return Redaction.isSecretKey(c.key()) || Redaction.isSecretOrigin(v.origin())
+        ? Redaction.MASK
+        : Redaction.redactText(v.text());
   }
 
   private static String cell(String text) {
-    return text.replace("|", "\\|").replace("\n", " ");
+    return MarkdownReporter.text(text);
   }
 }

@@ -69,14 +69,14 @@ final class JsonReporter implements Reporter {
       g.writeEndArray();
       g.writeArrayFieldStart("notes");
       for (String note : result.notes()) {
-        g.writeString(Redaction.redactUrl(note));
+        g.writeString(Redaction.redactText(note));
       }
       g.writeEndArray();
       g.writeArrayFieldStart("unusedFiles");
       for (Diagnostic d : result.unusedFiles()) {
         g.writeStartObject();
         writeLocation(g, "location", d.position());
-        g.writeStringField("reason", Redaction.redactUrl(d.message()));
+        g.writeStringField("reason", Redaction.redactText(d.message()));
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -117,16 +117,16 @@ final class JsonReporter implements Reporter {
     g.writeStartObject();
     g.writeStringField("ruleId", f.ruleId());
     g.writeStringField("severity", f.severity().id());
-    g.writeStringField("message", Redaction.redactUrl(f.message()));
+    g.writeStringField("message", Redaction.redactText(f.message()));
     writeLocation(g, "location", f.position());
     writeOptional(g, "service", f.service());
     writeOptional(g, "profile", f.profile());
     g.writeStringField("subject", f.subject());
-    g.writeStringField("remediation", Redaction.redactUrl(f.remediation()));
+    g.writeStringField("remediation", Redaction.redactText(f.remediation()));
     g.writeArrayFieldStart("related");
     for (Related r : f.related()) {
       g.writeStartObject();
-      g.writeStringField("label", Redaction.redactUrl(r.label()));
+      g.writeStringField("label", Redaction.redactText(r.label()));
       writeLocation(g, "location", r.position());
       g.writeEndObject();
     }
@@ -136,7 +136,7 @@ final class JsonReporter implements Reporter {
       Finding.Suppression s = f.suppression().get();
       g.writeObjectFieldStart("suppression");
       g.writeStringField("kind", s.kind().name().toLowerCase(Locale.ROOT));
-      g.writeStringField("justification", Redaction.redactUrl(s.justification()));
+      g.writeStringField("justification", Redaction.redactText(s.justification()));
       writeLocation(g, "location", s.position());
       g.writeEndObject();
     } else {
@@ -157,7 +157,7 @@ final class JsonReporter implements Reporter {
   private static void writeOptional(JsonGenerator g, String field, Optional<String> value)
       throws IOException {
     if (value.isPresent()) {
-      g.writeStringField(field, Redaction.redactUrl(value.get()));
+      g.writeStringField(field, Redaction.redactText(value.get()));
     } else {
       g.writeNullField(field);
     }
@@ -170,7 +170,7 @@ final class JsonReporter implements Reporter {
       return;
     }
     g.writeObjectFieldStart("baseline");
-    g.writeStringField("label", Redaction.redactUrl(baseline.get().label()));
+    g.writeStringField("label", Redaction.redactText(baseline.get().label()));
     g.writeArrayFieldStart("changes");
     for (Change c : baseline.get().changes()) {
       DiffReport.writeChange(g, c);

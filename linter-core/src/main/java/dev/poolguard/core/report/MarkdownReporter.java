@@ -82,7 +82,7 @@ final class MarkdownReporter implements Reporter {
             + " poolguard: "
             + verdict.title()
             + " — "
-            + TextReporter.summary(result)
+            + text(TextReporter.summary(result))
             + "\n\n");
     b.add(
         "Linted "
@@ -296,7 +296,12 @@ final class MarkdownReporter implements Reporter {
    * flattened, URL passwords masked.
    */
   static String text(String raw) {
-    String t = Redaction.redactUrl(raw).replace("\r", " ").replace("\n", " ");
+    return escape(Redaction.redactText(raw));
+  }
+
+  /** As {@link #text}, without masking: for the escaped forms of known secrets. */
+  static String escape(String raw) {
+    String t = Terminal.oneLine(raw);
     StringBuilder s = new StringBuilder(t.length() + 8);
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
@@ -305,7 +310,7 @@ final class MarkdownReporter implements Reporter {
         case '>' -> s.append("&gt;");
         case '&' -> s.append("&amp;");
         case '\\', '`', '*', '_', '[', ']', '|', '#', '~' -> s.append('\\').append(c);
-        default -> s.append(Character.isISOControl(c) ? ' ' : c);
+        default -> s.append(c);
       }
     }
     return s.toString();
@@ -317,7 +322,7 @@ final class MarkdownReporter implements Reporter {
 
   /** An inline code span that no backtick inside can close. */
   static String code(String raw) {
-    String t = Redaction.redactUrl(raw).replace("\r", " ").replace("\n", " ").replace('|', '¦');
+    String t = Terminal.oneLine(Redaction.redactText(raw)).replace('|', '¦');
     int longest = 0;
     int run = 0;
     for (int i = 0; i < t.length(); i++) {

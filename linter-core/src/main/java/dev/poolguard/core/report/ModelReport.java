@@ -31,7 +31,7 @@ public final class ModelReport {
           ? "<secret>"
           : "<unresolved ${" + u.name() + "}>";
     }
-    return Redaction.redact(setting.key(), v.text());
+    return Redaction.redact(setting, v.origin(), v.text());
   }
 
   public static String text(DeploymentModel model) {
@@ -73,7 +73,7 @@ public final class ModelReport {
           out.append("    ")
               .append(pad(s.key(), width))
               .append("  ")
-              .append(pad(shown(s), 10))
+              .append(pad(Terminal.oneLine(model.redaction().replaceKnown(shown(s))), 10))
               .append("  ")
               .append(s.value().origin().describe());
           if (!s.known()) {
@@ -85,7 +85,7 @@ public final class ModelReport {
             for (int i = 0; i < overridden.size(); i++) {
               Origin o = overridden.get(i);
               out.append(i == 0 ? "" : ", ")
-                  .append(Redaction.redact(s.key(), o.text()))
+                  .append(Terminal.oneLine(Redaction.redact(s, o, o.text())))
                   .append(" at ")
                   .append(o.describe());
             }
@@ -94,8 +94,8 @@ public final class ModelReport {
         }
       }
     }
-    model.notes().forEach(n -> out.append("note: ").append(n).append('\n'));
-    return out.toString();
+    model.notes().forEach(n -> out.append("note: ").append(Terminal.oneLine(n)).append('\n'));
+    return SafeOutput.finish(Terminal.neutral(out.toString()), model.redaction());
   }
 
   private static String pad(String s, int width) {
@@ -110,14 +110,14 @@ public final class ModelReport {
       writeServices(g, model);
       g.writeArrayFieldStart("notes");
       for (String note : model.notes()) {
-        g.writeString(note);
+        g.writeString(Redaction.redactText(note));
       }
       g.writeEndArray();
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out + "\n";
+    return SafeOutput.finish(out + "\n", model.redaction());
   }
 
   /** Writes {@code "services": [...]}; shared with the JSON report. */
@@ -167,11 +167,11 @@ public final class ModelReport {
       g.writeStringField("value", shown(s));
       g.writeStringField("state", s.value().state().name().toLowerCase(java.util.Locale.ROOT));
       g.writeBooleanField("known", s.known());
-      writeOrigin(g, "origin", s.key(), s.value().origin());
+      writeOrigin(g, "origin", s, s.value().origin());
       g.writeArrayFieldStart("overridden");
       for (Origin o : s.value().overridden()) {
         g.writeStartObject();
-        writeOriginFields(g, s.key(), o);
+        writeOriginFields(g, s, o);
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -181,21 +181,22 @@ public final class ModelReport {
     g.writeEndObject();
   }
 
-  private static void writeOrigin(JsonGenerator g, String field, String key, Origin o)
+  private static void writeOrigin(JsonGenerator g, String field, PoolSetting s, Origin o)
       throws IOException {
     g.writeObjectFieldStart(field);
-    writeOriginFields(g, key, o);
+    writeOriginFields(g, s, o);
     g.writeEndObject();
   }
 
-  private static void writeOriginFields(JsonGenerator g, String key, Origin o) throws IOException {
+  private static void writeOriginFields(JsonGenerator g, PoolSetting s, Origin o)
+      throws IOException {
     g.writeStringField("kind", o.kind().name().toLowerCase(java.util.Locale.ROOT));
     if (!o.isDefault()) {
       g.writeStringField("path", o.position().path());
       g.writeNumberField("line", o.position().line());
       g.writeNumberField("column", o.position().column());
       g.writeStringField("property", o.property());
-      g.writeStringField("text", Redaction.redact(key, o.text()));
+      g.writeStringField("text", Redaction.redact(s, o, o.text()));
     }
   }
 }

@@ -253,6 +253,6 @@ final class SarifReporter implements Reporter {
    * get the same URL-password masking as every other configuration text.
    */
   private static String safe(String text) {
-    return Redaction.redactUrl(text);
+    return Redaction.redactText(text);
   }
 }

@@ -1,6 +1,7 @@
 package dev.poolguard.core.report;
 
 import dev.poolguard.core.model.Diagnostic;
+import dev.poolguard.core.model.Redaction;
 import dev.poolguard.core.result.Finding;
 import dev.poolguard.core.result.LintResult;
 import dev.poolguard.core.rule.Severity;
@@ -50,9 +51,9 @@ final class TextReporter implements Reporter {
         + ": "
         + severity
         + ": "
-        + oneLine(f.message())
+        + oneLine(Redaction.redactText(f.message()))
         + " ["
-        + f.ruleId()
+        + oneLine(f.ruleId())
         + "]";
   }
 
@@ -67,7 +68,7 @@ final class TextReporter implements Reporter {
     boolean noService = result.model().services().isEmpty();
     if (active == 0 && noService) {
       s.append("no service found under ")
-          .append(String.join(" ", result.judged().paths()))
+          .append(oneLine(String.join(" ", result.judged().paths())))
           .append(" (")
           .append(counted(result.filesRead(), "file"))
           .append(
@@ -135,14 +136,10 @@ final class TextReporter implements Reporter {
 
   /**
    * Control characters from configuration (a newline in a value, an escape sequence) would break
-   * the one-finding-per-line contract or drive the terminal, so they print as spaces.
+   * the one-finding-per-line contract or drive the terminal: line breaks print as spaces, other
+   * controls as visible escapes.
    */
   static String oneLine(String text) {
-    StringBuilder s = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      s.append(Character.isISOControl(c) ? ' ' : c);
-    }
-    return s.toString();
+    return Terminal.oneLine(text);
   }
 }

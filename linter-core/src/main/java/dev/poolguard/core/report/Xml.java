@@ -9,11 +9,15 @@ final class Xml {
 
   /**
    * Escapes {@code <>&"'} and drops the characters XML 1.0 cannot hold at all (control characters
-   * other than tab and newline, lone surrogates), so configuration text never breaks a parser. URL
-   * passwords are masked on the way.
+   * other than tab and newline, lone surrogates), so configuration text never breaks a parser.
+   * Secret shapes (URL passwords) are masked on the way.
    */
   static String escape(String text) {
-    String redacted = Redaction.redactUrl(text);
+    return escapeOnly(Redaction.redactText(text));
+  }
+
+  /** As {@link #escape}, without masking: for the escaped forms of known secrets. */
+  static String escapeOnly(String redacted) {
     StringBuilder s = new StringBuilder(redacted.length() + 16);
     for (int i = 0; i < redacted.length(); i++) {
       char c = redacted.charAt(i);
@@ -29,6 +33,9 @@ final class Xml {
               && i + 1 < redacted.length()
               && Character.isLowSurrogate(redacted.charAt(i + 1))) {
             s.append(c).append(redacted.charAt(++i));
+          } else if (Terminal.invisibleControl(c)) {
+            // A bidirectional override would reorder what a reviewer reads: shown, not obeyed.
+            s.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
           } else if (c < 0x20
               || Character.isSurrogate(c)
               || c == 0xFFFE

@@ -348,4 +348,34 @@ class GitTreeTest {
         .isInstanceOf(LintException.class)
         .hasMessage("--staged needs a git repository; " + plain + " is not inside one");
   }
+
+  @Test
+  void anUpstreamThatDoesNotExistIsSaidPlainly() throws Exception {
+    assertThatThrownBy(() -> GitTree.materialize(repo, "HEAD@{upstream}", out))
+        .isInstanceOf(dev.poolguard.core.LintException.class)
+        .hasMessage(
+            "git revision 'HEAD@{upstream}' needs an upstream, but branch 'main' has none; set one"
+                + " with `git branch --set-upstream-to=origin/main`, or name the base branch"
+                + " instead, e.g. --baseline origin/main");
+    git.checkout().setName(second.name()).call();
+    assertThatThrownBy(() -> GitTree.materialize(repo, "@{u}", out))
+        .hasMessageContaining("HEAD is detached");
+    try (java.util.stream.Stream<Path> copied = Files.list(out)) {
+      assertThat(copied).isEmpty();
+    }
+  }
+
+  @Test
+  void aRevisionWithMoreFilesThanTheLimitIsRefusedBeforeAnythingIsCopied() {
+    dev.poolguard.core.config.Limits limits =
+        new dev.poolguard.core.config.Limits(1 << 20, 1, 200, 100);
+    assertThatThrownBy(() -> GitTree.materialize(repo, "HEAD", out, limits))
+        .hasMessage(
+            "more than 1 config files in git revision 'HEAD' (limits.maxFiles); nothing was"
+                + " copied. Narrow the baseline or raise limits.maxFiles");
+    assertThat(out.toFile().list()).isEmpty();
+    assertThatThrownBy(() -> GitTree.materializeIndex(repo, out, limits))
+        .hasMessageStartingWith("more than 1 config files in the git index (limits.maxFiles)");
+    assertThat(out.toFile().list()).isEmpty();
+  }
 }

@@ -336,6 +336,23 @@ class SnapshotTest {
   }
 
   @Test
+  void hugeAndTinyExponentsAreAWrongFieldNotAnInternalError() throws IOException {
+    String good = text(everything());
+    for (String number : List.of("1e999999", "1e-999999", "1E+2147483647", "-1e999999999999")) {
+      Path file =
+          file(
+              "exponent.json",
+              good.replaceFirst("\"libraryMajor\": 6", "\"libraryMajor\": " + number));
+      assertThatThrownBy(() -> Snapshot.read(file))
+          .as(number)
+          .isInstanceOf(LintException.class)
+          .hasMessageStartingWith(file.toString())
+          .message()
+          .hasSizeLessThan(400);
+    }
+  }
+
+  @Test
   void namesTheFieldThatIsWrong() throws IOException {
     String good = text(everything());
     Path badEnum =

@@ -56,6 +56,12 @@ class PropertiesLoaderTest {
   }
 
   @Test
+  void aMillionContinuationLinesCostNoStack() {
+    MapNode doc = single(properties("a=" + "\\\n".repeat(1_000_000) + "x\n"));
+    assertThat(((ScalarNode) entry(doc, "a").value()).value()).isEqualTo("x");
+  }
+
+  @Test
   void escapes() {
     MapNode doc =
         single(

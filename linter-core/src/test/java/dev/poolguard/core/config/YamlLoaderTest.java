@@ -364,6 +364,27 @@ class YamlLoaderTest {
     }
 
     @Test
+    void errorMessagesNeverQuoteTheInput() {
+      for (String text :
+          List.of(
+              "password: \"\\uKq9x50Zp\"\n",
+              "password: \"\\UKq9x50Zp\"\n",
+              "password: [Kq9x51Zp, {x: Kq9x52Zp\n",
+              "url: jdbc:postgresql://app:Kq9x53Zp@db/x\n  bad: [\n",
+              "password: 'Kq9x54Zp\n")) {
+        ConfigFile file =
+            ConfigLoader.loadText(text, "a.yaml", ConfigFile.Format.YAML, 0, 0, Limits.DEFAULT);
+        assertThat(file.problems()).as(text).isNotEmpty();
+        assertThat(file.problems().get(0).message()).as(text).doesNotContain("Kq9x");
+      }
+      // The parser's own quoting of tokens stays: it is no input.
+      ConfigFile flow =
+          ConfigLoader.loadText(
+              "a: {b: 1\n", "a.yaml", ConfigFile.Format.YAML, 0, 0, Limits.DEFAULT);
+      assertThat(flow.problems().get(0).message()).contains("',' or '}'");
+    }
+
+    @Test
     void leadingByteOrderMarkCharacterIsIgnored() {
       assertThat(at(single(yaml("\uFEFFa: 1\n")).entries().get(0).key())).isEqualTo("1:1");
     }

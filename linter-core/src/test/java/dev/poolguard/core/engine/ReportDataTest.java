@@ -64,6 +64,95 @@ class ReportDataTest {
   }
 
   @Test
+  void masksValuesThatContinueOnLaterLines() {
+    assertThat(
+            ReportData.redact(
+                """
+                token: |
+                  pw1
+                  pw2
+
+                passwrd: >-
+                  pw3
+                pwd:
+                  pw4
+                passphrase:
+                - pw5
+                - pw6
+                session-secret: "first pw7
+                  second"
+                pool-name: ok
+                spring.datasource.hikari.secret=pw8\\
+                  pw9
+                spring.datasource.hikari.pool-name=shown
+                """))
+        .containsExactly(
+            "token: ******",
+            "  ******",
+            "  ******",
+            "",
+            "passwrd: ******",
+            "  ******",
+            "pwd:",
+            "  ******",
+            "passphrase:",
+            "- ******",
+            "- ******",
+            "session-secret: ******",
+            "  ******",
+            "pool-name: ok",
+            "spring.datasource.hikari.secret=******",
+            "  ******",
+            "spring.datasource.hikari.pool-name=shown");
+  }
+
+  @Test
+  void masksFlowCollectionsJsonAndFlowSecretsButNotSecretReferences() {
+    assertThat(
+            ReportData.redact(
+                """
+                cfg: {db-pass: pw1, mode: fast}
+                passphrase: [pw2, pw3]
+                env:
+                  - name: SPRING_APPLICATION_JSON
+                    value: '{"spring":{"datasource":{"password":"pw4"}}}'
+                  - name: API_TOKEN
+                    valueFrom:
+                      secretKeyRef:
+                        name: orders-secret
+                ---
+                kind: Secret
+                data: {password: cHcx, name: cHcy}
+                stringData:
+                  name: pw6
+                """))
+        .containsExactly(
+            "cfg: {db-pass: ******, mode: fast}",
+            "passphrase: ******",
+            "env:",
+            "  - name: SPRING_APPLICATION_JSON",
+            "    value: '{\"spring\":{\"datasource\":{\"password\":\"******\"}}}'",
+            "  - name: API_TOKEN",
+            "    valueFrom:",
+            "      secretKeyRef:",
+            "        name: orders-secret",
+            "---",
+            "kind: Secret",
+            "data: ******",
+            "stringData:",
+            "  name: ******");
+  }
+
+  @Test
+  void masksTheRunsKnownSecretValuesOnEveryLine() {
+    assertThat(
+            ReportData.redact(
+                "pool-name: *pw\nconnection-init-sql: select 'Kq9xCanary'\n",
+                dev.poolguard.core.model.Redaction.of(java.util.List.of("Kq9xCanary"))))
+        .containsExactly("pool-name: *pw", "connection-init-sql: select '******'");
+  }
+
+  @Test
   void hidesLinesTooLongToScan() {
     assertThat(ReportData.redact("a:\n" + "[".repeat(100_000) + "\nb: 1\n"))
         .containsExactly("a:", "(a line of 100000 characters, not shown)", "b: 1");

@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PoolguardConfigsFindTest {
 
@@ -83,6 +85,35 @@ class PoolguardConfigsFindTest {
     Files.createDirectories(other);
     Files.writeString(other.resolve("poolguard.yaml"), "version: 1\n");
     assertThat(find(deep, other)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"poolguard.yaml", "poolguard.yml", ".poolguard.yaml", ".poolguard.yml"})
+  void everyNameIsRead(String name) throws IOException {
+    Files.writeString(repo.resolve(name), "version: 1\n");
+    assertThat(find(deep)).contains(repo.resolve(name));
+    assertThat(PoolguardConfigs.inFolder(repo)).contains(repo.resolve(name));
+  }
+
+  @Test
+  void anAliasNearerThanPoolguardYamlWins() throws IOException {
+    Files.writeString(repo.resolve("poolguard.yaml"), "version: 1\n");
+    Path service = repo.resolve("services/orders-api");
+    Files.writeString(service.resolve(".poolguard.yml"), "version: 1\n");
+    assertThat(find(deep)).contains(service.resolve(".poolguard.yml"));
+  }
+
+  @Test
+  void twoNamesInOneFolderAreRefusedNamingBoth() throws IOException {
+    Files.writeString(repo.resolve("poolguard.yaml"), "version: 1\n");
+    Files.writeString(repo.resolve(".poolguard.yaml"), "version: 1\n");
+    assertThatThrownBy(() -> find(deep))
+        .isInstanceOf(LintException.class)
+        .hasMessage(
+            "two poolguard config files in "
+                + repo
+                + ": poolguard.yaml and .poolguard.yaml; keep one");
+    assertThatThrownBy(() -> PoolguardConfigs.inFolder(repo)).isInstanceOf(LintException.class);
   }
 
   @Test

@@ -181,7 +181,7 @@ class TextReporterTest {
         finding(
             PEAK,
             Severity.ERROR,
-            "value \"a\nb\u001B[2J\" is odd",
+            "value \"a\nb\u001B[2J\u009b1m\u202Eevil\" is odd",
             at("deploy/a.yaml", 2, 3),
             List.of(),
             null,
@@ -189,7 +189,9 @@ class TextReporterTest {
             "s");
 
     assertThat(TextReporter.line(f, false))
-        .isEqualTo("deploy/a.yaml:2:3: error: value \"a b [2J\" is odd [pool-below-peak-demand]");
+        .isEqualTo(
+            "deploy/a.yaml:2:3: error: value \"a b\\u001b[2J\\u009b1m\\u202eevil\" is odd"
+                + " [pool-below-peak-demand]");
   }
 
   @Test

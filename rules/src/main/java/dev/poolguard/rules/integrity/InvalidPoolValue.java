@@ -132,7 +132,7 @@ public final class InvalidPoolValue implements Rule {
   }
 
   private static String quoted(PoolSetting s) {
-    return "'" + Redaction.redact(s.key(), s.value().text()) + "'";
+    return "'" + Redaction.redact(s, s.value().origin(), s.value().text()) + "'";
   }
 
   // ---- Agroal (Quarkus) ------------------------------------------------------------------

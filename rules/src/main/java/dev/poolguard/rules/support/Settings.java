@@ -3,6 +3,7 @@ package dev.poolguard.rules.support;
 import dev.poolguard.core.model.DataSource;
 import dev.poolguard.core.model.PoolKind;
 import dev.poolguard.core.model.PoolSetting;
+import dev.poolguard.core.model.Redaction;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.rule.LintContext;
 import dev.poolguard.core.rule.Related;
@@ -35,7 +36,12 @@ public final class Settings {
       setting
           .value()
           .overridden()
-          .forEach(o -> related.add(new Related(o.position(), "overridden value " + o.text())));
+          .forEach(
+              o ->
+                  related.add(
+                      new Related(
+                          o.position(),
+                          "overridden value " + Redaction.redact(setting, o, o.text()))));
       return Violation.at(setting.value().origin().position(), message)
           .withService(service.name(), service.profileLabel())
           .withSubject(dataSource.name() + "/" + setting.key())

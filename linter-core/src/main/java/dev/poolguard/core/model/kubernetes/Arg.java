@@ -30,6 +30,6 @@ record Arg(String text, SourcePosition position) {
       String key = text.substring(2, eq);
       return text.substring(0, eq + 1) + Redaction.redact(key, text.substring(eq + 1));
     }
-    return Redaction.redactUrl(text);
+    return Redaction.redactText(text);
   }
 }

@@ -54,6 +54,7 @@ final class CommandLineArgs {
   private static final class Run {
     private final Optional<Environment> environment;
     private final CommandLine.Builder out = new CommandLine.Builder();
+    private final Expansion.Budget budget = new Expansion.Budget();
 
     Run(Optional<Environment> environment) {
       this.environment = environment;
@@ -156,7 +157,7 @@ final class CommandLineArgs {
       if (environment.isEmpty()) {
         return Token.known(arg.text(), arg.position());
       }
-      Expansion.Result r = environment.get().expand(arg.text());
+      Expansion.Result r = environment.get().expand(arg.text(), budget);
       return new Token(r.text(), arg.text(), r.unknown(), arg.position());
     }
 

@@ -85,18 +85,7 @@ public final class Deployments {
               e.unknown(),
               e.origin()));
     }
-    Optional<ConfigFile> json =
-        env.get("SPRING_APPLICATION_JSON")
-            .filter(EnvEntry::isKnown)
-            .map(
-                e ->
-                    ConfigLoader.loadText(
-                        e.text(),
-                        e.origin().position().path(),
-                        ConfigFile.Format.JSON,
-                        e.origin().position().line() - 1,
-                        e.origin().position().column() - 1,
-                        limits));
+    Optional<ConfigFile> json = applicationJson(arguments, systemProperties, env);
     List<String> locations = configLocations(env, systemProperties);
     List<SpringFile> external = new ArrayList<>();
     List<ConfigFile> embedded = new ArrayList<>();
@@ -112,6 +101,33 @@ public final class Deployments {
             external,
             embedded,
             unread));
+  }
+
+  /**
+   * The JSON that SpringApplicationJsonEnvironmentPostProcessor reads: {@code
+   * spring.application.json} from the first source that has it (arguments, then system properties,
+   * then the environment); the last of repeated {@code -D} options counts.
+   */
+  private Optional<ConfigFile> applicationJson(
+      List<ExternalSetting> arguments, List<ExternalSetting> systemProperties, Environment env) {
+    for (List<ExternalSetting> source : List.of(arguments, systemProperties)) {
+      Optional<ExternalSetting> given =
+          source.stream()
+              .filter(s -> s.name().equals("spring.application.json"))
+              .reduce((a, b) -> b);
+      if (given.isPresent()) {
+        SourcePosition at = given.get().origin().position();
+        return given.get().text().map(text -> json(text, at));
+      }
+    }
+    return env.get("SPRING_APPLICATION_JSON")
+        .filter(EnvEntry::isKnown)
+        .map(e -> json(e.text(), e.origin().position()));
+  }
+
+  private ConfigFile json(String text, SourcePosition at) {
+    return ConfigLoader.loadText(
+        text, at.path(), ConfigFile.Format.JSON, at.line() - 1, at.column() - 1, limits);
   }
 
   private static ExternalSetting setting(KeyValue kv, Origin.Kind kind) {

@@ -32,7 +32,7 @@ sealed interface EnvSource
     // A literal may be a password written into the manifest: never print it as is.
     @Override
     public String toString() {
-      return "Literal[value=" + Redaction.redactUrl(value) + ", position=" + position + "]";
+      return "Literal[value=" + Redaction.redactText(value) + ", position=" + position + "]";
     }
   }
 

@@ -51,8 +51,8 @@ public record Environment(
    * Expands {@code $(VAR)} in {@code text} against the whole environment, as the kubelet does for
    * {@code command} and {@code args}.
    */
-  Expansion.Result expand(String text) {
+  Expansion.Result expand(String text, Expansion.Budget budget) {
     return Expansion.expand(
-        text, name -> get(name).map(e -> new Expansion.Ref(e.text(), e.unknown())));
+        text, name -> get(name).map(e -> new Expansion.Ref(e.text(), e.unknown())), budget);
   }
 }

@@ -18,6 +18,8 @@ final class EnvironmentBuilder {
   private final List<EnvEntry> overridden = new ArrayList<>();
   private final List<EnvFromSource> unresolved = new ArrayList<>();
   private final Notes notes = new Notes();
+  private final Expansion.Budget budget = new Expansion.Budget();
+  private boolean budgetNoted;
 
   EnvironmentBuilder(Cluster cluster, String namespace) {
     this.cluster = cluster;
@@ -104,7 +106,20 @@ final class EnvironmentBuilder {
             literal.value(),
             ref ->
                 Optional.ofNullable(entries.get(ref))
-                    .map(e -> new Expansion.Ref(e.text(), e.unknown())));
+                    .map(e -> new Expansion.Ref(e.text(), e.unknown())),
+            budget);
+    if (budget.exhausted() && !budgetNoted) {
+      budgetNoted = true;
+      notes.add(
+          literal.position(),
+          "$(VAR) expansion of "
+              + name
+              + " stopped: one value may expand to "
+              + Expansion.MAX_LENGTH
+              + " characters and one container's values together to "
+              + Expansion.MAX_TOTAL_LENGTH
+              + "; this and later values that need more are unknown");
+    }
     for (String undefined : r.undefined()) {
       notes.add(
           literal.position(),

@@ -19,6 +19,21 @@ final class Expansion {
   // this length the value is treated as unknown instead of growing without bound.
   static final int MAX_LENGTH = 1 << 20;
 
+  // Many variables may each expand to MAX_LENGTH ($(B) in a thousand entries): all the expansions
+  // of one container's environment and command line together stop at this many characters.
+  static final int MAX_TOTAL_LENGTH = 4 << 20;
+
+  /** The characters the expansions of one container may still produce. */
+  static final class Budget {
+    private long remaining = MAX_TOTAL_LENGTH;
+    private boolean exhausted;
+
+    /** Whether a limit has made some value unknown. */
+    boolean exhausted() {
+      return exhausted;
+    }
+  }
+
   private Expansion() {}
 
   /** A variable as the expansion sees it: its text, or why it is unknown. */
@@ -33,6 +48,10 @@ final class Expansion {
   record Result(String text, Optional<Value.Unknown> unknown, List<String> undefined) {}
 
   static Result expand(String input, Function<String, Optional<Ref>> lookup) {
+    return expand(input, lookup, new Budget());
+  }
+
+  static Result expand(String input, Function<String, Optional<Ref>> lookup, Budget budget) {
     StringBuilder out = new StringBuilder();
     List<String> undefined = new ArrayList<>();
     Optional<Value.Unknown> unknown = Optional.empty();
@@ -59,12 +78,23 @@ final class Expansion {
           } else if (ref.get().unknown().isPresent()) {
             unknown = stronger(unknown, ref.get().unknown().get());
           } else if (out.length() + ref.get().text().length() > MAX_LENGTH) {
+            budget.exhausted = true;
             unknown =
                 stronger(
                     unknown,
                     new Value.Unknown(
                         Value.Unknown.Cause.UNRESOLVED_PLACEHOLDER,
                         "(expands beyond " + MAX_LENGTH + " characters)"));
+          } else if (out.length() + ref.get().text().length() > budget.remaining) {
+            budget.exhausted = true;
+            unknown =
+                stronger(
+                    unknown,
+                    new Value.Unknown(
+                        Value.Unknown.Cause.UNRESOLVED_PLACEHOLDER,
+                        "(the container's $(VAR) expansions pass "
+                            + MAX_TOTAL_LENGTH
+                            + " characters)"));
           } else {
             out.append(ref.get().text());
           }
@@ -77,6 +107,9 @@ final class Expansion {
       checkpoint = cursor + 1;
     }
     out.append(input.substring(Math.min(checkpoint, input.length())));
+    if (unknown.isEmpty()) {
+      budget.remaining -= out.length() - input.length();
+    }
     return new Result(out.toString(), unknown, List.copyOf(undefined));
   }
 

@@ -102,7 +102,9 @@ final class EnvLayer implements Layer {
       candidates.add(SpringResolver.HIKARI_PREFIX + "." + p.key());
     }
     for (ExternalSetting v : variables) {
-      if (!v.name().toUpperCase(Locale.ROOT).startsWith(HIKARI_ENV_PREFIX)) {
+      // A name with dots (spring.datasource.hikari.maximum-pool-size, from env or envFrom) binds
+      // like a property-file key: Spring's DefaultPropertyMapper also reads the environment.
+      if (!v.name().toUpperCase(Locale.ROOT).replace('.', '_').startsWith(HIKARI_ENV_PREFIX)) {
         continue;
       }
       Optional<SpringNames.EnvBinding> binding = SpringNames.boundProperty(v.name(), candidates);

@@ -32,7 +32,7 @@ final class HikariDataSource {
    */
   static DataSource of(PropertyLookup lookup, SourcePosition anchor, int hikariMajor) {
     Map<String, List<Property>> byKey = new LinkedHashMap<>();
-    for (Property p : lookup.under(SpringResolver.HIKARI_PREFIX)) {
+    for (Property p : lookup.under(SpringResolver.HIKARI_PREFIX, HikariDataSource::spellingRank)) {
       String rest = afterPrefix(p.name());
       byKey.computeIfAbsent(settingKey(rest), k -> new ArrayList<>()).add(p);
     }
@@ -56,6 +56,28 @@ final class HikariDataSource {
         inert(lookup),
         anchor,
         hikariMajor);
+  }
+
+  /**
+   * Which of several spellings of one key in one source Spring binds, lowest first, whatever their
+   * order: {@code SpringConfigurationPropertySource} looks up the canonical (kebab-case) name
+   * first, for the environment through {@code SystemEnvironmentPropertyMapper} (the documented
+   * form, then the legacy form) before {@code DefaultPropertyMapper}; other spellings are found
+   * only through the reverse mapping of {@code SpringIterableConfigurationPropertySource}.
+   */
+  private static int spellingRank(Property p) {
+    String canonical = SpringResolver.HIKARI_PREFIX + "." + settingKey(afterPrefix(p.name()));
+    String written = p.writtenAs();
+    if (p.kind() == Origin.Kind.ENV) {
+      if (written.equalsIgnoreCase(SpringNames.envName(canonical))) {
+        return 0;
+      }
+      if (written.equalsIgnoreCase(SpringNames.legacyEnvName(canonical))) {
+        return 1;
+      }
+      return written.equals(canonical) ? 2 : 3;
+    }
+    return written.equals(canonical) ? 0 : 1;
   }
 
   /** The written name after {@code spring.datasource.hikari.} (three dotted elements). */

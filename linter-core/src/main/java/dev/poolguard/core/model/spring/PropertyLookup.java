@@ -3,8 +3,10 @@ package dev.poolguard.core.model.spring;
 import dev.poolguard.core.model.Origin;
 import dev.poolguard.core.model.Value;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /** Property lookups over layers in precedence order (highest first), with placeholders resolved. */
 final class PropertyLookup {
@@ -61,12 +63,27 @@ final class PropertyLookup {
 
   /** Every property under {@code prefix}: highest layer first, and later lines first within one. */
   List<Property> under(String prefix) {
+    return under(prefix, p -> 0);
+  }
+
+  /**
+   * Every property under {@code prefix}: highest layer first; within one layer the spellings of
+   * {@code spellingRank} 0 (the canonical one) later lines first, then the others in the order
+   * written (the first one Spring's reverse mapping meets).
+   */
+  List<Property> under(String prefix, ToIntFunction<Property> spellingRank) {
     String uniform = SpringNames.uniform(prefix);
     List<Property> all = new ArrayList<>();
     for (Layer layer : highestFirst) {
-      List<Property> inLayer = new ArrayList<>(layer.under(uniform));
-      java.util.Collections.reverse(inLayer);
-      all.addAll(inLayer);
+      List<Property> written = layer.under(uniform);
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < written.size(); i++) {
+        order.add(i);
+      }
+      order.sort(
+          Comparator.<Integer>comparingInt(i -> spellingRank.applyAsInt(written.get(i)))
+              .thenComparingInt(i -> spellingRank.applyAsInt(written.get(i)) == 0 ? -i : i));
+      order.forEach(i -> all.add(written.get(i)));
     }
     return all;
   }

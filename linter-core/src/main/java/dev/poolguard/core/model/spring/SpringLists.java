@@ -1,10 +1,15 @@
 package dev.poolguard.core.model.spring;
 
 import dev.poolguard.core.config.SourcePosition;
+import dev.poolguard.core.model.ExternalSetting;
+import dev.poolguard.core.model.Origin;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * List-valued Spring properties: comma-separated or indexed ({@code name[0]}), highest source
@@ -60,5 +65,37 @@ final class SpringLists {
         .filter(
             n -> !n.isEmpty() && !SpringResolver.MAVEN_TOKEN.matcher(n).find() && !n.contains("${"))
         .toList();
+  }
+
+  /**
+   * The argument source as SimpleCommandLinePropertySource holds it: an argument given twice under
+   * one name has all its values joined with commas, which binds to no number.
+   */
+  static List<Property> arguments(List<ExternalSetting> given) {
+    Map<String, List<ExternalSetting>> byName = new LinkedHashMap<>();
+    for (ExternalSetting a : given) {
+      byName.computeIfAbsent(a.name(), n -> new ArrayList<>()).add(a);
+    }
+    List<Property> out = new ArrayList<>();
+    for (List<ExternalSetting> same : byName.values()) {
+      ExternalSetting last = same.get(same.size() - 1);
+      if (same.size() == 1 || same.stream().anyMatch(a -> a.text().isEmpty())) {
+        out.add(Property.external(last));
+        continue;
+      }
+      String joined =
+          same.stream().map(a -> a.text().orElseThrow()).collect(Collectors.joining(","));
+      out.add(
+          Property.external(
+              ExternalSetting.known(
+                  last.name(),
+                  joined,
+                  new Origin(
+                      last.origin().kind(),
+                      last.origin().position(),
+                      last.origin().property(),
+                      joined))));
+    }
+    return out;
   }
 }

@@ -70,7 +70,7 @@ public final class SpringResolver {
   private List<Layer> externalLayers() {
     ExternalSources ext = input.external();
     List<Layer> layers = new ArrayList<>();
-    layers.add(Layer.of(ext.arguments().stream().map(Property::external).toList()));
+    layers.add(Layer.of(SpringLists.arguments(ext.arguments())));
     ext.applicationJson()
         .ifPresent(
             json -> {

@@ -18,4 +18,24 @@ class ExpansionLimitsTest {
     assertThat(result.unknown().get().name()).contains("expands beyond 1048576 characters");
     assertThat(result.text().length()).isLessThanOrEqualTo(Expansion.MAX_LENGTH);
   }
+
+  @Test
+  void manyValuesTogetherStopAtTheContainersBound() {
+    String big = "x".repeat(Expansion.MAX_LENGTH / 2);
+    Expansion.Budget budget = new Expansion.Budget();
+    int known = 0;
+    for (int i = 0; i < 1000; i++) {
+      Expansion.Result r =
+          Expansion.expand(
+              "$(BIG)", name -> Optional.of(new Expansion.Ref(big, Optional.empty())), budget);
+      if (r.unknown().isEmpty()) {
+        known++;
+      } else {
+        assertThat(r.unknown().get().name()).contains("expansions pass 4194304 characters");
+        assertThat(r.text()).isEmpty();
+      }
+    }
+    assertThat(known).isEqualTo(Expansion.MAX_TOTAL_LENGTH / big.length());
+    assertThat(budget.exhausted()).isTrue();
+  }
 }

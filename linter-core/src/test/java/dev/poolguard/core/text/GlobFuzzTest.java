@@ -1,0 +1,60 @@
+package dev.poolguard.core.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.file.FileSystems;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The glob matcher of {@code exclude:} and waiver {@code path:}: on short inputs it answers as
+ * Java's own glob matcher does (which backtracks, so only short inputs are compared); on long paths
+ * it answers at all, without throwing.
+ */
+class GlobFuzzTest {
+
+  @FuzzTest(maxDuration = "10m")
+  void globMatchesLikeJavaAndNeverBacktracks(FuzzedDataProvider data) {
+    String pattern = data.consumeString(24);
+    String path = data.consumeString(24);
+    String longPath = data.consumeRemainingAsString();
+    Glob glob;
+    try {
+      glob = Glob.compile(pattern);
+    } catch (Glob.SyntaxException e) {
+      assertThat(e.getMessage()).isNotBlank().doesNotContain("\n");
+      return;
+    }
+    glob.matches(longPath.repeat(Math.max(1, 20_000 / Math.max(1, longPath.length()))));
+    PathMatcher java;
+    try {
+      java = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+    } catch (PatternSyntaxException e) {
+      throw new AssertionError("Glob accepts what Java refuses: " + pattern, e);
+    }
+    String normal = path.replaceAll("/+", "/");
+    if (normal.isEmpty()
+        || normal.startsWith("/")
+        || normal.endsWith("/")
+        || normal.indexOf('\0') >= 0
+        || pattern
+            .chars()
+            .anyMatch(c -> c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029)
+        || normal
+            .chars()
+            .anyMatch(c -> c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029)) {
+      return; // Java's "**" is ".*", which stops at line ends; poolguard's crosses them
+    }
+    boolean expected;
+    try {
+      expected = java.matches(Path.of(normal));
+    } catch (InvalidPathException e) {
+      return;
+    }
+    assertThat(glob.matches(normal)).as(pattern + " ~ " + normal).isEqualTo(expected);
+  }
+}

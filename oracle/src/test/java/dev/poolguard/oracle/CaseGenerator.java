@@ -1,0 +1,242 @@
+package dev.poolguard.oracle;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * Generates configurations where one Hikari key is set in several sources and spellings at once:
+ * base and profile files in YAML and properties, env in every form, {@code
+ * SPRING_APPLICATION_JSON}, arguments (sometimes repeated) and {@code -D}; several active profiles
+ * chosen from several places. Each case depends only on the seed and its number, so any failure can
+ * be replayed.
+ */
+final class CaseGenerator {
+
+  private static final String[] KEYS = {
+    "maximum-pool-size", "minimum-idle", "connection-timeout", "idle-timeout",
+    "max-lifetime", "keepalive-time", "validation-timeout", "leak-detection-threshold"
+  };
+  private static final String[] PROFILES = {"prod", "eu", "dev"};
+  private static final String HIKARI = "spring.datasource.hikari.";
+
+  /**
+   * Forms where poolguard is known to disagree with Spring Boot (docs/RESOLUTION.md, "Known gaps"):
+   * two non-canonical spellings of one key among the arguments or the {@code -D} properties, which
+   * Spring picks in hash-map order. Generated only with {@code -Doracle.knownGaps=true}.
+   */
+  static final boolean KNOWN_GAPS = Boolean.getBoolean("oracle.knownGaps");
+
+  private final Random random;
+  private final Map<String, Map<String, String>> files = new LinkedHashMap<>();
+  private final Map<String, String> env = new LinkedHashMap<>();
+  private final List<String> args = new ArrayList<>();
+  private final Map<String, String> argSpellings = new HashMap<>();
+  private final Map<String, String> propertySpellings = new HashMap<>();
+  private final Map<String, String> systemProperties = new LinkedHashMap<>();
+  private final Map<String, Object> applicationJson = new TreeMap<>();
+
+  private CaseGenerator(long seed, int number) {
+    this.random = new Random(seed * 1_000_003L + number);
+  }
+
+  static GeneratedCase generate(long seed, int number) {
+    return new CaseGenerator(seed, number).build(seed, number);
+  }
+
+  private GeneratedCase build(long seed, int number) {
+    String base = random.nextBoolean() ? "application.yml" : "application.properties";
+    file(base).put("spring.datasource.url", "jdbc:postgresql://db/orders");
+    List<String> active = activeProfiles();
+    int keys = 1 + random.nextInt(3);
+    for (int i = 0; i < keys; i++) {
+      String key = KEYS[random.nextInt(KEYS.length)];
+      int placements = 1 + random.nextInt(4);
+      for (int p = 0; p < placements; p++) {
+        place(key, value(key), active);
+      }
+    }
+    if (!applicationJson.isEmpty()) {
+      String json = json(applicationJson);
+      switch (random.nextInt(3)) {
+        case 0 -> args.add("--spring.application.json=" + json);
+        case 1 -> systemProperties.put("spring.application.json", json);
+        default -> env.put("SPRING_APPLICATION_JSON", json);
+      }
+    }
+    Map<String, String> texts = new LinkedHashMap<>();
+    files.forEach((name, props) -> texts.put(name, render(name, props)));
+    return new GeneratedCase(seed, number, texts, env, args, systemProperties);
+  }
+
+  private List<String> activeProfiles() {
+    List<String> active = new ArrayList<>();
+    int count = random.nextInt(3);
+    for (int i = 0; i < count; i++) {
+      String p = PROFILES[random.nextInt(PROFILES.length)];
+      if (!active.contains(p)) {
+        active.add(p);
+      }
+    }
+    if (active.isEmpty()) {
+      return active;
+    }
+    String list = String.join(",", active);
+    switch (random.nextInt(4)) {
+      case 0 ->
+          file(random.nextBoolean() ? "application.yml" : "application.properties")
+              .put("spring.profiles.active", list);
+      case 1 -> env.put("SPRING_PROFILES_ACTIVE", list);
+      case 2 -> args.add("--spring.profiles.active=" + list);
+      default -> systemProperties.put("spring.profiles.active", list);
+    }
+    return active;
+  }
+
+  private void place(String key, long value, List<String> active) {
+    String text = Long.toString(value);
+    switch (random.nextInt(9)) {
+      case 0 -> file("application.yml").put(HIKARI + spelling(key), text);
+      case 1 -> file("application.properties").put(HIKARI + spelling(key), text);
+      case 2, 3 -> file(profileFile(active)).put(HIKARI + spelling(key), text);
+      case 4 -> env.put(envName(key), text);
+      case 5 -> {
+        String arg = "--" + HIKARI + hashOrderedSpelling(argSpellings, key) + "=" + text;
+        args.add(arg);
+        if (random.nextInt(6) == 0) {
+          args.add(random.nextBoolean() ? arg : "--" + HIKARI + key + "=" + (value + 1));
+        }
+      }
+      case 6 -> systemProperties.put(HIKARI + hashOrderedSpelling(propertySpellings, key), text);
+      case 7 -> applicationJson.put(HIKARI + key, value);
+      default -> file("application.yml").put(HIKARI + key, text);
+    }
+  }
+
+  /**
+   * A spelling for a source that Spring reads in hash-map order: a second non-canonical spelling of
+   * one key is a known gap, so the canonical one is used instead.
+   */
+  private String hashOrderedSpelling(Map<String, String> nonCanonicalByKey, String key) {
+    String spelled = spelling(key);
+    if (spelled.equals(key)) {
+      return key;
+    }
+    String first = nonCanonicalByKey.putIfAbsent(key, spelled);
+    return KNOWN_GAPS || first == null || first.equals(spelled) ? spelled : key;
+  }
+
+  private String profileFile(List<String> active) {
+    String profile =
+        !active.isEmpty() && random.nextInt(4) != 0
+            ? active.get(random.nextInt(active.size()))
+            : PROFILES[random.nextInt(PROFILES.length)];
+    return "application-" + profile + (random.nextBoolean() ? ".yml" : ".properties");
+  }
+
+  private Map<String, String> file(String name) {
+    return files.computeIfAbsent(name, n -> new LinkedHashMap<>());
+  }
+
+  private String spelling(String key) {
+    return switch (random.nextInt(5)) {
+      case 0 -> camel(key);
+      case 1 -> key.replace('-', '_');
+      default -> key;
+    };
+  }
+
+  private String envName(String key) {
+    // The legacy form of connection-timeout starts the pool while binding (spring-boot#51363):
+    // binding onto a HikariConfig without a database cannot show that, so it is not generated.
+    return switch (key.equals("connection-timeout") ? 2 : random.nextInt(4)) {
+      case 0 -> "SPRING_DATASOURCE_HIKARI_" + key.replace("-", "_").toUpperCase(Locale.ROOT);
+      case 1 -> random.nextBoolean() ? HIKARI + key : HIKARI + camel(key);
+      default -> "SPRING_DATASOURCE_HIKARI_" + key.replace("-", "").toUpperCase(Locale.ROOT);
+    };
+  }
+
+  private long value(String key) {
+    int pick = random.nextInt(10);
+    return switch (key) {
+      case "maximum-pool-size" -> pick == 0 ? 0 : 1 + random.nextInt(40);
+      case "minimum-idle" -> random.nextInt(45);
+      case "connection-timeout", "validation-timeout" ->
+          pick == 0 ? 0 : pick == 1 ? 100 : 250 + random.nextInt(60_000);
+      case "idle-timeout" -> pick == 0 ? 0 : pick == 1 ? 5_000 : 10_000 + random.nextInt(900_000);
+      case "max-lifetime" -> pick == 0 ? 20_000 : 30_000 + random.nextInt(3_600_000);
+      case "keepalive-time" -> pick == 0 ? 0 : 10_000 + random.nextInt(600_000);
+      default -> pick < 3 ? 0 : 1_000 + random.nextInt(60_000);
+    };
+  }
+
+  private static String camel(String key) {
+    StringBuilder s = new StringBuilder();
+    boolean upper = false;
+    for (char c : key.toCharArray()) {
+      if (c == '-') {
+        upper = true;
+      } else {
+        s.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return s.toString();
+  }
+
+  private static String render(String name, Map<String, String> props) {
+    StringBuilder s = new StringBuilder();
+    if (name.endsWith(".properties")) {
+      props.forEach((k, v) -> s.append(k).append('=').append(v).append('\n'));
+      return s.toString();
+    }
+    // Nested YAML: every key here is spring.<group>.<...>.<leaf>; the tree keeps first-seen order.
+    Map<String, Object> tree = new LinkedHashMap<>();
+    props.forEach(
+        (k, v) -> {
+          String[] parts = k.split("\\.");
+          Map<String, Object> node = tree;
+          for (int i = 0; i < parts.length - 1; i++) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> child =
+                (Map<String, Object>) node.computeIfAbsent(parts[i], p -> new LinkedHashMap<>());
+            node = child;
+          }
+          node.put(parts[parts.length - 1], v);
+        });
+    yaml(tree, 0, s);
+    return s.toString();
+  }
+
+  private static void yaml(Map<String, Object> node, int depth, StringBuilder s) {
+    node.forEach(
+        (k, v) -> {
+          s.append("  ".repeat(depth)).append(k).append(':');
+          if (v instanceof Map<?, ?> m) {
+            s.append('\n');
+            @SuppressWarnings("unchecked")
+            Map<String, Object> child = (Map<String, Object>) m;
+            yaml(child, depth + 1, s);
+          } else {
+            s.append(' ').append(v).append('\n');
+          }
+        });
+  }
+
+  private String json(Map<String, Object> flat) {
+    boolean nested = random.nextBoolean();
+    StringBuilder s = new StringBuilder(nested ? "{\"spring\":{\"datasource\":{\"hikari\":{" : "{");
+    String separator = "";
+    for (Map.Entry<String, Object> e : flat.entrySet()) {
+      String name = nested ? e.getKey().substring(HIKARI.length()) : e.getKey();
+      s.append(separator).append('"').append(name).append("\":").append(e.getValue());
+      separator = ",";
+    }
+    return s.append(nested ? "}}}}" : "}").toString();
+  }
+}
