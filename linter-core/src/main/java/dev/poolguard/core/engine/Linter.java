@@ -17,7 +17,6 @@ import dev.poolguard.core.model.Service;
 import dev.poolguard.core.project.PoolguardConfig;
 import dev.poolguard.core.project.PoolguardConfigs;
 import dev.poolguard.core.project.RuleConfig;
-import dev.poolguard.core.project.Waiver;
 import dev.poolguard.core.result.Finding;
 import dev.poolguard.core.result.Judged;
 import dev.poolguard.core.result.LintResult;
@@ -27,7 +26,6 @@ import dev.poolguard.core.rule.RuleInfo;
 import dev.poolguard.core.rule.Severity;
 import dev.poolguard.core.rule.SuppressionRule;
 import dev.poolguard.core.rule.Violation;
-import dev.poolguard.core.text.Suggestions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -142,7 +140,7 @@ public final class Linter {
     Map<String, Map<String, Double>> thresholds = new HashMap<>();
     run.config.rules().forEach((id, rc) -> thresholds.put(id, rc.thresholds()));
     RuleSet ruleSet = withCustomRules(run.config);
-    checkRuleConfig(ruleSet, run.config);
+    ConfigChecks.checkRuleConfig(ruleSet, run.config);
     CapacityAnalysis capacity = capacity(run, thresholds);
     LintContext context =
         new LintContext(run.files, run.model, thresholds, run.config, baseline, capacity);
@@ -214,7 +212,7 @@ public final class Linter {
         auditIds.add(rule.info().id());
       }
     }
-    checkWaivers(run.config, ids, auditIds);
+    ConfigChecks.checkWaivers(run.config, ids, auditIds);
     Suppressor.Outcome outcome =
         new Suppressor(run.config, request.workingDirectory(), request.suppression())
             .apply(
@@ -276,21 +274,6 @@ public final class Linter {
     RuleConfig rc = config.rules().get(info.id());
     boolean explicit = rc != null && rc.severity().isPresent();
     return explicit ? configured : v.severity().orElse(configured);
-  }
-
-  /** A waiver must name a rule of the run, and not one that judges suppressions. */
-  private static void checkWaivers(PoolguardConfig config, Set<String> ids, Set<String> auditIds) {
-    for (Waiver w : config.waivers()) {
-      String where = w.positionOf("rule") + ": waivers: ";
-      if (!ids.contains(w.rule())) {
-        throw new LintException(
-            where + "unknown rule id '" + w.rule() + "'" + Suggestions.didYouMean(w.rule(), ids));
-      }
-      if (auditIds.contains(w.rule())) {
-        throw new LintException(
-            where + w.rule() + " judges suppressions themselves and cannot be waived");
-      }
-    }
   }
 
   /** The effective model only, for {@code poolguard model} and {@code poolguard baseline}. */
@@ -400,37 +383,6 @@ public final class Linter {
       }
     }
     return custom.isEmpty() ? rules : rules.with(custom, config.displayPath());
-  }
-
-  /** Rule ids and threshold names under {@code rules:} must exist. */
-  private static void checkRuleConfig(RuleSet rules, PoolguardConfig config) {
-    for (Map.Entry<String, RuleConfig> e : config.rules().entrySet()) {
-      Optional<Rule> rule = rules.find(e.getKey());
-      String where = e.getValue().position().toString();
-      if (rule.isEmpty()) {
-        throw new LintException(
-            where
-                + ": rules: unknown rule id '"
-                + e.getKey()
-                + "'"
-                + Suggestions.didYouMean(
-                    e.getKey(), rules.infos().stream().map(RuleInfo::id).toList()));
-      }
-      List<String> options =
-          rule.get().info().options().stream().map(RuleInfo.Option::key).toList();
-      for (String key : e.getValue().thresholds().keySet()) {
-        if (!options.contains(key)) {
-          throw new LintException(
-              e.getValue().positionOf(key)
-                  + ": rules."
-                  + e.getKey()
-                  + ": unknown threshold '"
-                  + key
-                  + "'"
-                  + Suggestions.didYouMean(key, options));
-        }
-      }
-    }
   }
 
   private static List<String> sorted(List<String> notes) {

@@ -253,17 +253,20 @@ public final class Redaction {
     // Each URL is scanned once: the search goes on after its end, so the cost stays linear.
     while ((slashes = text.indexOf("//", from)) >= 0) {
       int start = slashes + 2;
-      int end = urlEnd(text, start);
-      int at = lastIndexIn(text, '@', start, end);
-      int colon = at < 0 ? -1 : indexIn(text, ':', start, at);
-      if (colon >= 0 && isUser(text, start, colon) && colon + 1 < at) {
+      int end = UrlText.urlEnd(text, start);
+      int at = UrlText.lastIndexIn(text, '@', start, end);
+      int colon = at < 0 ? -1 : UrlText.indexIn(text, ':', start, at);
+      if (colon >= 0 && UrlText.isUser(text, start, colon) && colon + 1 < at) {
         String password = text.substring(colon + 1, at);
         if (!password.equals(MASK)) {
           found.accept(password);
           out.append(text, copied, colon + 1).append(MASK);
           copied = at;
         }
-      } else if (colon < 0 && at > start && isUser(text, start, at) && isHttp(text, slashes)) {
+      } else if (colon < 0
+          && at > start
+          && UrlText.isUser(text, start, at)
+          && UrlText.isHttp(text, slashes)) {
         // https://TOKEN@host: on the web a user without a password is usually a token.
         String token = text.substring(start, at);
         if (!token.equals(MASK)) {
@@ -277,53 +280,6 @@ public final class Redaction {
     return copied == 0 ? text : out.append(text, copied, text.length()).toString();
   }
 
-  private static boolean isHttp(String text, int slashes) {
-    return text.regionMatches(true, slashes - 5, "http:", 0, 5)
-        || text.regionMatches(true, slashes - 6, "https:", 0, 6);
-  }
-
-  private static boolean isUser(String text, int start, int end) {
-    for (int i = start; i < end; i++) {
-      char c = text.charAt(i);
-      if (c == '/' || c == '?' || c == '#' || c == ';' || c == '@' || c == '[') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int urlEnd(String text, int start) {
-    int i = start;
-    while (i < text.length()) {
-      char c = text.charAt(i);
-      if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`') {
-        break;
-      }
-      i++;
-    }
-    return i;
-  }
-
-  /** The first {@code c} in {@code [start, end)}, or -1. */
-  private static int indexIn(String text, char c, int start, int end) {
-    for (int i = start; i < end; i++) {
-      if (text.charAt(i) == c) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** The last {@code c} in {@code [start, end)}, or -1. */
-  private static int lastIndexIn(String text, char c, int start, int end) {
-    for (int i = end - 1; i >= start; i--) {
-      if (text.charAt(i) == c) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
   /** {@code jdbc:oracle:thin:user/pass@host}: the password runs to the last {@code @}. */
   private static String oracle(String text, Consumer<String> found) {
     Matcher m = ORACLE.matcher(text);
@@ -332,9 +288,9 @@ public final class Redaction {
     int from = 0;
     while (from < text.length() && m.find(from)) {
       int start = m.end();
-      int end = urlEnd(text, start);
-      int at = lastIndexIn(text, '@', start, end);
-      int slash = at < 0 ? -1 : indexIn(text, '/', start, at);
+      int end = UrlText.urlEnd(text, start);
+      int at = UrlText.lastIndexIn(text, '@', start, end);
+      int slash = at < 0 ? -1 : UrlText.indexIn(text, '/', start, at);
       if (slash > start && slash + 1 < at) {
         String password = text.substring(slash + 1, at);
         if (!password.equals(MASK)) {
