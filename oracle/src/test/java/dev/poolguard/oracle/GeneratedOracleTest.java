@@ -36,7 +36,9 @@ class GeneratedOracleTest {
       }
     }
     System.out.println(
-        "Spring Boot " + org.springframework.boot.SpringBootVersion.getVersion() + ", generated: "
+        "Spring Boot "
+            + org.springframework.boot.SpringBootVersion.getVersion()
+            + ", generated: "
             + CASES
             + " cases, "
             + compared
