@@ -25,7 +25,7 @@ import java.util.Optional;
 public final class Deployments {
 
   /** Rank of external config locations: above every packaged one. */
-  private static final int EXTERNAL_LOCATION = 100;
+  private static final int EXTERNAL_LOCATION = SpringFile.FIRST_EXTERNAL_LOCATION;
 
   private final Cluster cluster;
   private final Limits limits;

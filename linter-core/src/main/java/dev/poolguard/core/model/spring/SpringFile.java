@@ -16,8 +16,18 @@ import java.util.regex.Pattern;
  */
 public record SpringFile(ConfigFile file, Path path, int location) {
 
+  /** The lowest location rank outside the application (a mounted or named folder). */
+  public static final int FIRST_EXTERNAL_LOCATION = 100;
+
   private static final Pattern NAME =
       Pattern.compile("(application|bootstrap)(?:-(.+))?\\.(yml|yaml|properties)");
+
+  /**
+   * Whether the file lies outside the application (Spring Boot reads those after packaged ones).
+   */
+  public boolean external() {
+    return location >= FIRST_EXTERNAL_LOCATION;
+  }
 
   /** True for file names Spring Boot reads as config data or bootstrap config. */
   public static boolean isSpringConfigName(String fileName) {

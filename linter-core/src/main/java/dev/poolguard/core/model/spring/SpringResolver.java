@@ -192,18 +192,26 @@ public final class SpringResolver {
   private List<Doc> ordered(List<String> profiles) {
     Set<String> active = new LinkedHashSet<>(profiles);
     List<Doc> result = new ArrayList<>();
-    for (Doc doc : docsInFileOrder) {
-      if (doc.file().profile().isEmpty() && active(doc, active)) {
-        addWithImports(doc, active, result);
+    Set<Integer> locations = new TreeSet<>();
+    docsInFileOrder.forEach(d -> locations.add(d.file().location()));
+    // Packaged files, then files outside the application; in each, default then profile files.
+    for (boolean external : List.of(false, true)) {
+      for (Doc doc : docsInFileOrder) {
+        if (doc.file().external() == external
+            && doc.file().profile().isEmpty()
+            && active(doc, active)) {
+          addWithImports(doc, active, result);
+        }
       }
-    }
-    for (int location : locations()) {
-      for (String profile : profiles) {
-        for (Doc doc : docsInFileOrder) {
-          if (doc.file().location() == location
-              && doc.file().profile().filter(profile::equals).isPresent()
-              && active(doc, active)) {
-            addWithImports(doc, active, result);
+      for (int location : locations) {
+        for (String profile : profiles) {
+          for (Doc doc : docsInFileOrder) {
+            if (doc.file().external() == external
+                && doc.file().location() == location
+                && doc.file().profile().filter(profile::equals).isPresent()
+                && active(doc, active)) {
+              addWithImports(doc, active, result);
+            }
           }
         }
       }
@@ -218,12 +226,6 @@ public final class SpringResolver {
         addWithImports(imported, active, result);
       }
     }
-  }
-
-  private TreeSet<Integer> locations() {
-    TreeSet<Integer> locations = new TreeSet<>();
-    docsInFileOrder.forEach(d -> locations.add(d.file().location()));
-    return locations;
   }
 
   private boolean active(Doc doc, Set<String> profiles) {
