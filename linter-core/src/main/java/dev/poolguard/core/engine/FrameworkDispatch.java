@@ -95,17 +95,13 @@ final class FrameworkDispatch {
             workspace::loadIfPresent,
             external);
     List<Service> services = SpringResolver.resolve(input);
-    if (workload.isEmpty() || overrides.isEmpty()) {
+    Optional<Deployment> deployment = deployment(workload, overrides);
+    if (deployment.isEmpty()) {
       return services;
     }
-    Deployment deployment =
-        new Deployment(
-            workload.get(),
-            workloads.cluster().autoscalersFor(workload.get()),
-            overrides.get().container());
     List<Service> withDeployment = new ArrayList<>();
     for (Service s : services) {
-      withDeployment.add(s.withDeployment(deployment));
+      withDeployment.add(s.withDeployment(deployment.get()));
       diagnostics.addAll(SpringResolver.environmentDiagnostics(input, s.name(), s.profileLabel()));
       for (Deployments.Unread u : overrides.get().unread()) {
         diagnostics.add(Deployments.unreadDiagnostic(u, s.name(), s.profileLabel()));
@@ -140,15 +136,22 @@ final class FrameworkDispatch {
                 request.profileOverride().flatMap(p -> p.stream().findFirst()),
                 profiles,
                 settings));
+    return deployment(workload, overrides)
+        .map(d -> services.stream().map(s -> s.withDeployment(d)).toList())
+        .orElse(services);
+  }
+
+  /** The workload the services run in, when a manifest deploys them. */
+  private Optional<Deployment> deployment(
+      Optional<Workload> workload, Optional<Deployments.Overrides> overrides) {
     if (workload.isEmpty() || overrides.isEmpty()) {
-      return services;
+      return Optional.empty();
     }
-    Deployment deployment =
+    return Optional.of(
         new Deployment(
             workload.get(),
             workloads.cluster().autoscalersFor(workload.get()),
-            overrides.get().container());
-    return services.stream().map(s -> s.withDeployment(deployment)).toList();
+            overrides.get().container()));
   }
 
   /**
