@@ -27,7 +27,7 @@ public final class DatabaseConnectionsNearLimit implements Rule {
               "Leave headroom: lower pool or HPA maximums, add a connection pooler, or raise"
                   + " max_connections.")
           .example(
-              "# poolguard.yaml: databases: { orders-db: { maxConnections: 100 } }\n"
+              "# poolguard.yaml: databases: { orders-db: { maxConnections: 95 } }\n"
                   + "# orders-api: 9 pods, maximum-pool-size 10\n")
           .option(
               "nearLimit",
