@@ -36,7 +36,15 @@ final class Boundary {
    * Maven plugin name the switch differently.
    */
   record OutsidePaths(boolean allowed, String howToAllow) {
-    static final String CLI_SWITCH = "pass --allow-outside-paths";
+    static final OutsidePaths CLI_DEFAULT = new OutsidePaths(false, "pass --allow-outside-paths");
+
+    OutsidePaths allowing(boolean allow) {
+      return new OutsidePaths(allow, howToAllow);
+    }
+
+    OutsidePaths saying(String how) {
+      return new OutsidePaths(allowed, how);
+    }
   }
 
   static Boundary of(

@@ -46,10 +46,7 @@ public final class Linter {
   private final Set<Path> filesRead = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public Linter(RuleSet rules) {
-    this(
-        rules,
-        Limits.Overrides.NONE,
-        new Boundary.OutsidePaths(false, Boundary.OutsidePaths.CLI_SWITCH));
+    this(rules, Limits.Overrides.NONE, Boundary.OutsidePaths.CLI_DEFAULT);
   }
 
   private Linter(
@@ -64,8 +61,7 @@ public final class Linter {
    * repository and the linted paths ({@code --allow-outside-paths}); {@code .git} stays refused.
    */
   public Linter allowingOutsidePaths(boolean allow) {
-    return new Linter(
-        rules, limitOverrides, new Boundary.OutsidePaths(allow, outsidePaths.howToAllow()));
+    return new Linter(rules, limitOverrides, outsidePaths.allowing(allow));
   }
 
   /**
@@ -73,8 +69,7 @@ public final class Linter {
    * -Dpoolguard.allowOutsidePaths=true"} for the Maven plugin); the default names the CLI flag.
    */
   public Linter sayingHowToAllowOutsidePaths(String howToAllow) {
-    return new Linter(
-        rules, limitOverrides, new Boundary.OutsidePaths(outsidePaths.allowed(), howToAllow));
+    return new Linter(rules, limitOverrides, outsidePaths.saying(howToAllow));
   }
 
   /**
