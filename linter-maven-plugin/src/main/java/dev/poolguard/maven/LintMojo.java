@@ -151,7 +151,8 @@ public final class LintMojo extends AbstractMojo {
     LintResult result;
     Linter linter =
         new Linter(RuleSet.load(getClass().getClassLoader()))
-            .allowingOutsidePaths(allowOutsidePaths);
+            .allowingOutsidePaths(allowOutsidePaths)
+            .sayingHowToAllowOutsidePaths("set -Dpoolguard.allowOutsidePaths=true");
     try {
       request =
           request.withSuppression(
