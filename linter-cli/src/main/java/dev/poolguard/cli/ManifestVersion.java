@@ -1,6 +1,6 @@
 package dev.poolguard.cli;
 
-import dev.poolguard.core.report.ToolVersion;
+import dev.poolguard.core.report.ReportOptions;
 import java.util.Optional;
 import picocli.CommandLine;
 
@@ -8,7 +8,7 @@ import picocli.CommandLine;
 final class ManifestVersion implements CommandLine.IVersionProvider {
 
   static String version() {
-    return ToolVersion.of(Optional.empty(), ManifestVersion.class);
+    return ReportOptions.toolVersion(Optional.empty(), ManifestVersion.class);
   }
 
   @Override

@@ -11,11 +11,10 @@ import dev.poolguard.core.report.FailOn;
 import dev.poolguard.core.report.ReportFiles;
 import dev.poolguard.core.report.ReportOptions;
 import dev.poolguard.core.report.Reporter;
-import dev.poolguard.core.report.Terminal;
-import dev.poolguard.core.report.ToolVersion;
 import dev.poolguard.core.result.Finding;
 import dev.poolguard.core.result.LintResult;
 import dev.poolguard.core.rule.Severity;
+import dev.poolguard.core.text.Escapes;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -174,7 +173,7 @@ public final class LintMojo extends AbstractMojo {
             .orElse(result.model().redaction());
     for (Finding f : result.active()) {
       // The build log is output like any report: secrets masked, control characters inert.
-      String line = Terminal.oneLine(redaction.scrub(f.line()));
+      String line = Escapes.terminalLine(redaction.scrub(f.line()));
       switch (f.severity()) {
         case ERROR -> getLog().error(line);
         case WARNING -> getLog().warn(line);
@@ -298,7 +297,7 @@ public final class LintMojo extends AbstractMojo {
 
   /** What Maven resolved and runs: the version of the plugin as the POM names it. */
   private String version() {
-    return ToolVersion.of(
+    return ReportOptions.toolVersion(
         Optional.ofNullable(plugin).map(PluginDescriptor::getVersion), LintMojo.class);
   }
 }

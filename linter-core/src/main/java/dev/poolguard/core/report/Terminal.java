@@ -6,19 +6,19 @@ import dev.poolguard.core.text.Escapes;
  * Text from inputs made harmless for a terminal or a CI log: escape sequences and other control
  * characters, bidirectional overrides (which reorder what a reviewer sees) and lone surrogates are
  * shown as visible {@code \u001b}-style escapes (U+FFFD for a lone surrogate) instead of acting.
- * The CLI and the plugin use it for their messages; {@link Escapes} does the work.
+ * The reports' name for {@link Escapes}' terminal escaping.
  */
-public final class Terminal {
+final class Terminal {
 
   private Terminal() {}
 
   /** Neutralised text that keeps its line breaks and tabs. */
-  public static String neutral(String text) {
+  static String neutral(String text) {
     return Escapes.terminal(text);
   }
 
   /** Neutralised text on one line: line breaks and tabs become spaces. */
-  public static String oneLine(String text) {
+  static String oneLine(String text) {
     return Escapes.terminalLine(text);
   }
 }

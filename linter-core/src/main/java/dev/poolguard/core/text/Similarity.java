@@ -1,12 +1,12 @@
 package dev.poolguard.core.text;
 
 /** String similarity for {@link Suggestions}' "did you mean". */
-public final class Similarity {
+final class Similarity {
 
   private Similarity() {}
 
   /** Levenshtein distance: insertions, deletions and substitutions each cost 1. */
-  public static int editDistance(String a, String b) {
+  static int editDistance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
