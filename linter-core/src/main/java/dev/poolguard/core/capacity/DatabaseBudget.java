@@ -40,6 +40,9 @@ public record DatabaseBudget(
     FleetBudget.Result result,
     List<Member> members) {
 
+  /** PostgreSQL's {@code max_connections} when no file sets it. */
+  static final int DEFAULT_MAX_CONNECTIONS = 100;
+
   public DatabaseBudget {
     members = List.copyOf(members);
   }
@@ -115,6 +118,26 @@ public record DatabaseBudget(
    */
   public record ServerRefusal(String database, String message, SourcePosition position) {}
 
+  /**
+   * What keeps PostgreSQL from starting with a database's files, read before any budget.
+   *
+   * @param database the database name in poolguard.yaml
+   * @param message what is wrong, in PostgreSQL's words where it has them
+   * @param position the file and line
+   */
+  public record ConfigProblem(String database, String message, SourcePosition position) {}
+
+  /** Every problem of every database file poolguard.yaml names, by database then reading order. */
+  static List<ConfigProblem> configProblems(PoolguardConfig project, ServerConfigs servers) {
+    List<ConfigProblem> out = new ArrayList<>();
+    for (DatabaseConfig db : project.databases().values()) {
+      servers.of(db.name()).stream()
+          .flatMap(l -> l.conf().problems().stream())
+          .forEach(p -> out.add(new ConfigProblem(db.name(), p.message(), p.position())));
+    }
+    return out;
+  }
+
   /** Every database in poolguard.yaml whose {@code postgresql.conf} keeps the server down. */
   static List<ServerRefusal> refusals(PoolguardConfig project, ServerConfigs servers) {
     List<ServerRefusal> out = new ArrayList<>();
@@ -137,31 +160,30 @@ public record DatabaseBudget(
               Optional.empty()));
     }
     Optional<ServerConfigs.Loaded> loaded = servers.of(db.name());
-    if (loaded.isEmpty() || loaded.get().conf().isEmpty()) {
+    // Files PostgreSQL would not start with give no budget: database-config-invalid says why.
+    if (loaded.isEmpty() || !loaded.get().conf().problems().isEmpty()) {
       return Optional.empty();
     }
     String display = loaded.get().displayPath();
-    try {
-      PostgresConf pg = loaded.get().conf().get();
-      int max = pg.integer("max_connections").orElse(100);
-      OptionalInt superuser = pg.integer("superuser_reserved_connections");
-      OptionalInt server = pg.integer("reserved_connections");
-      ConnectionLimit limit = ConnectionLimit.fromPostgresqlConf(max, superuser, server, reserved);
-      SourcePosition at =
-          pg.setting("max_connections")
-              .map(PostgresConf.Setting::position)
-              .orElse(SourcePosition.startOf(display));
-      String text =
-          "max_connections "
-              + max
-              + " − "
-              + limit.serverReserved()
-              + " reserved by the server"
-              + reservedText;
-      return Optional.of(new Limit(limit, text, at, refusal(db.name(), pg, limit, at)));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    PostgresConf pg = loaded.get().conf();
+    OptionalInt set = pg.integer("max_connections");
+    int max = set.orElse(DEFAULT_MAX_CONNECTIONS);
+    OptionalInt superuser = pg.integer("superuser_reserved_connections");
+    OptionalInt server = pg.integer("reserved_connections");
+    ConnectionLimit limit = ConnectionLimit.fromPostgresqlConf(max, superuser, server, reserved);
+    SourcePosition at =
+        pg.setting("max_connections")
+            .map(PostgresConf.Setting::position)
+            .orElse(SourcePosition.startOf(display));
+    String text =
+        "max_connections "
+            + max
+            + (set.isPresent() ? "" : " (PostgreSQL's default: " + display + " does not set it)")
+            + " − "
+            + limit.serverReserved()
+            + " reserved by the server"
+            + reservedText;
+    return Optional.of(new Limit(limit, text, at, refusal(db.name(), pg, limit, at)));
   }
 
   /**
