@@ -48,8 +48,17 @@ public record PoolCapacity(
     inputs = List.copyOf(inputs);
   }
 
-  /** How many pods serve, and why. */
-  public record Pods(int count, String source, SourcePosition position) {}
+  /**
+   * How many pods serve, and why.
+   *
+   * @param conflict why a stated replicasAtPeak was not taken as written (outside the HPA's range,
+   *     or above a fixed replica count); the count is the one the controllers would run
+   */
+  public record Pods(int count, String source, SourcePosition position, Optional<String> conflict) {
+    public Pods(int count, String source, SourcePosition position) {
+      this(count, source, position, Optional.empty());
+    }
+  }
 
   public double holdSeconds() {
     return load.connectionHoldMillis() / 1000.0;
@@ -94,8 +103,8 @@ public record PoolCapacity(
         continue;
       }
       Optional<Pods> pods = pods(service, config);
-      if (pods.isEmpty()) {
-        continue;
+      if (pods.isEmpty() || pods.get().count() == 0) {
+        continue; // capacity-model-incomplete says why nothing judges it
       }
       for (DataSource ds : service.dataSources()) {
         of(service, ds, config, pods.get()).ifPresent(out::add);
@@ -154,20 +163,42 @@ public record PoolCapacity(
   }
 
   /**
-   * Pods at peak: replicasAtPeak, else the HPA minimum, else the workload's or poolguard.yaml's
-   * replicas.
+   * Pods at peak: replicasAtPeak, else 0 for a workload scaled to zero (no autoscaler acts on it),
+   * else the HPA minimum, else the workload's or poolguard.yaml's replicas. A count of 0 is judged
+   * by no queueing rule: {@code capacity-model-incomplete} asks for replicasAtPeak.
    */
   public static Optional<Pods> pods(Service service, ServiceConfig config) {
     Load load = config.load().orElse(null);
-    if (load != null && load.replicasAtPeak().isPresent()) {
-      return Optional.of(
-          new Pods(
-              load.replicasAtPeak().getAsInt(),
-              "replicasAtPeak " + load.replicasAtPeak().getAsInt(),
-              load.positionOf("replicasAtPeak")));
-    }
     Optional<Deployment> d = service.deployment();
+    if (load != null && load.replicasAtPeak().isPresent()) {
+      int stated = load.replicasAtPeak().getAsInt();
+      SourcePosition at = load.positionOf("replicasAtPeak");
+      Optional<PodCounts.Bound> bound =
+          d.flatMap(
+              x -> PodCounts.peakBound(x.workload(), x.autoscalers().stream().findFirst(), stated));
+      if (bound.isPresent()) {
+        int held = bound.get().count();
+        return Optional.of(
+            new Pods(
+                held,
+                "replicasAtPeak " + stated + ", held at " + held + " by " + bound.get().by(),
+                at,
+                Optional.of(
+                    "replicasAtPeak "
+                        + stated
+                        + " is outside what "
+                        + bound.get().by()
+                        + " allows, so the peak is judged at "
+                        + held
+                        + " pods: make them agree")));
+      }
+      return Optional.of(new Pods(stated, "replicasAtPeak " + stated, at));
+    }
     if (d.isPresent()) {
+      Workload scaled = d.get().workload();
+      if (PodCounts.scaledToZero(scaled)) {
+        return Optional.of(new Pods(0, "replicas 0: scaled to zero", scaled.replicas().position()));
+      }
       Optional<Autoscaler> hpa = d.get().autoscalers().stream().findFirst();
       if (hpa.isPresent()) {
         int min = hpa.get().minReplicas().value();
