@@ -95,6 +95,7 @@ final class FrameworkDispatch {
             workspace::loadIfPresent,
             external);
     List<Service> services = SpringResolver.resolve(input);
+    diagnostics.addAll(SpringResolver.startupDiagnostics(input, services));
     Optional<Deployment> deployment = deployment(workload, overrides);
     if (deployment.isEmpty()) {
       return services;
