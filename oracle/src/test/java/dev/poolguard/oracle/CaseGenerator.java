@@ -40,6 +40,7 @@ final class CaseGenerator {
   private final Map<String, String> propertySpellings = new HashMap<>();
   private final Map<String, String> systemProperties = new LinkedHashMap<>();
   private final Map<String, Object> applicationJson = new TreeMap<>();
+  private final Map<String, List<Map<String, String>>> laterDocs = new LinkedHashMap<>();
 
   private CaseGenerator(long seed, int number) {
     this.random = new Random(seed * 1_000_003L + number);
@@ -61,6 +62,9 @@ final class CaseGenerator {
         place(key, value(key), active);
       }
     }
+    if (random.nextInt(6) == 0) {
+      profileHazard(active);
+    }
     if (!applicationJson.isEmpty()) {
       String json = json(applicationJson);
       switch (random.nextInt(3)) {
@@ -71,7 +75,44 @@ final class CaseGenerator {
     }
     Map<String, String> texts = new LinkedHashMap<>();
     files.forEach((name, props) -> texts.put(name, render(name, props)));
+    laterDocs.forEach(
+        (name, docs) -> {
+          StringBuilder text = new StringBuilder(texts.getOrDefault(name, ""));
+          for (Map<String, String> doc : docs) {
+            text.append(name.endsWith(".properties") ? "#---\n" : "---\n")
+                .append(render(name, doc));
+          }
+          texts.put(name, text.toString());
+        });
     return new GeneratedCase(seed, number, texts, env, args, systemProperties);
+  }
+
+  /**
+   * Profile settings Spring Boot checks while it loads config data: a Boot 2.3-style {@code
+   * spring.profiles} document, profile settings in a profile-specific file or in a document
+   * activated by {@code on-profile} (some refused at startup, some not), {@code on-profile}
+   * documents that are fine.
+   */
+  private void profileHazard(List<String> active) {
+    String base = random.nextBoolean() ? "application.yml" : "application.properties";
+    String profile = PROFILES[random.nextInt(PROFILES.length)];
+    String pool = HIKARI + "maximum-pool-size";
+    Map<String, String> doc = new LinkedHashMap<>();
+    switch (random.nextInt(6)) {
+      case 0 -> doc.put("spring.profiles", profile);
+      case 1 -> {
+        doc.put("spring.config.activate.on-profile", profile);
+        doc.put("spring.profiles." + (random.nextBoolean() ? "include" : "active"), "eu");
+      }
+      case 2 -> file(profileFile(active)).put("spring.profiles.include", "eu");
+      case 3 -> args.add("--spring.profiles=" + profile);
+      default -> doc.put("spring.config.activate.on-profile", profile);
+    }
+    if (!doc.isEmpty()) {
+      doc.put(pool, Integer.toString(2 + random.nextInt(30)));
+      file(base);
+      laterDocs.computeIfAbsent(base, n -> new ArrayList<>()).add(doc);
+    }
   }
 
   private List<String> activeProfiles() {
