@@ -75,6 +75,9 @@ final class FrameworkDispatch {
               .of(workload.get(), container);
       if (overrides.isPresent()) {
         external = overrides.get().sources();
+        // spring.config.location replaces the default locations, packaged ones included.
+        java.util.function.IntPredicate reads = overrides.get().readsPackaged();
+        files.removeIf(f -> !reads.test(f.location()));
         files.addAll(overrides.get().externalFiles());
         for (ConfigFile embedded : overrides.get().embeddedFiles()) {
           workspace.keep(embedded.displayPath() + "#" + embedded.hashCode(), embedded);

@@ -40,20 +40,55 @@ final class SpringDocs {
               .get(SpringNames.uniform("spring.config.activate.on-cloud-platform"))
               .map(p -> p.value().value().strip());
       List<SpringDoc> imports = new ArrayList<>();
+      List<SpringDoc.ImportTarget> targets = new ArrayList<>();
       if (depth < MAX_IMPORT_DEPTH) {
         for (String location :
             SpringLists.listValue(List.of(layer), "spring.config.import").values()) {
-          importedFile(file, location).ifPresent(f -> imports.addAll(docs(f, depth + 1, visiting)));
+          importedPath(file, location)
+              .ifPresent(
+                  target -> {
+                    targets.add(new SpringDoc.ImportTarget(target, file.location()));
+                    input
+                        .loader()
+                        .apply(target)
+                        .ifPresent(
+                            f ->
+                                imports.addAll(
+                                    docs(
+                                        new SpringFile(f, target, file.location()),
+                                        depth + 1,
+                                        visiting)));
+                  });
         }
       }
-      out.add(new SpringDoc(file, props, onProfile, onCloud, imports));
+      out.add(new SpringDoc(file, props, onProfile, onCloud, imports, targets));
     }
     visiting.remove(file.path().toAbsolutePath().normalize());
     return out;
   }
 
+  /**
+   * The documents of the profile-specific variant of an imported file ({@code pool-prod.yml} for
+   * {@code pool.yml}), which {@code StandardConfigDataLocationResolver.resolveProfileSpecific} adds
+   * once the profiles are known.
+   */
+  List<SpringDoc> variant(SpringDoc.ImportTarget target, String profile) {
+    String name = target.path().getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    if (dot <= 0) {
+      return List.of();
+    }
+    Path variant =
+        target.path().resolveSibling(name.substring(0, dot) + "-" + profile + name.substring(dot));
+    return input
+        .loader()
+        .apply(variant)
+        .map(f -> docs(new SpringFile(f, variant, target.location()), 1, new HashSet<>()))
+        .orElse(List.of());
+  }
+
   /** A local file named by {@code spring.config.import}; other import kinds are not followed. */
-  private Optional<SpringFile> importedFile(SpringFile from, String location) {
+  private Optional<Path> importedPath(SpringFile from, String location) {
     String l = location.strip();
     if (l.startsWith("optional:")) {
       l = l.substring("optional:".length());
@@ -71,8 +106,7 @@ final class SpringDocs {
     if (l.isEmpty() || base == null) {
       return Optional.empty();
     }
-    Path target = base.resolve(l.startsWith("/") ? l.substring(1) : l).normalize();
-    return input.loader().apply(target).map(f -> new SpringFile(f, target, from.location()));
+    return Optional.of(base.resolve(l.startsWith("/") ? l.substring(1) : l).normalize());
   }
 
   private static Path classpathRoot(SpringFile file) {

@@ -182,6 +182,15 @@ public final class SpringResolver {
         addWithImports(imported, active, result);
       }
     }
+    for (SpringDoc.ImportTarget target : doc.importTargets()) {
+      for (String profile : active) {
+        for (SpringDoc variant : docs.variant(target, profile)) {
+          if (active(variant, active)) {
+            addWithImports(variant, active, result);
+          }
+        }
+      }
+    }
   }
 
   private boolean active(SpringDoc doc, Set<String> profiles) {
