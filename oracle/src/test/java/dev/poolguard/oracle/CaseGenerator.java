@@ -22,8 +22,8 @@ final class CaseGenerator {
     "maximum-pool-size", "minimum-idle", "connection-timeout", "idle-timeout",
     "max-lifetime", "keepalive-time", "validation-timeout", "leak-detection-threshold"
   };
-  private static final String[] PROFILES = {"prod", "eu", "dev"};
-  private static final String HIKARI = "spring.datasource.hikari.";
+  static final String[] PROFILES = {"prod", "eu", "dev"};
+  static final String HIKARI = "spring.datasource.hikari.";
 
   /**
    * Forms where poolguard is known to disagree with Spring Boot (docs/RESOLUTION.md, "Known gaps"):
@@ -41,6 +41,7 @@ final class CaseGenerator {
   private final Map<String, String> systemProperties = new LinkedHashMap<>();
   private final Map<String, Object> applicationJson = new TreeMap<>();
   private final Map<String, List<Map<String, String>>> laterDocs = new LinkedHashMap<>();
+  private final Map<String, Map<String, String>> mounts = new LinkedHashMap<>();
 
   private CaseGenerator(long seed, int number) {
     this.random = new Random(seed * 1_000_003L + number);
@@ -65,6 +66,9 @@ final class CaseGenerator {
     if (random.nextInt(6) == 0) {
       profileHazard(active);
     }
+    if (random.nextInt(3) == 0) {
+      ConfigLocations.add(this, active);
+    }
     if (!applicationJson.isEmpty()) {
       String json = json(applicationJson);
       switch (random.nextInt(3)) {
@@ -84,7 +88,7 @@ final class CaseGenerator {
           }
           texts.put(name, text.toString());
         });
-    return new GeneratedCase(seed, number, texts, env, args, systemProperties);
+    return new GeneratedCase(seed, number, texts, env, args, systemProperties, mounts);
   }
 
   /**
@@ -172,7 +176,39 @@ final class CaseGenerator {
     return KNOWN_GAPS || first == null || first.equals(spelled) ? spelled : key;
   }
 
-  private String profileFile(List<String> active) {
+  Random random() {
+    return random;
+  }
+
+  Map<String, String> env() {
+    return env;
+  }
+
+  List<String> args() {
+    return args;
+  }
+
+  Map<String, String> systemProperties() {
+    return systemProperties;
+  }
+
+  /** A file mounted from a ConfigMap into {@code folder}. */
+  void mount(String folder, String name, Map<String, String> props) {
+    mounts.computeIfAbsent(folder, f -> new LinkedHashMap<>()).put(name, render(name, props));
+  }
+
+  /** A pool setting with a value the generator would give it, under its canonical name. */
+  Map<String, String> someSettings() {
+    Map<String, String> props = new LinkedHashMap<>();
+    int n = 1 + random.nextInt(2);
+    for (int i = 0; i < n; i++) {
+      String key = KEYS[random.nextInt(KEYS.length)];
+      props.put(HIKARI + spelling(key), Long.toString(value(key)));
+    }
+    return props;
+  }
+
+  String profileFile(List<String> active) {
     String profile =
         !active.isEmpty() && random.nextInt(4) != 0
             ? active.get(random.nextInt(active.size()))
@@ -180,7 +216,7 @@ final class CaseGenerator {
     return "application-" + profile + (random.nextBoolean() ? ".yml" : ".properties");
   }
 
-  private Map<String, String> file(String name) {
+  Map<String, String> file(String name) {
     return files.computeIfAbsent(name, n -> new LinkedHashMap<>());
   }
 
