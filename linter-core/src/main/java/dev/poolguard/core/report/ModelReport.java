@@ -76,6 +76,9 @@ public final class ModelReport {
               .append(pad(Terminal.oneLine(model.redaction().replaceKnown(shown(s))), 10))
               .append("  ")
               .append(s.value().origin().describe());
+          for (Origin o : s.value().via()) {
+            out.append("  via ").append(o.describe());
+          }
           if (!s.known()) {
             out.append("  (unknown property)");
           }

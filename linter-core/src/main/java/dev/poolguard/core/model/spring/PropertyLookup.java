@@ -124,12 +124,14 @@ final class PropertyLookup {
     }
     String text = top.value().value();
     List<Value.Unknown> secrets = new ArrayList<>();
+    List<Origin> via = new ArrayList<>();
     Placeholders.Result resolved =
         Placeholders.resolve(
             text,
             name -> {
               Optional<Property> p = exact(name);
               p.flatMap(Property::unknown).ifPresent(secrets::add);
+              p.map(Property::origin).filter(o -> !via.contains(o)).ifPresent(via::add);
               return p.map(q -> q.value().value());
             });
     if (!secrets.isEmpty()) {
@@ -142,6 +144,6 @@ final class PropertyLookup {
           origin,
           overridden);
     }
-    return Value.set(resolved.text(), origin, overridden);
+    return Value.set(resolved.text(), origin, overridden).withVia(via);
   }
 }
