@@ -21,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,6 +40,7 @@ final class FrameworkDispatch {
   private final List<String> notes;
   private final WorkloadMatching workloads;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final Map<Service, List<Diagnostic>> startup = new IdentityHashMap<>();
 
   FrameworkDispatch(
       PoolguardConfig config,
@@ -52,9 +55,14 @@ final class FrameworkDispatch {
     this.workloads = workloads;
   }
 
-  /** The environment diagnostics of every service resolved so far. */
-  List<Diagnostic> diagnostics() {
-    return List.copyOf(diagnostics);
+  /**
+   * The diagnostics of the services the model keeps (a service resolved only to learn its name is
+   * resolved again with its workload): environment ones, and what stops it at startup.
+   */
+  List<Diagnostic> diagnostics(List<Service> kept) {
+    List<Diagnostic> out = new ArrayList<>(diagnostics);
+    kept.forEach(s -> out.addAll(startup.getOrDefault(s, List.of())));
+    return out;
   }
 
   List<Service> resolve(
@@ -98,14 +106,17 @@ final class FrameworkDispatch {
             workspace::loadIfPresent,
             external);
     List<Service> services = SpringResolver.resolve(input);
-    diagnostics.addAll(SpringResolver.startupDiagnostics(input, services));
     Optional<Deployment> deployment = deployment(workload, overrides);
     if (deployment.isEmpty()) {
+      services.forEach(s -> startup.put(s, SpringResolver.startupDiagnostics(input, List.of(s))));
       return services;
     }
     List<Service> withDeployment = new ArrayList<>();
     for (Service s : services) {
       withDeployment.add(s.withDeployment(deployment.get()));
+      startup.put(
+          withDeployment.get(withDeployment.size() - 1),
+          SpringResolver.startupDiagnostics(input, List.of(s)));
       diagnostics.addAll(SpringResolver.environmentDiagnostics(input, s.name(), s.profileLabel()));
       for (Deployments.Unread u : overrides.get().unread()) {
         diagnostics.add(Deployments.unreadDiagnostic(u, s.name(), s.profileLabel()));
