@@ -145,6 +145,10 @@ final class CaseGenerator {
 
   private void place(String key, long value, List<String> active) {
     String text = Long.toString(value);
+    if (random.nextInt(8) == 0) {
+      throughPlaceholder(key, text);
+      return;
+    }
     switch (random.nextInt(9)) {
       case 0 -> file("application.yml").put(HIKARI + spelling(key), text);
       case 1 -> file("application.properties").put(HIKARI + spelling(key), text);
@@ -160,6 +164,28 @@ final class CaseGenerator {
       case 6 -> systemProperties.put(HIKARI + hashOrderedSpelling(propertySpellings, key), text);
       case 7 -> applicationJson.put(HIKARI + key, value);
       default -> file("application.yml").put(HIKARI + key, text);
+    }
+  }
+
+  /**
+   * The setting holds {@code ${app.<key>:default}} and the value comes from {@code app.<key>} set
+   * in another source, both in any spelling (kebab, camel, underscores; env in upper case).
+   */
+  private void throughPlaceholder(String key, String text) {
+    String name = "app.pool." + spelling(key);
+    String reference =
+        random.nextInt(4) == 0 ? name.toUpperCase(Locale.ROOT).replace('.', '_') : name;
+    String placeholder =
+        "${" + reference + (random.nextBoolean() ? ":" + value(key) : "") + "}";
+    file(random.nextBoolean() ? "application.yml" : "application.properties")
+        .put(HIKARI + key, placeholder);
+    String source = "app.pool." + spelling(key);
+    switch (random.nextInt(5)) {
+      case 0 -> file("application.properties").put(source, text);
+      case 1 -> env.put(source.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", ""), text);
+      case 2 -> env.put(source.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), text);
+      case 3 -> args.add("--" + source + "=" + text);
+      default -> systemProperties.put(source, text);
     }
   }
 
