@@ -7,6 +7,7 @@ import dev.poolguard.core.model.Framework;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.model.kubernetes.Deployments;
 import dev.poolguard.core.model.kubernetes.Workload;
+import dev.poolguard.core.model.quarkus.EnvChecks;
 import dev.poolguard.core.model.quarkus.QuarkusInput;
 import dev.poolguard.core.model.quarkus.QuarkusResolver;
 import dev.poolguard.core.model.spring.ExternalSources;
@@ -151,9 +152,18 @@ final class FrameworkDispatch {
                 request.profileOverride().flatMap(p -> p.stream().findFirst()),
                 profiles,
                 settings));
-    return deployment(workload, overrides)
-        .map(d -> services.stream().map(s -> s.withDeployment(d)).toList())
-        .orElse(services);
+    Optional<Deployment> deployment = deployment(workload, overrides);
+    if (deployment.isEmpty()) {
+      return services;
+    }
+    List<Service> withDeployment = new ArrayList<>();
+    for (Service s : services) {
+      Service deployed = s.withDeployment(deployment.get());
+      withDeployment.add(deployed);
+      startup.put(
+          deployed, EnvChecks.bindsNothing(external.environment(), s.name(), s.profileLabel()));
+    }
+    return withDeployment;
   }
 
   /** The workload the services run in, when a manifest deploys them. */
