@@ -106,7 +106,9 @@ final class FrameworkDispatch {
             config.hikariVersion().orElse(NEWEST_HIKARI),
             workspace::loadIfPresent,
             external);
-    List<Service> services = SpringResolver.resolve(input);
+    String bootLine = BootLines.of(packaged, p -> workspace.display().of(p));
+    List<Service> services =
+        SpringResolver.resolve(input).stream().map(s -> s.withFrameworkLine(bootLine)).toList();
     Optional<Deployment> deployment = deployment(workload, overrides);
     if (deployment.isEmpty()) {
       services.forEach(s -> startup.put(s, SpringResolver.startupDiagnostics(input, List.of(s))));

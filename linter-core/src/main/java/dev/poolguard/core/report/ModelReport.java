@@ -49,6 +49,9 @@ public final class ModelReport {
           .append(" from ")
           .append(service.profileSource())
           .append(")\n");
+      if (!service.frameworkLine().isEmpty()) {
+        out.append("  follows ").append(Terminal.oneLine(service.frameworkLine())).append('\n');
+      }
       if (service.dataSources().isEmpty()) {
         out.append("  no datasource configured\n");
       }
