@@ -151,7 +151,8 @@ public final class LintMojo extends AbstractMojo {
     LintResult result;
     Linter linter =
         new Linter(RuleSet.load(getClass().getClassLoader()))
-            .allowingOutsidePaths(allowOutsidePaths);
+            .allowingOutsidePaths(allowOutsidePaths)
+            .sayingHowToAllowOutsidePaths("set -Dpoolguard.allowOutsidePaths=true");
     try {
       request =
           request.withSuppression(
@@ -304,19 +305,19 @@ public final class LintMojo extends AbstractMojo {
                               + "'; formats: "
                               + String.join(", ", Reporters.names())));
       StringWriter text = new StringWriter();
+      Path file = out.resolve(reporter.fileName());
       try {
         reporter.write(
             result,
             new ReportOptions(version(), root.toUri().toString(), Optional.empty(), false),
             text);
-        Path file = out.resolve(reporter.fileName());
         AtomicFiles.write(file, text.toString(), inputs);
         if (first == null) {
           first = file;
         }
       } catch (IOException e) {
         throw new MojoExecutionException(
-            "poolguard: cannot write " + out + ": " + e.getMessage(), e);
+            "poolguard: cannot write " + file + ": " + e.getMessage(), e);
       }
     }
     return first == null ? out : first;
