@@ -188,14 +188,20 @@ class QuarkusOracleTest {
             .addDefaultInterceptors()
             .withProfile(profile)
             .withSources(sources(fileValues, yaml, env, sys))
+            .withMapping(AgroalMapping.class)
+            .withValidateUnknown(false)
             .build();
     Map<String, String> values = new TreeMap<>();
-    for (String key : KEYS) {
-      config.getOptionalValue(PREFIX + key, String.class).ifPresent(v -> values.put(key, v));
-      config
-          .getOptionalValue(NAMED_PREFIX + key, String.class)
-          .ifPresent(v -> values.put(NAMED + "/" + key, v));
-    }
+    config
+        .getConfigMapping(AgroalMapping.class)
+        .dataSources()
+        .forEach(
+            (name, ds) -> {
+              String label = name.equals(AgroalMapping.DEFAULT) ? "" : name.replace("\"", "") + "/";
+              for (String key : KEYS) {
+                ds.jdbc().value(key).ifPresent(v -> values.put(label + key, v));
+              }
+            });
     return values;
   }
 
@@ -245,9 +251,12 @@ class QuarkusOracleTest {
     Map<String, String> yaml = new LinkedHashMap<>();
     boolean withYaml = r.nextInt(3) == 0;
     boolean named = r.nextInt(3) == 0;
+    // One spelling of the name per case: SmallRye looks a quoted and an unquoted name up apart.
+    boolean quoted = r.nextBoolean();
+    String namedRoot = "quarkus.datasource." + (quoted ? "\"" + NAMED + "\"" : NAMED) + ".";
     if (named) {
-      props.put("quarkus.datasource." + NAMED + ".db-kind", "postgresql");
-      props.put("quarkus.datasource." + NAMED + ".jdbc.url", "jdbc:postgresql://db/users");
+      props.put(namedRoot + "db-kind", "postgresql");
+      props.put(namedRoot + "jdbc.url", "jdbc:postgresql://db/users");
     }
     switch (r.nextInt(6)) {
       case 0 -> env.put("QUARKUS_PROFILE", r.nextBoolean() ? "dev" : "staging");
@@ -258,8 +267,10 @@ class QuarkusOracleTest {
     int keys = 1 + r.nextInt(3);
     for (int i = 0; i < keys; i++) {
       String key = KEYS[r.nextInt(KEYS.length)];
-      String prefix = named && r.nextBoolean() ? NAMED_PREFIX : PREFIX;
-      String envPrefix = prefix.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+      String prefix = !named || r.nextBoolean() ? PREFIX : namedRoot + "jdbc.";
+      // SmallRye's env form: a quoted segment between double underscores.
+      String envPrefix =
+          prefix.replace("\"", "_").replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
       String envKey = envPrefix + key.replace('-', '_').toUpperCase(Locale.ROOT);
       int placements = 1 + r.nextInt(4);
       for (int p = 0; p < placements; p++) {
@@ -315,7 +326,9 @@ class QuarkusOracleTest {
   private static void yaml(Map<String, Object> node, int depth, StringBuilder out) {
     node.forEach(
         (k, v) -> {
-          out.append("  ".repeat(depth)).append(k.startsWith("%") ? "\"" + k + "\"" : k);
+          // A quoted name segment keeps its quotes inside a YAML string: '"users"'.
+          out.append("  ".repeat(depth))
+              .append(k.startsWith("%") ? "\"" + k + "\"" : k.startsWith("\"") ? "'" + k + "'" : k);
           if (v instanceof Map<?, ?> m) {
             out.append(":\n");
             yaml((Map<String, Object>) m, depth + 1, out);
