@@ -1,7 +1,6 @@
 package dev.poolguard.oracle;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,19 +24,11 @@ final class CaseGenerator {
   static final String[] PROFILES = {"prod", "eu", "dev"};
   static final String HIKARI = "spring.datasource.hikari.";
 
-  /**
-   * Forms where poolguard is known to disagree with Spring Boot (docs/RESOLUTION.md, "Known gaps"):
-   * two non-canonical spellings of one key among the arguments or the {@code -D} properties, which
-   * Spring picks in hash-map order. Generated only with {@code -Doracle.knownGaps=true}.
-   */
-  static final boolean KNOWN_GAPS = Boolean.getBoolean("oracle.knownGaps");
 
   private final Random random;
   private final Map<String, Map<String, String>> files = new LinkedHashMap<>();
   private final Map<String, String> env = new LinkedHashMap<>();
   private final List<String> args = new ArrayList<>();
-  private final Map<String, String> argSpellings = new HashMap<>();
-  private final Map<String, String> propertySpellings = new HashMap<>();
   private final Map<String, String> systemProperties = new LinkedHashMap<>();
   private final Map<String, Object> applicationJson = new TreeMap<>();
   private final Map<String, List<Map<String, String>>> laterDocs = new LinkedHashMap<>();
@@ -155,13 +146,13 @@ final class CaseGenerator {
       case 2, 3 -> file(profileFile(active)).put(HIKARI + spelling(key), text);
       case 4 -> env.put(envName(key), text);
       case 5 -> {
-        String arg = "--" + HIKARI + hashOrderedSpelling(argSpellings, key) + "=" + text;
+        String arg = "--" + HIKARI + spelling(key) + "=" + text;
         args.add(arg);
         if (random.nextInt(6) == 0) {
           args.add(random.nextBoolean() ? arg : "--" + HIKARI + key + "=" + (value + 1));
         }
       }
-      case 6 -> systemProperties.put(HIKARI + hashOrderedSpelling(propertySpellings, key), text);
+      case 6 -> systemProperties.put(HIKARI + spelling(key), text);
       case 7 -> applicationJson.put(HIKARI + key, value);
       default -> file("application.yml").put(HIKARI + key, text);
     }
@@ -187,19 +178,6 @@ final class CaseGenerator {
       case 3 -> args.add("--" + source + "=" + text);
       default -> systemProperties.put(source, text);
     }
-  }
-
-  /**
-   * A spelling for a source that Spring reads in hash-map order: a second non-canonical spelling of
-   * one key is a known gap, so the canonical one is used instead.
-   */
-  private String hashOrderedSpelling(Map<String, String> nonCanonicalByKey, String key) {
-    String spelled = spelling(key);
-    if (spelled.equals(key)) {
-      return key;
-    }
-    String first = nonCanonicalByKey.putIfAbsent(key, spelled);
-    return KNOWN_GAPS || first == null || first.equals(spelled) ? spelled : key;
   }
 
   Random random() {

@@ -77,7 +77,18 @@ final class HikariDataSource {
       }
       return written.equals(canonical) ? 2 : 3;
     }
-    return written.equals(canonical) ? 0 : 1;
+    return written.equals(canonical) ? 0 : 1 + hashSetBucket(written);
+  }
+
+  /**
+   * Where a name lands in a default-sized {@code HashSet}: Spring keeps the other spellings of one
+   * property in a {@code HashSet} per source ({@code
+   * SpringIterableConfigurationPropertySource.Mappings}) and binds the first it iterates, so among
+   * non-canonical spellings the bucket decides, and the order written only within one bucket.
+   */
+  static int hashSetBucket(String name) {
+    int h = name.hashCode();
+    return (h ^ (h >>> 16)) & 15;
   }
 
   /** The written name after {@code spring.datasource.hikari.} (three dotted elements). */

@@ -45,6 +45,32 @@ interface Layer {
       return Optional.ofNullable(found);
     }
 
+    /**
+     * A valid name finds the property written exactly so, else the other spellings in Spring's
+     * hash-set order ({@link HikariDataSource#hashSetBucket}), then as written.
+     */
+    @Override
+    public Optional<Property> getExact(String name) {
+      if (!SpringNames.isValidPropertyName(name)) {
+        return written(name);
+      }
+      Optional<Property> exact = written(name);
+      if (exact.isPresent()) {
+        return exact;
+      }
+      String uniform = SpringNames.uniform(name);
+      Property best = null;
+      for (Property p : properties) {
+        if (p.uniform().equals(uniform)
+            && (best == null
+                || HikariDataSource.hashSetBucket(p.name())
+                    < HikariDataSource.hashSetBucket(best.name()))) {
+          best = p;
+        }
+      }
+      return Optional.ofNullable(best);
+    }
+
     @Override
     public Optional<Property> written(String name) {
       Property found = null;

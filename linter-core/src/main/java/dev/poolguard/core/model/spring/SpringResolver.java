@@ -150,13 +150,15 @@ public final class SpringResolver {
     List<SpringDoc> result = new ArrayList<>();
     Set<Integer> locations = new TreeSet<>();
     docsInFileOrder.forEach(d -> locations.add(d.file().location()));
-    // Packaged files, then files outside the application; in each, default then profile files.
+    // Packaged files, then files outside the application; in each, default then profile files,
+    // then the profile-specific variants of imported files (the oracle places them there).
     for (boolean external : List.of(false, true)) {
+      List<SpringDoc> variants = new ArrayList<>();
       for (SpringDoc doc : docsInFileOrder) {
         if (doc.file().external() == external
             && doc.file().profile().isEmpty()
             && active(doc, active)) {
-          addWithImports(doc, active, result);
+          addWithImports(doc, active, result, variants);
         }
       }
       for (int location : locations) {
@@ -166,27 +168,33 @@ public final class SpringResolver {
                 && doc.file().location() == location
                 && doc.file().profile().filter(profile::equals).isPresent()
                 && active(doc, active)) {
-              addWithImports(doc, active, result);
+              addWithImports(doc, active, result, variants);
             }
           }
         }
+      }
+      for (int i = 0; i < variants.size() && i < MAX_VARIANTS; i++) {
+        addWithImports(variants.get(i), active, result, variants);
       }
     }
     return result;
   }
 
-  private void addWithImports(SpringDoc doc, Set<String> active, List<SpringDoc> result) {
+  private static final int MAX_VARIANTS = 64;
+
+  private void addWithImports(
+      SpringDoc doc, Set<String> active, List<SpringDoc> result, List<SpringDoc> variants) {
     result.add(doc);
     for (SpringDoc imported : doc.imports()) {
       if (active(imported, active)) {
-        addWithImports(imported, active, result);
+        addWithImports(imported, active, result, variants);
       }
     }
     for (SpringDoc.ImportTarget target : doc.importTargets()) {
       for (String profile : active) {
         for (SpringDoc variant : docs.variant(target, profile)) {
           if (active(variant, active)) {
-            addWithImports(variant, active, result);
+            variants.add(variant);
           }
         }
       }
