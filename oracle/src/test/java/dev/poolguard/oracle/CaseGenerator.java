@@ -24,7 +24,6 @@ final class CaseGenerator {
   static final String[] PROFILES = {"prod", "eu", "dev"};
   static final String HIKARI = "spring.datasource.hikari.";
 
-
   private final Random random;
   private final Map<String, Map<String, String>> files = new LinkedHashMap<>();
   private final Map<String, String> env = new LinkedHashMap<>();
@@ -166,8 +165,7 @@ final class CaseGenerator {
     String name = "app.pool." + spelling(key);
     String reference =
         random.nextInt(4) == 0 ? name.toUpperCase(Locale.ROOT).replace('.', '_') : name;
-    String placeholder =
-        "${" + reference + (random.nextBoolean() ? ":" + value(key) : "") + "}";
+    String placeholder = "${" + reference + (random.nextBoolean() ? ":" + value(key) : "") + "}";
     file(random.nextBoolean() ? "application.yml" : "application.properties")
         .put(HIKARI + key, placeholder);
     String source = "app.pool." + spelling(key);

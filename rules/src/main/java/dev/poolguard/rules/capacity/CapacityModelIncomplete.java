@@ -13,27 +13,29 @@ import dev.poolguard.core.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** The capacity model lacks what a capacity rule needs, so a pool goes unjudged. */
 public final class CapacityModelIncomplete implements Rule {
 
   static final RuleInfo INFO =
-      RuleInfo.of(
-          "capacity-model-incomplete",
-          "Capacity model lacks data a capacity rule needs",
-          Severity.WARNING,
-          Set.of(RuleInfo.Need.CONFIG, RuleInfo.Need.CAPACITY_MODEL),
-          "The capacity rules judge a pool only when poolguard.yaml gives its service's peak load"
-              + " and pod count and names the database each datasource uses. Once a capacity model"
-              + " is declared, a pool it leaves out would silently pass: a service without a pod"
-              + " count, a datasource without a database, a database that is not declared, or a"
-              + " pool size that is unknown before deployment. Runs without load or databases in"
-              + " poolguard.yaml skip the capacity rules and this one.",
-          "Complete the model in poolguard.yaml: replicas or a deployment manifest for each service"
-              + " with load, database: for each datasource, and the database under databases:.",
-          "services:\n  orders-api:\n    config: orders-api/src/main/resources\n"
-              + "    load: { peakRequestsPerSecond: 2400, connectionHoldMillis: 25 }\n");
+      RuleInfo.builder("capacity-model-incomplete")
+          .title("Capacity model lacks data a capacity rule needs")
+          .severity(Severity.WARNING)
+          .needs(RuleInfo.Need.CONFIG, RuleInfo.Need.CAPACITY_MODEL)
+          .rationale(
+              "The capacity rules judge a pool only when poolguard.yaml gives its service's peak load"
+                  + " and pod count and names the database each datasource uses. Once a capacity model"
+                  + " is declared, a pool it leaves out would silently pass: a service without a pod"
+                  + " count, a datasource without a database, a database that is not declared, or a"
+                  + " pool size that is unknown before deployment. Runs without load or databases in"
+                  + " poolguard.yaml skip the capacity rules and this one.")
+          .remediation(
+              "Complete the model in poolguard.yaml: replicas or a deployment manifest for each service"
+                  + " with load, database: for each datasource, and the database under databases:.")
+          .example(
+              "services:\n  orders-api:\n    config: orders-api/src/main/resources\n"
+                  + "    load: { peakRequestsPerSecond: 2400, connectionHoldMillis: 25 }\n")
+          .build();
 
   @Override
   public RuleInfo info() {

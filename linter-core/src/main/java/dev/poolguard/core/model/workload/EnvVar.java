@@ -1,7 +1,7 @@
-package dev.poolguard.core.model.kubernetes;
+package dev.poolguard.core.model.workload;
 
 import dev.poolguard.core.config.SourcePosition;
-import dev.poolguard.core.model.Redaction;
+import dev.poolguard.core.secret.Secrets;
 import java.util.Objects;
 
 /**
@@ -24,7 +24,7 @@ public record EnvVar(String name, EnvSource source, SourcePosition position) {
   public String toString() {
     String shown =
         source instanceof EnvSource.Literal literal
-            ? "Literal[value=" + Redaction.redact(name, literal.value()) + "]"
+            ? "Literal[value=" + Secrets.redact(name, literal.value()) + "]"
             : source.toString();
     return "EnvVar[name=" + name + ", source=" + shown + ", position=" + position + "]";
   }

@@ -1,4 +1,4 @@
-package dev.poolguard.core.model.kubernetes;
+package dev.poolguard.core.model.workload;
 
 import dev.poolguard.core.config.SourcePosition;
 import java.util.Objects;

@@ -1,6 +1,6 @@
-package dev.poolguard.core.model;
+package dev.poolguard.core.secret;
 
-/** Character scans over a URL inside a line of text, for {@link Redaction}'s shapes. */
+/** Character scans over a URL inside a line of text, for {@link Secrets}' shapes. */
 final class UrlText {
 
   private UrlText() {}

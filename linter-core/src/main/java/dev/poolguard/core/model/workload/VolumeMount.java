@@ -1,11 +1,11 @@
-package dev.poolguard.core.model.kubernetes;
+package dev.poolguard.core.model.workload;
 
 import dev.poolguard.core.config.SourcePosition;
 import java.util.Objects;
 import java.util.Optional;
 
 /** A container's {@code volumeMounts} entry: which pod volume appears where in the container. */
-record VolumeMount(
+public record VolumeMount(
     String name, String mountPath, Optional<String> subPath, SourcePosition position) {
 
   public VolumeMount {

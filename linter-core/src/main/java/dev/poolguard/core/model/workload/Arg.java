@@ -1,13 +1,13 @@
-package dev.poolguard.core.model.kubernetes;
+package dev.poolguard.core.model.workload;
 
 import dev.poolguard.core.config.SourcePosition;
-import dev.poolguard.core.model.Redaction;
+import dev.poolguard.core.secret.Secrets;
 import java.util.Objects;
 
 /**
  * One item of a container's {@code command} or {@code args} list, as written, with its position.
  */
-record Arg(String text, SourcePosition position) {
+public record Arg(String text, SourcePosition position) {
 
   public Arg {
     Objects.requireNonNull(text, "text");
@@ -28,8 +28,8 @@ record Arg(String text, SourcePosition position) {
     int eq = text.indexOf('=');
     if (eq > 0 && (text.startsWith("--") || text.startsWith("-D"))) {
       String key = text.substring(2, eq);
-      return text.substring(0, eq + 1) + Redaction.redact(key, text.substring(eq + 1));
+      return text.substring(0, eq + 1) + Secrets.redact(key, text.substring(eq + 1));
     }
-    return Redaction.redactText(text);
+    return Secrets.redactText(text);
   }
 }

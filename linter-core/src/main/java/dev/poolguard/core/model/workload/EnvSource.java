@@ -1,13 +1,13 @@
-package dev.poolguard.core.model.kubernetes;
+package dev.poolguard.core.model.workload;
 
 import dev.poolguard.core.config.SourcePosition;
-import dev.poolguard.core.model.Redaction;
+import dev.poolguard.core.secret.Secrets;
 import java.util.Objects;
 
 /**
  * Where a container {@code env} entry takes its value from: a literal or one of {@code valueFrom}.
  */
-sealed interface EnvSource
+public sealed interface EnvSource
     permits EnvSource.Literal,
         EnvSource.ConfigMapKey,
         EnvSource.SecretKey,
@@ -32,7 +32,7 @@ sealed interface EnvSource
     // A literal may be a password written into the manifest: never print it as is.
     @Override
     public String toString() {
-      return "Literal[value=" + Redaction.redactText(value) + ", position=" + position + "]";
+      return "Literal[value=" + Secrets.redactText(value) + ", position=" + position + "]";
     }
   }
 

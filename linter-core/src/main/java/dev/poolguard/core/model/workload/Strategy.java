@@ -1,4 +1,4 @@
-package dev.poolguard.core.model.kubernetes;
+package dev.poolguard.core.model.workload;
 
 import dev.poolguard.core.config.SourcePosition;
 import java.util.Objects;
@@ -75,7 +75,8 @@ public record Strategy(
       return OptionalInt.of((int) Math.min(Integer.MAX_VALUE, scaled));
     }
 
-    static OptionalInt parse(String text) {
+    /** The non-negative whole number {@code text} spells, empty when it spells none. */
+    public static OptionalInt parse(String text) {
       if (text.isEmpty() || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
         return OptionalInt.empty();
       }

@@ -1,4 +1,4 @@
-package dev.poolguard.core.model.kubernetes;
+package dev.poolguard.core.model.workload;
 
 import dev.poolguard.core.config.SourcePosition;
 import java.util.List;
@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param projections the ConfigMaps and Secrets whose keys become files in it
  * @param position where the volume is declared
  */
-record Volume(String name, String type, List<Projection> projections, SourcePosition position) {
+public record Volume(
+    String name, String type, List<Projection> projections, SourcePosition position) {
 
   public Volume {
     Objects.requireNonNull(name, "name");
