@@ -33,8 +33,13 @@ final class PoolguardSide {
    * before deployment (a secret, an unresolved placeholder) so there is nothing to compare.
    */
   static Optional<PoolAnswer> answer(DeploymentModel model, Service service) {
+    return answer(model.diagnostics(), service);
+  }
+
+  /** The answer for a service resolved outside a model, with the diagnostics that go with it. */
+  static Optional<PoolAnswer> answer(List<Diagnostic> diagnostics, Service service) {
     Optional<Diagnostic> refused =
-        model.diagnostics().stream()
+        diagnostics.stream()
             .filter(
                 d ->
                     d.kind() == Diagnostic.Kind.STARTUP_FAILS
