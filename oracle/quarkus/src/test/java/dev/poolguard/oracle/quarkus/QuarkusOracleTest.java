@@ -171,15 +171,22 @@ class QuarkusOracleTest {
       Map<String, String> env,
       Map<String, String> sys)
       throws IOException {
+    return smallRye(text(properties), yamlText(yaml), env, sys);
+  }
+
+  /** The values SmallRye Config resolves from a properties text and a YAML text. */
+  static Map<String, String> smallRye(
+      String propertiesText, String yamlText, Map<String, String> env, Map<String, String> sys)
+      throws IOException {
     Properties p = new Properties();
-    p.load(new StringReader(text(properties)));
+    p.load(new StringReader(propertiesText));
     Map<String, String> fileValues = new LinkedHashMap<>();
     p.stringPropertyNames().forEach(k -> fileValues.put(k, p.getProperty(k)));
     // As Quarkus builds it: the profile is the config value quarkus.profile (prod by default),
     // read from the same sources with their ordinals, then the config is built for it.
     String profile =
         new SmallRyeConfigBuilder()
-            .withSources(sources(fileValues, yaml, env, sys))
+            .withSources(sources(fileValues, yamlText, env, sys))
             .build()
             .getOptionalValue("quarkus.profile", String.class)
             .orElse("prod");
@@ -187,7 +194,7 @@ class QuarkusOracleTest {
         new SmallRyeConfigBuilder()
             .addDefaultInterceptors()
             .withProfile(profile)
-            .withSources(sources(fileValues, yaml, env, sys))
+            .withSources(sources(fileValues, yamlText, env, sys))
             .withMapping(AgroalMapping.class)
             .withValidateUnknown(false)
             .build();
@@ -207,13 +214,13 @@ class QuarkusOracleTest {
 
   private static org.eclipse.microprofile.config.spi.ConfigSource[] sources(
       Map<String, String> fileValues,
-      Map<String, String> yaml,
+      String yamlText,
       Map<String, String> env,
       Map<String, String> sys) {
     return new org.eclipse.microprofile.config.spi.ConfigSource[] {
       new PropertiesConfigSource(fileValues, "application.properties", 250),
       // quarkus-config-yaml gives application.yaml the ordinal 255, above the properties file.
-      new io.smallrye.config.source.yaml.YamlConfigSource("application.yaml", yamlText(yaml), 255),
+      new io.smallrye.config.source.yaml.YamlConfigSource("application.yaml", yamlText, 255),
       new io.smallrye.config.EnvConfigSource(env, 300),
       new MapBackedConfigSource("SysPropConfigSource", sys, 400) {}
     };
@@ -227,13 +234,17 @@ class QuarkusOracleTest {
                 .filter(s -> s.framework() == Framework.QUARKUS)
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no Quarkus service in " + dir));
+    return poolguard(service);
+  }
+
+  /** A Quarkus service's set (not defaulted) values, by datasource ("" or "name/") and key. */
+  static Map<String, String> poolguard(Service service) {
     Map<String, String> values = new TreeMap<>();
     for (DataSource ds : service.dataSources()) {
-      if (ds.pool() != PoolKind.AGROAL
-          || !(ds.name().equals("default") || ds.name().equals(NAMED))) {
+      if (ds.pool() != PoolKind.AGROAL) {
         continue;
       }
-      String label = ds.name().equals("default") ? "" : NAMED + "/";
+      String label = ds.name().equals("default") ? "" : ds.name() + "/";
       for (String key : KEYS) {
         ds.value(key).filter(Value::isSet).ifPresent(v -> values.put(label + key, v.text()));
       }
