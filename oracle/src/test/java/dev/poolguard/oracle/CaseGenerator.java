@@ -135,6 +135,11 @@ final class CaseGenerator {
 
   private void place(String key, long value, List<String> active) {
     String text = Long.toString(value);
+    if (random.nextInt(12) == 0) {
+      // How Helm renders a large number (1.8e+06), or a round one written with a fraction.
+      text =
+          random.nextBoolean() ? String.format(Locale.ROOT, "%.1e", (double) value) : value + ".0";
+    }
     if (random.nextInt(8) == 0) {
       throughPlaceholder(key, text);
       return;
@@ -250,7 +255,7 @@ final class CaseGenerator {
       case "idle-timeout" -> pick == 0 ? 0 : pick == 1 ? 5_000 : 10_000 + random.nextInt(900_000);
       case "max-lifetime" -> pick == 0 ? 20_000 : 30_000 + random.nextInt(3_600_000);
       case "keepalive-time" -> pick == 0 ? 0 : 10_000 + random.nextInt(600_000);
-      default -> pick < 3 ? 0 : 1_000 + random.nextInt(60_000);
+      default -> pick == 0 ? -1 : pick < 3 ? 0 : 1_000 + random.nextInt(60_000);
     };
   }
 
