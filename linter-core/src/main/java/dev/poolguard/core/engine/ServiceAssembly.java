@@ -142,7 +142,7 @@ final class ServiceAssembly {
               Optional.empty(),
               Optional.of(WorkloadMatching.quarkusEnv(w) ? Framework.QUARKUS : Framework.SPRING)));
     }
-    diagnostics.addAll(dispatch.diagnostics());
+    diagnostics.addAll(dispatch.diagnostics(services));
     services.sort(Comparator.comparing(Service::name).thenComparing(Service::profileLabel));
     return services;
   }
