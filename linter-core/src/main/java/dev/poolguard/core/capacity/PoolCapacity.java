@@ -6,6 +6,7 @@ import dev.poolguard.core.model.Deployment;
 import dev.poolguard.core.model.PoolKind;
 import dev.poolguard.core.model.PoolSetting;
 import dev.poolguard.core.model.Service;
+import dev.poolguard.core.model.quarkus.QuarkusDurations;
 import dev.poolguard.core.model.workload.Autoscaler;
 import dev.poolguard.core.model.workload.Workload;
 import dev.poolguard.core.project.Load;
@@ -238,8 +239,19 @@ public record PoolCapacity(
               .orElse(30_000L);
       return ms == 0 ? OptionalLong.empty() : OptionalLong.of(ms < 250 ? 30_000L : ms);
     }
-    return OptionalLong.of(5_000L);
+    // Agroal waits acquisition-timeout (Quarkus default 5S); a zero duration waits forever
+    // (agroal-pool ConnectionPool.getConnection: isZero() ? MAX_VALUE).
+    OptionalLong ms =
+        ds.setting("acquisition-timeout")
+            .filter(x -> x.value().isKnown())
+            .map(x -> QuarkusDurations.toMillis(x.value().text()))
+            .orElse(OptionalLong.empty());
+    long wait = ms.orElse(AGROAL_DEFAULT_ACQUISITION_MILLIS);
+    return wait == 0 ? OptionalLong.empty() : OptionalLong.of(wait);
   }
+
+  /** Quarkus' default {@code quarkus.datasource.jdbc.acquisition-timeout} (5S). */
+  private static final long AGROAL_DEFAULT_ACQUISITION_MILLIS = 5_000L;
 
   /** "2,400" or "2,400.5": how the load figures read in messages. */
   public static String number(double value) {
