@@ -159,7 +159,7 @@ public record PoolCapacity(
             max.get(),
             wait,
             pods,
-            rollout(service),
+            rollout(service, pods.count()),
             inputs));
   }
 
@@ -221,11 +221,11 @@ public record PoolCapacity(
     return Optional.empty();
   }
 
-  /** The rollout plan of the service's workload at its declared replicas. */
-  private static Optional<RolloutPlan> rollout(Service service) {
-    return service
-        .deployment()
-        .flatMap(d -> PoolSizes.plan(d.workload(), d.workload().replicas().value()));
+  /** The rollout plan of the service's workload at the pods that face the peak. */
+  private static Optional<RolloutPlan> rollout(Service service, int podsAtPeak) {
+    // With an HPA the rollout happens at the replica count the HPA holds at the moment judged
+    // (the peak pod count), not at spec.replicas: surge and unavailability are percentages of it.
+    return service.deployment().flatMap(d -> PoolSizes.plan(d.workload(), podsAtPeak));
   }
 
   /** The connection timeout in ms; empty when requests wait forever. */
