@@ -303,7 +303,7 @@ public record DatabaseBudget(
     if (total > result.budget()) {
       return FleetBudget.Level.EXCEEDED;
     }
-    return total > result.nearLimitFraction() * result.budget()
+    return Queueing.exceeds(total, result.nearLimitFraction() * result.budget())
         ? FleetBudget.Level.NEAR_LIMIT
         : FleetBudget.Level.WITHIN;
   }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -40,7 +41,7 @@ public record PoolCapacity(
     Load load,
     int poolMax,
     PoolSetting poolMaxSetting,
-    OptionalLong waitMillis,
+    OptionalDouble waitMillis,
     Pods pods,
     Optional<RolloutPlan> rollout,
     List<Input> inputs) {
@@ -71,7 +72,15 @@ public record PoolCapacity(
   }
 
   public double waitSeconds() {
-    return waitMillis.isPresent() ? waitMillis.getAsLong() / 1000.0 : Double.POSITIVE_INFINITY;
+    return waitMillis.isPresent() ? waitMillis.getAsDouble() / 1000.0 : Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * Whether the pool's utilisation with {@code servingPods} sharing the peak is above {@code
+   * maxUtilisation}, beyond floating-point noise (exactly at the threshold is not above).
+   */
+  public boolean busierThan(int servingPods, double maxUtilisation) {
+    return Queueing.exceeds(offeredLoad(servingPods) / poolMax, maxUtilisation);
   }
 
   /** P(wait > W) with {@code servingPods} sharing the load; 1 when overloaded. */
@@ -140,11 +149,13 @@ public record PoolCapacity(
             inputs.add(
                 new Input(
                     t.value().origin().position(), "connection timeout " + t.value().text())));
-    OptionalLong wait = timeout;
+    // A fractional maxWaitMillis (0.5 ms) is kept as written, not truncated to 0.
+    OptionalDouble wait =
+        timeout.isPresent() ? OptionalDouble.of(timeout.getAsLong()) : OptionalDouble.empty();
     if (load.maxWaitMillis().isPresent()) {
-      long maxWait = (long) load.maxWaitMillis().getAsDouble();
+      double maxWait = load.maxWaitMillis().getAsDouble();
       wait =
-          OptionalLong.of(timeout.isPresent() ? Math.min(timeout.getAsLong(), maxWait) : maxWait);
+          OptionalDouble.of(timeout.isPresent() ? Math.min(timeout.getAsLong(), maxWait) : maxWait);
       inputs.add(
           new Input(
               load.positionOf("maxWaitMillis"),
