@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Kustomize's name suffix for generated ConfigMaps and Secrets: SHA-256 of the object's kind, name
- * and data encoded as Go's encoding/json does (sorted keys, HTML characters escaped), the first ten
- * hex digits with 0, 1, 3, a, e spelled g, h, k, m, t. A change of data is a new name, so every
+ * Kustomize's name suffix for generated ConfigMaps and Secrets: SHA-256 of the object's kind, data
+ * (and a Secret's type) encoded as Go's encoding/json does (sorted keys, HTML characters escaped),
+ * the first ten hex digits with 0, 1, 3, a, e spelled g, h, k, m, t. Kustomize's hasher looks the
+ * name up as one field called {@code metadata/name}, finds none and hashes an empty name; so does
+ * this, and the suffixes match {@code kubectl kustomize}. A change of data is a new name, so every
  * workload that refers to it rolls.
  */
 final class Hashes {
@@ -22,10 +24,13 @@ final class Hashes {
   static String suffix(Resource r) {
     Map<String, Object> m = new TreeMap<>();
     m.put("kind", r.kind());
-    m.put("name", r.name());
-    m.put("data", data(r.doc, "data"));
+    m.put("name", "");
+    m.put("data", r.doc.map("data").isPresent() ? data(r.doc, "data") : "");
     if (r.kind().equals("Secret")) {
       m.put("type", Nodes.text(r.doc, "type").orElse(""));
+      if (r.doc.map("stringData").isPresent()) {
+        m.put("stringData", data(r.doc, "stringData"));
+      }
     }
     if (r.doc.map("binaryData").isPresent()) {
       m.put("binaryData", data(r.doc, "binaryData"));

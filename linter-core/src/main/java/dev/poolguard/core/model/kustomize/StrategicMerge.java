@@ -80,21 +80,28 @@ final class StrategicMerge {
     return merge(base, patch);
   }
 
+  /**
+   * Items the patch names come first, in the patch's order, then the base's other items in theirs:
+   * the order {@code kubectl kustomize} prints.
+   */
   private static ListNode mergeList(ListNode base, ListNode patch, String mergeKey) {
-    List<ConfigNode> out = new ArrayList<>(base.items());
+    List<ConfigNode> rest = new ArrayList<>(base.items());
+    List<ConfigNode> out = new ArrayList<>();
     for (ConfigNode item : patch.items()) {
       Optional<String> key = Nodes.text(item, mergeKey);
-      int at = key.isEmpty() ? -1 : indexOf(out, mergeKey, key.get());
+      int at = key.isEmpty() ? -1 : indexOf(rest, mergeKey, key.get());
       boolean delete =
           item instanceof MapNode m && directive(m).filter("delete"::equals).isPresent();
-      if (at >= 0 && delete) {
-        out.remove(at);
-      } else if (at >= 0) {
-        out.set(at, merge(out.get(at), item));
+      if (at >= 0) {
+        ConfigNode old = rest.remove(at);
+        if (!delete) {
+          out.add(merge(old, item));
+        }
       } else if (!delete) {
         out.add(clean(item));
       }
     }
+    out.addAll(rest);
     return new ListNode(out, base.position());
   }
 

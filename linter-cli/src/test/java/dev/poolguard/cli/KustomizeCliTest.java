@@ -1,0 +1,135 @@
+package dev.poolguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Kustomize overlays through the real CLI: the shrink in a prod patch, and broken overlays. */
+class KustomizeCliTest {
+
+  private static final Path EXAMPLE = CliTest.EXAMPLES.resolve("kustomize-shrink");
+
+  @TempDir Path repo;
+
+  @Test
+  void aProdPatchShrinkingThePoolFailsStagedAtThePatchLine()
+      throws IOException, GitAPIException, InterruptedException {
+    copy(EXAMPLE, repo);
+    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      commit(git, "pool 40");
+      Path patch = repo.resolve("k8s/overlays/prod/pool.yaml");
+      Files.writeString(patch, Files.readString(patch).replace("\"40\"", "\"10\""));
+      git.add().addFilepattern(".").call();
+    }
+    CliRun run = CliRun.process(repo, Map.of(), "lint", "--staged");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("k8s/overlays/prod/pool.yaml:13:22: error: pool max 10")
+        .contains("pool max 10 (was 40)");
+    assertThat(CliRun.process(repo, Map.of(), "diff", "--staged").out())
+        .contains(
+            "maximum-pool-size: 40 (k8s/overlays/prod/pool.yaml:13 (env"
+                + " SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE)) -> 10"
+                + " (k8s/overlays/prod/pool.yaml:13");
+    assertThat(CliRun.inProcess(repo, "lint").exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void theUnchangedExamplePasses() {
+    CliRun run = CliRun.inProcess(EXAMPLE, "lint");
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+  }
+
+  @Test
+  void aMissingResourceIsAFindingAtItsLine() throws IOException {
+    copy(EXAMPLE, repo);
+    append("k8s/overlays/prod/kustomization.yaml", "resources:\n  - ../../base\n  - gone.yaml\n");
+    CliRun run = CliRun.inProcess(repo, "lint");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("kustomization cannot be rendered: resource gone.yaml does not exist");
+  }
+
+  @Test
+  void aCycleIsAFinding() throws IOException {
+    copy(EXAMPLE, repo);
+    append("k8s/base/kustomization.yaml", "  - ../overlays/prod\n");
+    CliRun run = CliRun.inProcess(repo, "lint");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("cycle:");
+  }
+
+  @Test
+  void aRemoteBaseIsANoteAndNotFetched() throws IOException {
+    copy(EXAMPLE, repo);
+    Path k = repo.resolve("k8s/overlays/prod/kustomization.yaml");
+    Files.writeString(
+        k,
+        Files.readString(k)
+            .replace(
+                "  - ../../base\n",
+                "  - ../../base\n  - https://github.com/example/shared//k8s?ref=v1\n"));
+    CliRun run = CliRun.inProcess(repo, "lint", "-v");
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.err())
+        .contains("remote resource https://github.com/example/shared//k8s?ref=v1 is not fetched");
+  }
+
+  @Test
+  void aResourceOutsideTheRepositoryIsRefused(@TempDir Path outside) throws IOException {
+    copy(EXAMPLE, repo);
+    Files.createDirectories(repo.resolve(".git"));
+    Files.writeString(
+        outside.resolve("evil.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
+    Path k = repo.resolve("k8s/overlays/prod/kustomization.yaml");
+    Files.writeString(
+        k,
+        Files.readString(k)
+            .replace(
+                "  - ../../base\n", "  - ../../base\n  - " + outside.resolve("evil.yaml") + "\n"));
+    CliRun run = CliRun.inProcess(repo, "lint");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("kustomization cannot be rendered");
+  }
+
+  private void append(String file, String text) throws IOException {
+    Path p = repo.resolve(file);
+    String body = Files.readString(p);
+    if (text.startsWith("resources:")) {
+      body = body.replaceAll("(?s)resources:\\n  - \\.\\./\\.\\./base\\n", text);
+    } else {
+      body = body.replace("  - deployment.yaml\n", "  - deployment.yaml\n" + text);
+    }
+    Files.writeString(p, body);
+  }
+
+  private static void commit(Git git, String message) throws GitAPIException {
+    git.commit()
+        .setMessage(message)
+        .setAuthor("t", "t@example.com")
+        .setCommitter("t", "t@example.com")
+        .call();
+  }
+
+  static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+}
