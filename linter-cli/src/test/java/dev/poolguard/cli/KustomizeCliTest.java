@@ -23,10 +23,12 @@ class KustomizeCliTest {
   void aProdPatchShrinkingThePoolFailsStagedAtThePatchLine()
       throws IOException, GitAPIException, InterruptedException {
     copy(EXAMPLE, repo);
+    Path patch = repo.resolve("k8s/overlays/prod/pool.yaml");
+    Files.writeString(patch, Files.readString(patch).replace("\"10\"", "\"40\""));
     try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
       git.add().addFilepattern(".").call();
       commit(git, "pool 40");
-      Path patch = repo.resolve("k8s/overlays/prod/pool.yaml");
+      assertThat(CliRun.inProcess(repo, "lint", "--staged").exitCode()).isZero();
       Files.writeString(patch, Files.readString(patch).replace("\"40\"", "\"10\""));
       git.add().addFilepattern(".").call();
     }
@@ -44,9 +46,42 @@ class KustomizeCliTest {
   }
 
   @Test
-  void theUnchangedExamplePasses() {
+  void theExampleFailsAtThePatchLineWithTheBaselineValue() {
     CliRun run = CliRun.inProcess(EXAMPLE, "lint");
-    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+    assertThat(run.out())
+        .startsWith("k8s/overlays/prod/pool.yaml:13:22: error: pool max 10 (was 40)");
+  }
+
+  @Test
+  void initProposesTheOverlay() throws IOException {
+    copy(EXAMPLE, repo);
+    Files.delete(repo.resolve("poolguard.yaml"));
+    assertThat(CliRun.inProcess(repo, "init").exitCode()).isZero();
+    assertThat(repo.resolve("poolguard.yaml"))
+        .content()
+        .contains("deployment: k8s/overlays/prod\n");
+  }
+
+  @Test
+  void stdinStillReadsRenderedManifests() throws IOException, InterruptedException {
+    Path rendered = repo.resolve("rendered.yaml");
+    Files.writeString(
+        rendered,
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec:\n  template:\n"
+            + "    spec:\n      containers:\n        - name: app\n          env:\n"
+            + "            - {name: SPRING_DATASOURCE_URL, value: 'jdbc:postgresql://db/a'}\n");
+    CliRun run =
+        CliRun.command(
+            repo,
+            Map.of(),
+            java.util.List.of(
+                "sh",
+                "-c",
+                "cat rendered.yaml | \"$0\" -cp \"$1\" " + Main.class.getName() + " lint -v -",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                System.getProperty("java.class.path")));
+    assertThat(run.err()).as(run.out()).contains("<stdin>");
   }
 
   @Test
@@ -79,7 +114,8 @@ class KustomizeCliTest {
                 "  - ../../base\n",
                 "  - ../../base\n  - https://github.com/example/shared//k8s?ref=v1\n"));
     CliRun run = CliRun.inProcess(repo, "lint", "-v");
-    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    // The rest of the overlay is still rendered: the shrink in its patch is still found.
+    assertThat(run.out()).contains("k8s/overlays/prod/pool.yaml:13:22: error: pool max 10");
     assertThat(run.err())
         .contains("remote resource https://github.com/example/shared//k8s?ref=v1 is not fetched");
   }

@@ -64,6 +64,13 @@ final class Build {
     List<Resource> resources = new ArrayList<>();
     target(dir, resources, null);
     Transforms.finish(resources);
+    SourcePosition overlay =
+        SourcePosition.startOf(inputs.display(Kustomize.fileIn(dir).orElseThrow()));
+    for (Resource r : resources) {
+      if (r.kind().equals("Deployment") || r.kind().equals("StatefulSet")) {
+        r.anchor(overlay);
+      }
+    }
     return resources.stream().map(r -> (ConfigNode) r.doc).toList();
   }
 

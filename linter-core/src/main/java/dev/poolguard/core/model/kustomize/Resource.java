@@ -39,6 +39,15 @@ final class Resource {
     return names.contains(name);
   }
 
+  /**
+   * Places the object's name at {@code at}: a rendered workload is named by the overlay that
+   * renders it, so that {@code deployment:} and {@code init} name the overlay, not a base file.
+   */
+  void anchor(dev.poolguard.core.config.SourcePosition at) {
+    MapNode meta = doc.map("metadata").orElseThrow();
+    doc = Nodes.with(doc, "metadata", Nodes.with(meta, "name", Nodes.scalar(name(), at)));
+  }
+
   void rename(String newName) {
     MapNode meta = doc.map("metadata").orElseThrow();
     var at = meta.get("name").orElseThrow().position();
