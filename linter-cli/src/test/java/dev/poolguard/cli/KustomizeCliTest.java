@@ -90,8 +90,7 @@ class KustomizeCliTest {
     append("k8s/overlays/prod/kustomization.yaml", "resources:\n  - ../../base\n  - gone.yaml\n");
     CliRun run = CliRun.inProcess(repo, "lint");
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out())
-        .contains("kustomization cannot be rendered: resource gone.yaml does not exist");
+    assertThat(run.out()).contains("overlay not rendered: resource gone.yaml does not exist");
   }
 
   @Test
@@ -134,7 +133,30 @@ class KustomizeCliTest {
                 "  - ../../base\n", "  - ../../base\n  - " + outside.resolve("evil.yaml") + "\n"));
     CliRun run = CliRun.inProcess(repo, "lint");
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).contains("kustomization cannot be rendered");
+    assertThat(run.out()).contains("overlay not rendered: ").contains("outside");
+  }
+
+  @Test
+  void aKustomizationThatDoesNotParseIsOneFinding() throws IOException {
+    copy(EXAMPLE, repo);
+    Files.writeString(
+        repo.resolve("k8s/overlays/prod/kustomization.yaml"), "resources: [../../base\n");
+    CliRun run = CliRun.inProcess(repo, "lint");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).containsOnlyOnce("[config-unparseable]").doesNotContain("Exception");
+  }
+
+  @Test
+  void aPatchThatMatchesNothingIsAFindingAtThePatch() throws IOException {
+    copy(EXAMPLE, repo);
+    Path patch = repo.resolve("k8s/overlays/prod/pool.yaml");
+    Files.writeString(patch, Files.readString(patch).replace("name: orders-api", "name: nobody"));
+    CliRun run = CliRun.inProcess(repo, "lint");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains(
+            "k8s/overlays/prod/pool.yaml:2:1: error: k8s/overlays/prod/kustomization.yaml cannot be"
+                + " parsed: overlay not rendered: patch for Deployment nobody matches no resource");
   }
 
   private void append(String file, String text) throws IOException {

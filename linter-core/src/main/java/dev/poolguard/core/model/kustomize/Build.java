@@ -31,10 +31,21 @@ final class Build {
   static final class Failure extends Exception {
     private static final long serialVersionUID = 1L;
     private final transient SourcePosition position;
+    private final boolean reported;
 
     Failure(String message, SourcePosition position) {
+      this(message, position, false);
+    }
+
+    Failure(String message, SourcePosition position, boolean reported) {
       super(message);
       this.position = position;
+      this.reported = reported;
+    }
+
+    /** True when the cause is a file that does not parse, which is a finding already. */
+    boolean reported() {
+      return reported;
     }
 
     Optional<SourcePosition> position() {
@@ -106,7 +117,7 @@ final class Build {
         || !(loaded.documents().get(0) instanceof MapNode k)) {
       String why =
           loaded.problems().stream().map(LoadProblem::message).findFirst().orElse("not a mapping");
-      throw new Failure(inputs.display(file) + ": " + why, from);
+      throw new Failure(inputs.display(file) + ": " + why, from, !loaded.parsed());
     }
     List<ScalarNode> entries = new ArrayList<>(Nodes.scalars(k, "bases"));
     entries.addAll(Nodes.scalars(k, "resources"));
@@ -182,7 +193,8 @@ final class Build {
     } else if (Files.isRegularFile(path)) {
       ConfigFile file = inputs.load(path);
       if (!file.parsed()) {
-        throw new Failure(file.problems().get(0).message(), file.problems().get(0).position());
+        throw new Failure(
+            file.problems().get(0).message(), file.problems().get(0).position(), true);
       }
       List<Resource> docs = new ArrayList<>();
       for (ConfigNode doc : file.documents()) {

@@ -73,15 +73,30 @@ public final class Kustomize {
           build.inputs(),
           build.notes());
     } catch (Build.Failure e) {
-      LoadProblem problem =
-          new LoadProblem(
-              LoadProblem.Kind.UNPARSEABLE,
-              "kustomization cannot be rendered: " + e.getMessage(),
-              e.position().orElse(dev.poolguard.core.config.SourcePosition.startOf(display)));
+      // A file that does not parse is already a finding of its own.
+      List<LoadProblem> problems = e.reported() ? List.of() : List.of(problem(e, display));
       return new Rendered(
-          new ConfigFile(display, ConfigFile.Format.YAML, List.of(), List.of(problem)),
+          new ConfigFile(display, ConfigFile.Format.YAML, List.of(), problems),
+          build.inputs(),
+          build.notes());
+    } catch (RuntimeException | StackOverflowError e) {
+      // Hostile input must never crash the run: the overlay is a finding instead.
+      Build.Failure failure =
+          new Build.Failure(
+              "unexpected input (" + e.getClass().getSimpleName() + ")",
+              dev.poolguard.core.config.SourcePosition.startOf(display));
+      return new Rendered(
+          new ConfigFile(
+              display, ConfigFile.Format.YAML, List.of(), List.of(problem(failure, display))),
           build.inputs(),
           build.notes());
     }
+  }
+
+  private static LoadProblem problem(Build.Failure e, String display) {
+    return new LoadProblem(
+        LoadProblem.Kind.UNPARSEABLE,
+        "overlay not rendered: " + e.getMessage(),
+        e.position().orElse(dev.poolguard.core.config.SourcePosition.startOf(display)));
   }
 }

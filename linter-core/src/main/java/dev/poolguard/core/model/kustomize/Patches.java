@@ -104,7 +104,7 @@ final class Patches {
     ConfigFile loaded = inputs.load(file);
     if (!loaded.parsed()) {
       throw new Build.Failure(
-          loaded.problems().get(0).message(), loaded.problems().get(0).position());
+          loaded.problems().get(0).message(), loaded.problems().get(0).position(), true);
     }
     return loaded;
   }
