@@ -5,8 +5,8 @@ import dev.poolguard.core.model.DataSource;
 import dev.poolguard.core.model.DeploymentModel;
 import dev.poolguard.core.model.PoolSetting;
 import dev.poolguard.core.model.Service;
-import dev.poolguard.core.model.kubernetes.Autoscaler;
 import dev.poolguard.core.model.postgres.PostgresConf;
+import dev.poolguard.core.model.workload.Autoscaler;
 import dev.poolguard.core.project.ConcurrentRollouts;
 import dev.poolguard.core.project.DatabaseConfig;
 import dev.poolguard.core.project.PoolguardConfig;
@@ -260,13 +260,22 @@ public record DatabaseBudget(
     int surge = 0;
     if (service.deployment().isPresent()) {
       var workload = service.deployment().get().workload();
-      replicas = workload.replicas().value();
-      inputs.add(
-          new Input(workload.replicas().position(), service.name() + " replicas " + replicas));
-      maxReplicas = replicas;
       Optional<Autoscaler> hpa = service.deployment().get().autoscalers().stream().findFirst();
-      if (hpa.isPresent() && hpa.get().maxReplicas().isPresent()) {
-        maxReplicas = hpa.get().maxReplicas().get().value();
+      replicas = PodCounts.atRest(workload, hpa);
+      inputs.add(
+          new Input(
+              workload.replicas().position(),
+              service.name()
+                  + " replicas "
+                  + workload.replicas().value()
+                  + (PodCounts.scaledToZero(workload) ? " (scaled to zero)" : "")
+                  + (replicas != workload.replicas().value()
+                      ? " (held at " + replicas + " by its HPA)"
+                      : "")));
+      maxReplicas = PodCounts.atMost(workload, hpa);
+      if (hpa.isPresent()
+          && !PodCounts.scaledToZero(workload)
+          && hpa.get().maxReplicas().isPresent()) {
         inputs.add(
             new Input(
                 hpa.get().maxReplicas().get().position(),

@@ -156,7 +156,14 @@ final class YamlConverter {
     var scalar = (org.snakeyaml.engine.v2.nodes.ScalarNode) node;
     Yaml11Scalars.Value value = Yaml11Scalars.construct(scalar.getTag(), scalar.getValue());
     return new Converted(
-        new ScalarNode(value.text(), scalar.getValue(), value.isNull(), position(node)), 0, 0);
+        new ScalarNode(
+            value.text(),
+            scalar.getValue(),
+            value.isNull(),
+            position(node),
+            org.snakeyaml.engine.v2.nodes.Tag.FLOAT.equals(scalar.getTag())),
+        0,
+        0);
   }
 
   /**

@@ -4,7 +4,7 @@ import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.config.ConfigLoader;
 import dev.poolguard.core.model.kubernetes.Cluster;
 import dev.poolguard.core.model.kubernetes.Manifests;
-import dev.poolguard.core.model.kubernetes.Workload;
+import dev.poolguard.core.model.workload.Workload;
 import dev.poolguard.core.project.ServiceConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import dev.poolguard.core.capacity.RolloutPlan;
 import dev.poolguard.core.model.DataSource;
 import dev.poolguard.core.model.PoolSetting;
 import dev.poolguard.core.model.Service;
-import dev.poolguard.core.model.kubernetes.Workload;
+import dev.poolguard.core.model.workload.Workload;
 import dev.poolguard.core.project.Load;
 import dev.poolguard.core.project.ServiceConfig;
 import dev.poolguard.core.rule.LintContext;
