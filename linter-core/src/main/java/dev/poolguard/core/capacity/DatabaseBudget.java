@@ -119,9 +119,53 @@ public record DatabaseBudget(
   static List<ServerRefusal> refusals(PoolguardConfig project, ServerConfigs servers) {
     List<ServerRefusal> out = new ArrayList<>();
     for (DatabaseConfig db : project.databases().values()) {
+      Optional<ServerConfigs.Loaded> loaded =
+          db.maxConnections().isPresent() ? Optional.empty() : servers.of(db.name());
+      if (loaded.isPresent() && loaded.get().problem().isPresent()) {
+        out.add(
+            new ServerRefusal(
+                db.name(),
+                "database "
+                    + db.name()
+                    + ": "
+                    + loaded.get().displayPath()
+                    + " cannot be read, so its connection limit is unknown: "
+                    + loaded.get().problem().get(),
+                db.positionOf("config")));
+        continue;
+      }
+      Optional<ServerRefusal> invalid =
+          loaded.flatMap(l -> l.conf()).flatMap(pg -> invalid(db, pg));
+      if (invalid.isPresent()) {
+        out.add(invalid.get());
+        continue;
+      }
       limit(servers, db).flatMap(Limit::refusal).ifPresent(out::add);
     }
     return out;
+  }
+
+  /**
+   * A connection parameter PostgreSQL would refuse (not a number, or out of its range), so the
+   * server would not start: src/backend/utils/misc/guc_tables.c gives max_connections 1 ..
+   * MAX_BACKENDS (262143) and the reservations 0 .. MAX_BACKENDS.
+   */
+  private static Optional<ServerRefusal> invalid(DatabaseConfig db, PostgresConf pg) {
+    for (String name :
+        List.of("max_connections", "superuser_reserved_connections", "reserved_connections")) {
+      Optional<String> why = pg.refusal(name, name.equals("max_connections") ? 1 : 0, 262_143);
+      if (why.isPresent()) {
+        return Optional.of(
+            new ServerRefusal(
+                db.name(),
+                "database "
+                    + db.name()
+                    + ": PostgreSQL refuses to start with this configuration: "
+                    + why.get(),
+                pg.setting(name).orElseThrow().position()));
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<Limit> limit(ServerConfigs servers, DatabaseConfig db) {
@@ -143,6 +187,9 @@ public record DatabaseBudget(
     String display = loaded.get().displayPath();
     try {
       PostgresConf pg = loaded.get().conf().get();
+      if (pg.refusal("max_connections", 1, 262_143).isPresent()) {
+        return Optional.empty(); // PostgreSQL would not start: refusals() reports it
+      }
       int max = pg.integer("max_connections").orElse(100);
       OptionalInt superuser = pg.integer("superuser_reserved_connections");
       OptionalInt server = pg.integer("reserved_connections");

@@ -108,16 +108,109 @@ public final class PostgresConf {
     return Optional.ofNullable(settings.get(name));
   }
 
-  /** A whole-number parameter, if it is set to one. */
+  /** A whole-number parameter without a unit, read as PostgreSQL reads it ({@link #parseInt}). */
   public OptionalInt integer(String name) {
+    return setting(name).map(s -> parseInt(s.value())).orElse(OptionalInt.empty());
+  }
+
+  /**
+   * Why PostgreSQL would refuse to start with this whole-number parameter, in its own words; empty
+   * when it is absent or valid.
+   */
+  public Optional<String> refusal(String name, int min, int max) {
     Optional<Setting> s = setting(name);
     if (s.isEmpty()) {
-      return OptionalInt.empty();
+      return Optional.empty();
     }
-    try {
-      return OptionalInt.of(Integer.parseInt(s.get().value().strip()));
-    } catch (NumberFormatException e) {
-      return OptionalInt.empty();
+    OptionalInt v = parseInt(s.get().value());
+    if (v.isEmpty()) {
+      return Optional.of(
+          "invalid value for parameter \"" + name + "\": \"" + s.get().value() + "\"");
     }
+    if (v.getAsInt() < min || v.getAsInt() > max) {
+      return Optional.of(
+          v.getAsInt()
+              + " is outside the valid range for parameter \""
+              + name
+              + "\" ("
+              + min
+              + " .. "
+              + max
+              + ")");
+    }
+    return Optional.empty();
   }
+
+  /**
+   * A whole number without a unit as PostgreSQL's {@code parse_int} (src/backend/utils/misc/guc.c)
+   * reads it: {@code strtol} with base 0 (so {@code 0x64} is hexadecimal and {@code 0144} octal,
+   * both 100), re-read as a floating-point number when that stops at {@code .}, {@code e} or {@code
+   * E} or overflows ({@code 1e2}, {@code 100.4}), then rounded half to even ({@code rint}) and
+   * checked to fit an int; trailing spaces are allowed, anything else (a unit) is not.
+   */
+  public static OptionalInt parseInt(String value) {
+    int n = value.length();
+    int i = 0;
+    while (i < n && Character.isWhitespace(value.charAt(i))) {
+      i++;
+    }
+    int start = i;
+    int j = i;
+    if (j < n && (value.charAt(j) == '+' || value.charAt(j) == '-')) {
+      j++;
+    }
+    int radix = 10;
+    if (j + 1 < n
+        && value.charAt(j) == '0'
+        && (value.charAt(j + 1) == 'x' || value.charAt(j + 1) == 'X')
+        && j + 2 < n
+        && Character.digit(value.charAt(j + 2), 16) >= 0) {
+      radix = 16;
+      j += 2;
+    } else if (j < n && value.charAt(j) == '0') {
+      radix = 8;
+    }
+    int digitsFrom = j;
+    java.math.BigInteger whole = java.math.BigInteger.ZERO;
+    while (j < n && Character.digit(value.charAt(j), radix) >= 0) {
+      whole =
+          whole
+              .multiply(java.math.BigInteger.valueOf(radix))
+              .add(java.math.BigInteger.valueOf(Character.digit(value.charAt(j), radix)));
+      j++;
+    }
+    if (j == digitsFrom) {
+      j = start; // no conversion
+    }
+    boolean negative = start < n && value.charAt(start) == '-';
+    double val = negative ? -whole.doubleValue() : whole.doubleValue();
+    boolean overflow = whole.bitLength() > 63;
+    if ((j < n && ".eE".indexOf(value.charAt(j)) >= 0) || overflow) {
+      java.util.regex.Matcher m = DECIMAL.matcher(value).region(start, n);
+      if (m.lookingAt()) {
+        val = Double.parseDouble(m.group());
+        j = m.end();
+      } else {
+        j = start;
+      }
+    }
+    if (j == start) {
+      return OptionalInt.empty();
+    }
+    while (j < n && Character.isWhitespace(value.charAt(j))) {
+      j++;
+    }
+    if (j < n || Double.isNaN(val)) {
+      return OptionalInt.empty();
+    }
+    val = Math.rint(val);
+    if (val > Integer.MAX_VALUE || val < Integer.MIN_VALUE) {
+      return OptionalInt.empty();
+    }
+    return OptionalInt.of((int) val);
+  }
+
+  /** What C's {@code strtod} reads of a decimal number (hexadecimal floats left out). */
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 }
