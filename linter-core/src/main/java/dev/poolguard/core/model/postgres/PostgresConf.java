@@ -27,13 +27,116 @@ public final class PostgresConf {
   private final Map<String, Setting> settings;
 
   private PostgresConf(Map<String, Setting> settings) {
+    this(settings, List.of());
+  }
+
+  private PostgresConf(Map<String, Setting> settings, List<Directive> directives) {
     this.settings = settings;
+    this.directives = directives;
   }
 
   /** One parameter: its value as written and where. */
   public record Setting(String name, String value, SourcePosition position) {}
 
+  /**
+   * Reads {@code file} as PostgreSQL does at start: its {@code include}, {@code include_if_exists}
+   * and {@code include_dir} directives in place (paths relative to the including file; a
+   * directory's {@code .conf} files in name order, dot files skipped), then {@code
+   * postgresql.auto.conf} beside it (ALTER SYSTEM's file, read last). A later setting wins and
+   * keeps its own file and line. Included files must stay inside {@code root} (no {@code ..} or
+   * symlink out of it, nothing inside {@code .git}); nesting stops at depth 10, as in PostgreSQL.
+   *
+   * @param display how a path is shown to users
+   * @throws IOException naming the file and line of a missing {@code include}, a cycle or a path
+   *     outside {@code root}
+   */
+  public static PostgresConf readWithIncludes(
+      Path file, Path root, java.util.function.Function<Path, String> display) throws IOException {
+    PARSES.incrementAndGet();
+    Map<String, Setting> settings = new LinkedHashMap<>();
+    Path realRoot = root.toRealPath();
+    include(file, realRoot, display, settings, 0, display.apply(file));
+    Path auto = file.toAbsolutePath().normalize().resolveSibling("postgresql.auto.conf");
+    if (Files.isRegularFile(auto)) {
+      include(auto, realRoot, display, settings, 0, display.apply(auto));
+    }
+    return new PostgresConf(settings);
+  }
+
+  private static void include(
+      Path file,
+      Path realRoot,
+      java.util.function.Function<Path, String> display,
+      Map<String, Setting> settings,
+      int depth,
+      String from)
+      throws IOException {
+    if (depth > 10) {
+      throw new IOException(
+          from + ": could not open configuration file: maximum nesting depth (10) exceeded");
+    }
+    Path real = file.toRealPath();
+    if (!real.startsWith(realRoot) || realRoot.relativize(real).toString().contains(".git")) {
+      throw new IOException(
+          from + ": " + display.apply(file) + " is outside the repository; not read");
+    }
+    String shown = display.apply(file);
+    PostgresConf one = parseCounted(text(file, shown), shown, false);
+    for (Setting s : one.settings.values()) {
+      settings.remove(s.name());
+      settings.put(s.name(), s);
+    }
+    for (Directive d : one.directives) {
+      Path target = file.toAbsolutePath().normalize().resolveSibling(d.path());
+      String at = d.position().path() + ":" + d.position().line();
+      switch (d.kind()) {
+        case "include_if_exists" -> {
+          if (Files.exists(target)) {
+            include(target, realRoot, display, settings, depth + 1, at);
+          }
+        }
+        case "include_dir" -> {
+          if (!Files.isDirectory(target)) {
+            throw new IOException(
+                at + ": could not open configuration directory " + display.apply(target));
+          }
+          List<Path> confs;
+          try (var list = Files.list(target)) {
+            confs =
+                list.filter(f -> f.getFileName().toString().endsWith(".conf"))
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .filter(Files::isRegularFile)
+                    .sorted(java.util.Comparator.comparing(f -> f.getFileName().toString()))
+                    .toList();
+          }
+          for (Path c : confs) {
+            include(c, realRoot, display, settings, depth + 1, at);
+          }
+        }
+        default -> {
+          if (!Files.exists(target)) {
+            throw new IOException(
+                at + ": could not open configuration file " + display.apply(target));
+          }
+          include(target, realRoot, display, settings, depth + 1, at);
+        }
+      }
+    }
+  }
+
+  /** An include directive: its kind, the path as written, and where. */
+  private record Directive(String kind, String path, SourcePosition position) {}
+
+  private static final java.util.Set<String> INCLUDES =
+      java.util.Set.of("include", "include_if_exists", "include_dir");
+
+  private final List<Directive> directives;
+
   public static PostgresConf read(Path file, String displayPath) throws IOException {
+    return parse(text(file, displayPath), displayPath);
+  }
+
+  private static String text(Path file, String displayPath) throws IOException {
     // Named by poolguard.yaml, which a pull request can change: never a FIFO or a device, never
     // more than a config file may hold.
     BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -48,7 +151,7 @@ public final class PostgresConf {
     try (InputStream in = Files.newInputStream(file)) {
       bytes = in.readNBytes((int) Limits.DEFAULT.maxFileBytes());
     }
-    return parse(new String(bytes, StandardCharsets.UTF_8), displayPath);
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   /** How many files this class has parsed in this JVM: tests count that a run parses each once. */
@@ -57,8 +160,15 @@ public final class PostgresConf {
   }
 
   public static PostgresConf parse(String text, String displayPath) {
-    PARSES.incrementAndGet();
+    return parseCounted(text, displayPath, true);
+  }
+
+  private static PostgresConf parseCounted(String text, String displayPath, boolean count) {
+    if (count) {
+      PARSES.incrementAndGet();
+    }
     Map<String, Setting> settings = new LinkedHashMap<>();
+    List<Directive> directives = new java.util.ArrayList<>();
     List<String> lines = text.lines().toList();
     for (int i = 0; i < lines.size(); i++) {
       String line = stripComment(lines.get(i)).strip();
@@ -84,11 +194,15 @@ public final class PostgresConf {
         rest = rest.substring(1, rest.length() - 1).replace("''", "'");
       }
       int column = lines.get(i).indexOf(rest.isEmpty() ? line : rest) + 1;
-      settings.put(
-          name,
-          new Setting(name, rest, new SourcePosition(displayPath, i + 1, Math.max(1, column))));
+      SourcePosition at = new SourcePosition(displayPath, i + 1, Math.max(1, column));
+      if (INCLUDES.contains(name)) {
+        directives.add(new Directive(name, rest, at));
+        continue;
+      }
+      settings.remove(name); // a later line wins and keeps its place last
+      settings.put(name, new Setting(name, rest, at));
     }
-    return new PostgresConf(settings);
+    return new PostgresConf(settings, List.copyOf(directives));
   }
 
   private static String stripComment(String line) {
