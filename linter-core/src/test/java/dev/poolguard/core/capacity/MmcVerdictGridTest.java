@@ -72,29 +72,6 @@ class MmcVerdictGridTest {
 
   /** The share of acquisitions that wait longer than {@code w} in an M/M/c queue. */
   private static double simulateWaitBeyond(int c, double a, double h, double w, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    double arrivalRate = a / h;
-    double[] freeAt = new double[c];
-    double now = 0;
-    long beyond = 0;
-    for (int i = 0; i < WARM_UP + MEASURED; i++) {
-      now += exponential(random, 1 / arrivalRate);
-      int first = 0;
-      for (int k = 1; k < c; k++) {
-        if (freeAt[k] < freeAt[first]) {
-          first = k;
-        }
-      }
-      double start = Math.max(now, freeAt[first]);
-      freeAt[first] = start + exponential(random, h);
-      if (i >= WARM_UP && start - now > w) {
-        beyond++;
-      }
-    }
-    return (double) beyond / MEASURED;
-  }
-
-  private static double exponential(SplittableRandom random, double mean) {
-    return -Math.log(1 - random.nextDouble()) * mean;
+    return MmcSimulation.run(c, a, h, w, seed, WARM_UP, MEASURED).pWaitBeyond();
   }
 }
