@@ -94,17 +94,6 @@ class RuleExamplesTest {
         files.put("poolguard.yaml", "version: 1\n" + example);
         files.put(APP, POOL_10);
       }
-      case "database-config-invalid" -> {
-        // The example is the database's postgresql.conf.
-        files.put(
-            "poolguard.yaml",
-            SERVICE
-                + CONFIG
-                + "    replicas: 2\n    database: main\n"
-                + "databases:\n  main: { config: db/postgresql.conf }\n");
-        files.put(APP, POOL_10);
-        files.put("db/postgresql.conf", example);
-      }
       case "database-connections-exceeded", "database-connections-near-limit" ->
           fleet(id, example, files);
       case "pool-below-peak-demand", "pool-utilisation-high" -> {

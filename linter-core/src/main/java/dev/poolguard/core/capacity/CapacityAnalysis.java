@@ -19,19 +19,16 @@ public final class CapacityAnalysis {
   private final List<DatabaseBudget> databases;
   private final Optional<IllegalArgumentException> refused;
   private final List<DatabaseBudget.ServerRefusal> refusals;
-  private final List<DatabaseBudget.ConfigProblem> configProblems;
 
   private CapacityAnalysis(
       List<PoolCapacity> pools,
       List<DatabaseBudget> databases,
       Optional<IllegalArgumentException> refused,
-      List<DatabaseBudget.ServerRefusal> refusals,
-      List<DatabaseBudget.ConfigProblem> configProblems) {
+      List<DatabaseBudget.ServerRefusal> refusals) {
     this.pools = List.copyOf(pools);
     this.databases = List.copyOf(databases);
     this.refused = refused;
     this.refusals = List.copyOf(refusals);
-    this.configProblems = List.copyOf(configProblems);
   }
 
   /**
@@ -42,16 +39,14 @@ public final class CapacityAnalysis {
       DeploymentModel model, PoolguardConfig project, ServerConfigs servers, double nearLimit) {
     List<PoolCapacity> pools = PoolCapacity.all(model.services(), project);
     List<DatabaseBudget.ServerRefusal> refusals = DatabaseBudget.refusals(project, servers);
-    List<DatabaseBudget.ConfigProblem> problems = DatabaseBudget.configProblems(project, servers);
     try {
       return new CapacityAnalysis(
           pools,
           DatabaseBudget.all(model, project, servers, nearLimit),
           Optional.empty(),
-          refusals,
-          problems);
+          refusals);
     } catch (IllegalArgumentException e) {
-      return new CapacityAnalysis(pools, List.of(), Optional.of(e), refusals, problems);
+      return new CapacityAnalysis(pools, List.of(), Optional.of(e), refusals);
     }
   }
 
@@ -83,14 +78,6 @@ public final class CapacityAnalysis {
   /** Every database whose {@code postgresql.conf} PostgreSQL refuses to start with. */
   public List<DatabaseBudget.ServerRefusal> refusals() {
     return refusals;
-  }
-
-  /**
-   * What keeps PostgreSQL from starting with a database's {@code postgresql.conf} and the files it
-   * includes; such a database has no budget.
-   */
-  public List<DatabaseBudget.ConfigProblem> configProblems() {
-    return configProblems;
   }
 
   /** The budgets to chart: none when the budget maths refused the fleet. */

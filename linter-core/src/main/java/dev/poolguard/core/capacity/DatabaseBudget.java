@@ -119,30 +119,29 @@ public record DatabaseBudget(
   public record ServerRefusal(String database, String message, SourcePosition position) {}
 
   /**
-   * What keeps PostgreSQL from starting with a database's files, read before any budget.
-   *
-   * @param database the database name in poolguard.yaml
-   * @param message what is wrong, in PostgreSQL's words where it has them
-   * @param position the file and line
+   * Every database in poolguard.yaml whose {@code postgresql.conf} keeps the server down: what
+   * PostgreSQL would not read (a syntax error, a missing include, a value parse_int rejects or out
+   * of range, a file that cannot be read) at its own file and line, else reservations that reach
+   * max_connections.
    */
-  public record ConfigProblem(String database, String message, SourcePosition position) {}
-
-  /** Every problem of every database file poolguard.yaml names, by database then reading order. */
-  static List<ConfigProblem> configProblems(PoolguardConfig project, ServerConfigs servers) {
-    List<ConfigProblem> out = new ArrayList<>();
-    for (DatabaseConfig db : project.databases().values()) {
-      servers.of(db.name()).stream()
-          .flatMap(l -> l.conf().problems().stream())
-          .forEach(p -> out.add(new ConfigProblem(db.name(), p.message(), p.position())));
-    }
-    return out;
-  }
-
-  /** Every database in poolguard.yaml whose {@code postgresql.conf} keeps the server down. */
   static List<ServerRefusal> refusals(PoolguardConfig project, ServerConfigs servers) {
     List<ServerRefusal> out = new ArrayList<>();
     for (DatabaseConfig db : project.databases().values()) {
-      limit(servers, db).flatMap(Limit::refusal).ifPresent(out::add);
+      Optional<ServerConfigs.Loaded> loaded = servers.of(db.name());
+      List<PostgresConf.Problem> problems = loaded.map(l -> l.conf().problems()).orElse(List.of());
+      for (PostgresConf.Problem p : problems) {
+        out.add(
+            new ServerRefusal(
+                db.name(),
+                "database "
+                    + db.name()
+                    + ": PostgreSQL refuses to start with this configuration: "
+                    + p.message(),
+                p.position()));
+      }
+      if (problems.isEmpty()) {
+        limit(servers, db).flatMap(Limit::refusal).ifPresent(out::add);
+      }
     }
     return out;
   }
@@ -150,27 +149,27 @@ public record DatabaseBudget(
   private static Optional<Limit> limit(ServerConfigs servers, DatabaseConfig db) {
     int reserved = db.reservedConnections();
     String reservedText = reserved > 0 ? " − " + reserved + " reserved" : "";
-    if (db.maxConnections().isPresent()) {
-      int max = db.maxConnections().getAsInt();
-      return Optional.of(
-          new Limit(
-              ConnectionLimit.declared(max, reserved),
-              "maxConnections " + max + reservedText,
-              db.positionOf("maxConnections"),
-              Optional.empty()));
-    }
     Optional<ServerConfigs.Loaded> loaded = servers.of(db.name());
-    // Files PostgreSQL would not start with give no budget: database-config-invalid says why.
-    if (loaded.isEmpty() || !loaded.get().conf().problems().isEmpty()) {
+    // Files PostgreSQL would not start with give no budget: refusals() reports them.
+    if (loaded.isPresent() && !loaded.get().conf().problems().isEmpty()) {
+      return Optional.empty();
+    }
+    if (db.maxConnections().isPresent()) {
+      return declared(db, loaded.map(ServerConfigs.Loaded::conf), reservedText);
+    }
+    if (loaded.isEmpty()) {
       return Optional.empty();
     }
     String display = loaded.get().displayPath();
     PostgresConf pg = loaded.get().conf();
     OptionalInt set = pg.integer("max_connections");
     int max = set.orElse(DEFAULT_MAX_CONNECTIONS);
-    OptionalInt superuser = pg.integer("superuser_reserved_connections");
-    OptionalInt server = pg.integer("reserved_connections");
-    ConnectionLimit limit = ConnectionLimit.fromPostgresqlConf(max, superuser, server, reserved);
+    ConnectionLimit limit =
+        ConnectionLimit.fromPostgresqlConf(
+            max,
+            pg.integer("superuser_reserved_connections"),
+            pg.integer("reserved_connections"),
+            reserved);
     SourcePosition at =
         pg.setting("max_connections")
             .map(PostgresConf.Setting::position)
@@ -184,6 +183,45 @@ public record DatabaseBudget(
             + " reserved by the server"
             + reservedText;
     return Optional.of(new Limit(limit, text, at, refusal(db.name(), pg, limit, at)));
+  }
+
+  /**
+   * {@code maxConnections} written in poolguard.yaml replaces the server's {@code max_connections};
+   * with {@code config:} beside it, the server's own reserved slots still come from that file (its
+   * defaults when absent), since the server keeps them whatever max_connections is.
+   */
+  private static Optional<Limit> declared(
+      DatabaseConfig db, Optional<PostgresConf> conf, String reservedText) {
+    int max = db.maxConnections().getAsInt();
+    int reserved = db.reservedConnections();
+    SourcePosition at = db.positionOf("maxConnections");
+    if (conf.isEmpty()) {
+      return Optional.of(
+          new Limit(
+              ConnectionLimit.declared(max, reserved),
+              "maxConnections " + max + reservedText,
+              at,
+              Optional.empty()));
+    }
+    PostgresConf pg = conf.get();
+    try {
+      ConnectionLimit limit =
+          ConnectionLimit.fromPostgresqlConf(
+              max,
+              pg.integer("superuser_reserved_connections"),
+              pg.integer("reserved_connections"),
+              reserved);
+      String text =
+          "maxConnections "
+              + max
+              + " − "
+              + limit.serverReserved()
+              + " reserved by the server"
+              + reservedText;
+      return Optional.of(new Limit(limit, text, at, refusal(db.name(), pg, limit, at)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // a reservation PostgreSQL refuses: refusals() reports it
+    }
   }
 
   /**
@@ -282,13 +320,22 @@ public record DatabaseBudget(
     int surge = 0;
     if (service.deployment().isPresent()) {
       var workload = service.deployment().get().workload();
-      replicas = workload.replicas().value();
-      inputs.add(
-          new Input(workload.replicas().position(), service.name() + " replicas " + replicas));
-      maxReplicas = replicas;
       Optional<Autoscaler> hpa = service.deployment().get().autoscalers().stream().findFirst();
-      if (hpa.isPresent() && hpa.get().maxReplicas().isPresent()) {
-        maxReplicas = hpa.get().maxReplicas().get().value();
+      replicas = PodCounts.atRest(workload, hpa);
+      inputs.add(
+          new Input(
+              workload.replicas().position(),
+              service.name()
+                  + " replicas "
+                  + workload.replicas().value()
+                  + (PodCounts.scaledToZero(workload) ? " (scaled to zero)" : "")
+                  + (replicas != workload.replicas().value()
+                      ? " (held at " + replicas + " by its HPA)"
+                      : "")));
+      maxReplicas = PodCounts.atMost(workload, hpa);
+      if (hpa.isPresent()
+          && !PodCounts.scaledToZero(workload)
+          && hpa.get().maxReplicas().isPresent()) {
         inputs.add(
             new Input(
                 hpa.get().maxReplicas().get().position(),
@@ -316,7 +363,7 @@ public record DatabaseBudget(
     if (total > result.budget()) {
       return FleetBudget.Level.EXCEEDED;
     }
-    return total > result.nearLimitFraction() * result.budget()
+    return Queueing.exceeds(total, result.nearLimitFraction() * result.budget())
         ? FleetBudget.Level.NEAR_LIMIT
         : FleetBudget.Level.WITHIN;
   }

@@ -35,7 +35,7 @@ public final class ServerConfigs {
       PoolguardConfig project, Function<Path, Optional<String>> boundary) {
     Map<String, Loaded> out = new TreeMap<>();
     for (DatabaseConfig db : project.databases().values()) {
-      if (db.maxConnections().isPresent() || db.config().isEmpty()) {
+      if (db.config().isEmpty()) {
         continue;
       }
       Path file = db.config().get();
@@ -52,13 +52,14 @@ public final class ServerConfigs {
               return DatabaseBudget.display(project, path);
             }
           };
-      Loaded loaded = new Loaded(display, PostgresConf.load(file, files));
+      Loaded loaded =
+          new Loaded(display, PostgresConf.load(file, files, Optional.of(db.positionOf("config"))));
       out.put(db.name(), loaded);
     }
     return new ServerConfigs(out);
   }
 
-  /** The file of {@code database}, when poolguard.yaml names one and no maxConnections. */
+  /** The files of {@code database}, when poolguard.yaml names one. */
   public Optional<Loaded> of(String database) {
     return Optional.ofNullable(byDatabase.get(database));
   }

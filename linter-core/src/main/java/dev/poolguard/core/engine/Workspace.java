@@ -47,11 +47,6 @@ final class Workspace {
     return ConfigLoader.load(key, display.of(key), limits);
   }
 
-  /** Why {@code file} must not be read in this run, if so (a database's included files). */
-  Optional<String> refusal(Path file) {
-    return boundary.refusal(file.toAbsolutePath().normalize());
-  }
-
   ConfigFile load(Path file) {
     Path key = file.toAbsolutePath().normalize();
     onRead.accept(key);
@@ -130,6 +125,11 @@ final class Workspace {
     return loaded.values().stream()
         .sorted(java.util.Comparator.comparing(ConfigFile::displayPath))
         .toList();
+  }
+
+  /** Why {@code file} must not be read (outside the repository), or empty. */
+  Optional<String> refusal(Path file) {
+    return boundary.refusal(file.toAbsolutePath().normalize());
   }
 
   Limits limits() {

@@ -44,7 +44,7 @@ public final class PoolUtilisationHigh implements Rule {
     for (PoolLoad pool : PoolLoad.all(context)) {
       int n = pool.pods().count();
       double rho = pool.offeredLoad(n) / pool.poolMax();
-      if (rho <= maxUtilisation || pool.fails(n, epsilon)) {
+      if (!pool.busierThan(n, maxUtilisation) || pool.fails(n, epsilon)) {
         continue;
       }
       int enough = pool.smallestForUtilisation(n, maxUtilisation);

@@ -82,12 +82,20 @@ public final class PoolMaxReduced implements Rule {
                   + (percent >= errorAt
                       ? " — a cut of "
                           + Math.round(Math.floor(percent))
-                          + " %; add load: for "
-                          + c.service().name()
-                          + " in poolguard.yaml to prove the new size, or waive it with a reason"
+                          + " %; "
+                          + proveIt(context, c.service().name())
+                          + ", or waive it with a reason"
                       : ""));
       out.add(percent >= errorAt ? v.withSeverity(Severity.ERROR) : v);
     }
     return out;
+  }
+
+  /** What would let the capacity model judge the new size. */
+  private static String proveIt(LintContext context, String service) {
+    var config = context.project().services().get(service);
+    return config != null && config.load().isPresent()
+        ? "complete the capacity model of " + service + " (see capacity-model-incomplete)"
+        : "add load: for " + service + " in poolguard.yaml to prove the new size";
   }
 }

@@ -32,7 +32,9 @@ public final class EnvOverrideMisbinds implements Rule {
                   + " settings are bound, the variable's value never reaches it, and startup fails"
                   + " when a setting HikariCP seals at start is bound afterwards or the database is"
                   + " unreachable (spring-boot issue 51363; checked against Spring Boot 3.5.7's"
-                  + " Binder).")
+                  + " Binder). Quarkus maps QUARKUS_DATASOURCE_JDBC_MAX_SIZE (and the named form"
+                  + " QUARKUS_DATASOURCE_USERS_JDBC_MAX_SIZE) back to the Agroal key; a variable"
+                  + " after _JDBC_ that names no Agroal key is ignored the same way.")
           .remediation(
               "Use the documented form the message names: the canonical property in upper case with"
                   + " dots as underscores and dashes removed.")

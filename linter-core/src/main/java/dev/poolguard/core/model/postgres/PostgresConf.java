@@ -67,11 +67,14 @@ public final class PostgresConf {
   /**
    * Reads {@code file}, the files it includes and the {@code postgresql.auto.conf} beside it; a
    * file that cannot be read is a problem of the result, never an exception.
+   *
+   * @param namedAt where {@code file} is named (poolguard.yaml's {@code config:}): a problem
+   *     opening it is reported there
    */
-  public static PostgresConf load(Path file, Files files) {
+  public static PostgresConf load(Path file, Files files, Optional<SourcePosition> namedAt) {
     Loader loader = new Loader(files);
     Path top = file.toAbsolutePath().normalize();
-    loader.file(top, Optional.empty(), 0, true);
+    loader.file(top, namedAt, 0, true);
     Path auto = top.resolveSibling("postgresql.auto.conf");
     if (java.nio.file.Files.exists(auto)) {
       loader.file(auto, Optional.empty(), 0, true);
@@ -115,6 +118,22 @@ public final class PostgresConf {
         .filter(v -> inRange(name, v))
         .map(OptionalInt::of)
         .orElse(OptionalInt.empty());
+  }
+
+  /**
+   * A whole number without a unit as PostgreSQL's {@code parse_int} reads it (see {@link
+   * PgInteger}); empty when PostgreSQL rejects it.
+   */
+  public static OptionalInt parseInt(String value) {
+    return PgInteger.parse(value).value().map(OptionalInt::of).orElse(OptionalInt.empty());
+  }
+
+  /**
+   * Why PostgreSQL would refuse this whole-number parameter, in its own words; empty when it is
+   * absent or valid.
+   */
+  public Optional<String> refusal(String name, int min, int max) {
+    return setting(name).flatMap(s -> Loader.invalid(s, new int[] {min, max}));
   }
 
   private static boolean inRange(String name, int value) {
@@ -282,7 +301,7 @@ public final class PostgresConf {
       return new PostgresConf(new LinkedHashMap<>(settings), problems);
     }
 
-    private static Optional<String> invalid(Setting s, int[] range) {
+    static Optional<String> invalid(Setting s, int[] range) {
       PgInteger.Result parsed = PgInteger.parse(s.value());
       if (parsed.value().isEmpty()) {
         return Optional.of(

@@ -23,7 +23,7 @@ class PostgresConfTest {
 
   private PostgresConf load(String text) throws IOException {
     Files.writeString(dir.resolve("postgresql.conf"), text);
-    return PostgresConf.load(dir.resolve("postgresql.conf"), files());
+    return PostgresConf.load(dir.resolve("postgresql.conf"), files(), Optional.empty());
   }
 
   private PostgresConf.Files files() {
@@ -175,7 +175,7 @@ class PostgresConfTest {
 
   @Test
   void anUnreadableTopFileIsAProblemNotAnException() {
-    PostgresConf conf = PostgresConf.load(dir.resolve("missing.conf"), files());
+    PostgresConf conf = PostgresConf.load(dir.resolve("missing.conf"), files(), Optional.empty());
     assertThat(conf.problems())
         .singleElement()
         .satisfies(
