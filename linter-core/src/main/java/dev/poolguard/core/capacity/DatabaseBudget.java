@@ -40,6 +40,9 @@ public record DatabaseBudget(
     FleetBudget.Result result,
     List<Member> members) {
 
+  /** PostgreSQL's {@code max_connections} when no file sets it. */
+  static final int DEFAULT_MAX_CONNECTIONS = 100;
+
   public DatabaseBudget {
     members = List.copyOf(members);
   }
@@ -115,96 +118,71 @@ public record DatabaseBudget(
    */
   public record ServerRefusal(String database, String message, SourcePosition position) {}
 
-  /** Every database in poolguard.yaml whose {@code postgresql.conf} keeps the server down. */
+  /**
+   * Every database in poolguard.yaml whose {@code postgresql.conf} keeps the server down: what
+   * PostgreSQL would not read (a syntax error, a missing include, a value parse_int rejects or out
+   * of range, a file that cannot be read) at its own file and line, else reservations that reach
+   * max_connections.
+   */
   static List<ServerRefusal> refusals(PoolguardConfig project, ServerConfigs servers) {
     List<ServerRefusal> out = new ArrayList<>();
     for (DatabaseConfig db : project.databases().values()) {
       Optional<ServerConfigs.Loaded> loaded = servers.of(db.name());
-      if (loaded.isPresent() && loaded.get().problem().isPresent()) {
+      List<PostgresConf.Problem> problems = loaded.map(l -> l.conf().problems()).orElse(List.of());
+      for (PostgresConf.Problem p : problems) {
         out.add(
             new ServerRefusal(
                 db.name(),
                 "database "
                     + db.name()
-                    + ": "
-                    + loaded.get().displayPath()
-                    + " cannot be read, so its connection limit is unknown: "
-                    + loaded.get().problem().get(),
-                db.positionOf("config")));
-        continue;
+                    + ": PostgreSQL refuses to start with this configuration: "
+                    + p.message(),
+                p.position()));
       }
-      Optional<ServerRefusal> invalid =
-          loaded.flatMap(l -> l.conf()).flatMap(pg -> invalid(db, pg));
-      if (invalid.isPresent()) {
-        out.add(invalid.get());
-        continue;
+      if (problems.isEmpty()) {
+        limit(servers, db).flatMap(Limit::refusal).ifPresent(out::add);
       }
-      limit(servers, db).flatMap(Limit::refusal).ifPresent(out::add);
     }
     return out;
-  }
-
-  /**
-   * A connection parameter PostgreSQL would refuse (not a number, or out of its range), so the
-   * server would not start: src/backend/utils/misc/guc_tables.c gives max_connections 1 ..
-   * MAX_BACKENDS (262143) and the reservations 0 .. MAX_BACKENDS.
-   */
-  private static Optional<ServerRefusal> invalid(DatabaseConfig db, PostgresConf pg) {
-    List<String> names =
-        db.maxConnections().isPresent() // a declared maxConnections replaces the file's
-            ? List.of("superuser_reserved_connections", "reserved_connections")
-            : List.of("max_connections", "superuser_reserved_connections", "reserved_connections");
-    for (String name : names) {
-      Optional<String> why = pg.refusal(name, name.equals("max_connections") ? 1 : 0, 262_143);
-      if (why.isPresent()) {
-        return Optional.of(
-            new ServerRefusal(
-                db.name(),
-                "database "
-                    + db.name()
-                    + ": PostgreSQL refuses to start with this configuration: "
-                    + why.get(),
-                pg.setting(name).orElseThrow().position()));
-      }
-    }
-    return Optional.empty();
   }
 
   private static Optional<Limit> limit(ServerConfigs servers, DatabaseConfig db) {
     int reserved = db.reservedConnections();
     String reservedText = reserved > 0 ? " − " + reserved + " reserved" : "";
     Optional<ServerConfigs.Loaded> loaded = servers.of(db.name());
-    if (db.maxConnections().isPresent()) {
-      return declared(db, loaded.flatMap(ServerConfigs.Loaded::conf), reservedText);
+    // Files PostgreSQL would not start with give no budget: refusals() reports them.
+    if (loaded.isPresent() && !loaded.get().conf().problems().isEmpty()) {
+      return Optional.empty();
     }
-    if (loaded.isEmpty() || loaded.get().conf().isEmpty()) {
+    if (db.maxConnections().isPresent()) {
+      return declared(db, loaded.map(ServerConfigs.Loaded::conf), reservedText);
+    }
+    if (loaded.isEmpty()) {
       return Optional.empty();
     }
     String display = loaded.get().displayPath();
-    try {
-      PostgresConf pg = loaded.get().conf().get();
-      if (pg.refusal("max_connections", 1, 262_143).isPresent()) {
-        return Optional.empty(); // PostgreSQL would not start: refusals() reports it
-      }
-      int max = pg.integer("max_connections").orElse(100);
-      OptionalInt superuser = pg.integer("superuser_reserved_connections");
-      OptionalInt server = pg.integer("reserved_connections");
-      ConnectionLimit limit = ConnectionLimit.fromPostgresqlConf(max, superuser, server, reserved);
-      SourcePosition at =
-          pg.setting("max_connections")
-              .map(PostgresConf.Setting::position)
-              .orElse(SourcePosition.startOf(display));
-      String text =
-          "max_connections "
-              + max
-              + " − "
-              + limit.serverReserved()
-              + " reserved by the server"
-              + reservedText;
-      return Optional.of(new Limit(limit, text, at, refusal(db.name(), pg, limit, at)));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    PostgresConf pg = loaded.get().conf();
+    OptionalInt set = pg.integer("max_connections");
+    int max = set.orElse(DEFAULT_MAX_CONNECTIONS);
+    ConnectionLimit limit =
+        ConnectionLimit.fromPostgresqlConf(
+            max,
+            pg.integer("superuser_reserved_connections"),
+            pg.integer("reserved_connections"),
+            reserved);
+    SourcePosition at =
+        pg.setting("max_connections")
+            .map(PostgresConf.Setting::position)
+            .orElse(SourcePosition.startOf(display));
+    String text =
+        "max_connections "
+            + max
+            + (set.isPresent() ? "" : " (PostgreSQL's default: " + display + " does not set it)")
+            + " − "
+            + limit.serverReserved()
+            + " reserved by the server"
+            + reservedText;
+    return Optional.of(new Limit(limit, text, at, refusal(db.name(), pg, limit, at)));
   }
 
   /**

@@ -3,11 +3,11 @@ package dev.poolguard.core.capacity;
 import dev.poolguard.core.model.postgres.PostgresConf;
 import dev.poolguard.core.project.DatabaseConfig;
 import dev.poolguard.core.project.PoolguardConfig;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The {@code postgresql.conf} of every database in poolguard.yaml that names one ({@code config:}),
@@ -15,8 +15,11 @@ import java.util.TreeMap;
  */
 public final class ServerConfigs {
 
-  /** A database's file as read: its settings, or why it could not be read. */
-  public record Loaded(String displayPath, Optional<PostgresConf> conf, Optional<String> problem) {}
+  /**
+   * A database's files as read: their settings and what keeps PostgreSQL from starting with them
+   * ({@link PostgresConf#problems()}, which include a file that could not be read).
+   */
+  public record Loaded(String displayPath, PostgresConf conf) {}
 
   private final Map<String, Loaded> byDatabase;
 
@@ -24,8 +27,12 @@ public final class ServerConfigs {
     this.byDatabase = byDatabase;
   }
 
-  /** Reads the files poolguard.yaml names. */
-  public static ServerConfigs load(PoolguardConfig project) {
+  /**
+   * Reads the files poolguard.yaml names and those they include, each through {@code boundary} (why
+   * a path must not be read), which the engine gives.
+   */
+  public static ServerConfigs load(
+      PoolguardConfig project, Function<Path, Optional<String>> boundary) {
     Map<String, Loaded> out = new TreeMap<>();
     for (DatabaseConfig db : project.databases().values()) {
       if (db.config().isEmpty()) {
@@ -33,24 +40,26 @@ public final class ServerConfigs {
       }
       Path file = db.config().get();
       String display = DatabaseBudget.display(project, file);
-      Loaded loaded;
-      try {
-        loaded =
-            new Loaded(
-                display,
-                Optional.of(
-                    PostgresConf.readWithIncludes(
-                        file, project.baseDir(), f -> DatabaseBudget.display(project, f))),
-                Optional.empty());
-      } catch (IOException | IllegalArgumentException e) {
-        loaded = new Loaded(display, Optional.empty(), Optional.of(String.valueOf(e.getMessage())));
-      }
+      PostgresConf.Files files =
+          new PostgresConf.Files() {
+            @Override
+            public Optional<String> refusal(Path path) {
+              return boundary.apply(path);
+            }
+
+            @Override
+            public String display(Path path) {
+              return DatabaseBudget.display(project, path);
+            }
+          };
+      Loaded loaded =
+          new Loaded(display, PostgresConf.load(file, files, Optional.of(db.positionOf("config"))));
       out.put(db.name(), loaded);
     }
     return new ServerConfigs(out);
   }
 
-  /** The file of {@code database}, when poolguard.yaml names one. */
+  /** The files of {@code database}, when poolguard.yaml names one. */
   public Optional<Loaded> of(String database) {
     return Optional.ofNullable(byDatabase.get(database));
   }

@@ -184,7 +184,8 @@ public final class Linter {
         thresholds
             .getOrDefault("database-connections-near-limit", Map.of())
             .getOrDefault("nearLimit", FleetBudget.DEFAULT_NEAR_LIMIT);
-    return CapacityAnalysis.of(run.model, run.config, ServerConfigs.load(run.config), nearLimit);
+    return CapacityAnalysis.of(
+        run.model, run.config, ServerConfigs.load(run.config, run.workspace::refusal), nearLimit);
   }
 
   /**

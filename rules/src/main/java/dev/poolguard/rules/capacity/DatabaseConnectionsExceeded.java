@@ -24,7 +24,10 @@ public final class DatabaseConnectionsExceeded implements Rule {
                   + " update the surge pods add theirs on top. When that exceeds max_connections minus"
                   + " the reserved slots, new connections fail with 'too many clients' exactly when the"
                   + " fleet is busiest. With concurrentRollouts: one the largest single surge counts;"
-                  + " with all, every service's surge.")
+                  + " with all, every service's surge. A postgresql.conf PostgreSQL would not start"
+                  + " with (a syntax error, a missing include, a max_connections or reservation value"
+                  + " its parse_int rejects or out of range, reservations reaching max_connections) is"
+                  + " reported here too, at the offending file and line, and gives no budget.")
           .remediation(
               "Lower the pool maximum or the HPA maximum of the services the message names, lower"
                   + " maxSurge, put a connection pooler (PgBouncer) in front, or raise max_connections.")

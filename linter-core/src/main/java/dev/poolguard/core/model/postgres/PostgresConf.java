@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,149 +18,134 @@ import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The connection settings of a {@code postgresql.conf}: {@code name = value} lines ({@code =}
- * optional), {@code #} comments, single-quoted values; a later line wins, as in PostgreSQL.
+ * The settings of a {@code postgresql.conf} as PostgreSQL reads them at start: the scanner's syntax
+ * ({@code guc-file.l}), {@code include}, {@code include_if_exists} and {@code include_dir} followed
+ * relative to the including file, {@code postgresql.auto.conf} beside the file read last, a later
+ * setting winning. What would keep the server from starting (a syntax error, a missing include, a
+ * connection limit that is not an integer or out of range) is a {@link Problem}.
  */
 public final class PostgresConf {
+
+  /** PostgreSQL's {@code CONF_FILE_MAX_DEPTH}: deeper includes stop the server. */
+  static final int MAX_INCLUDE_DEPTH = 10;
+
+  /** PostgreSQL's {@code MAX_BACKENDS}: the upper bound of every connection parameter. */
+  static final int MAX_BACKENDS = 0x3FFFF;
+
+  /** The integer connection parameters poolguard reads, with PostgreSQL's ranges. */
+  private static final Map<String, int[]> RANGES =
+      Map.of(
+          "max_connections", new int[] {1, MAX_BACKENDS},
+          "superuser_reserved_connections", new int[] {0, MAX_BACKENDS},
+          "reserved_connections", new int[] {0, MAX_BACKENDS});
 
   private static final AtomicLong PARSES = new AtomicLong();
 
   private final Map<String, Setting> settings;
+  private final List<Problem> problems;
 
-  private PostgresConf(Map<String, Setting> settings) {
-    this(settings, List.of());
-  }
-
-  private PostgresConf(Map<String, Setting> settings, List<Directive> directives) {
+  private PostgresConf(Map<String, Setting> settings, List<Problem> problems) {
     this.settings = settings;
-    this.directives = directives;
+    this.problems = List.copyOf(problems);
   }
 
-  /** One parameter: its value as written and where. */
+  /** One parameter: its value (quotes and escapes read) and where it is set. */
   public record Setting(String name, String value, SourcePosition position) {}
 
+  /** Something PostgreSQL refuses to start with, and where. */
+  public record Problem(String message, SourcePosition position) {}
+
+  /** What the reader of a database's files needs from the run. */
+  public interface Files {
+    /** Why {@code file} must not be read (outside the repository, into {@code .git}), if so. */
+    Optional<String> refusal(Path file);
+
+    /** How reports name {@code file}. */
+    String display(Path file);
+  }
+
   /**
-   * Reads {@code file} as PostgreSQL does at start: its {@code include}, {@code include_if_exists}
-   * and {@code include_dir} directives in place (paths relative to the including file; a
-   * directory's {@code .conf} files in name order, dot files skipped), then {@code
-   * postgresql.auto.conf} beside it (ALTER SYSTEM's file, read last). A later setting wins and
-   * keeps its own file and line. Included files must stay inside {@code root} (no {@code ..} or
-   * symlink out of it, nothing inside {@code .git}); nesting stops at depth 10, as in PostgreSQL.
+   * Reads {@code file}, the files it includes and the {@code postgresql.auto.conf} beside it; a
+   * file that cannot be read is a problem of the result, never an exception.
    *
-   * @param display how a path is shown to users
-   * @throws IOException naming the file and line of a missing {@code include}, a cycle or a path
-   *     outside {@code root}
+   * @param namedAt where {@code file} is named (poolguard.yaml's {@code config:}): a problem
+   *     opening it is reported there
    */
-  public static PostgresConf readWithIncludes(
-      Path file, Path root, java.util.function.Function<Path, String> display) throws IOException {
-    PARSES.incrementAndGet();
-    Map<String, Setting> settings = new LinkedHashMap<>();
-    Path realRoot = root.toRealPath();
-    include(file, realRoot, display, settings, 0, display.apply(file));
-    Path auto = file.toAbsolutePath().normalize().resolveSibling("postgresql.auto.conf");
-    if (Files.isRegularFile(auto)) {
-      include(auto, realRoot, display, settings, 0, display.apply(auto));
+  public static PostgresConf load(Path file, Files files, Optional<SourcePosition> namedAt) {
+    Loader loader = new Loader(files);
+    Path top = file.toAbsolutePath().normalize();
+    loader.file(top, namedAt, 0, true);
+    Path auto = top.resolveSibling("postgresql.auto.conf");
+    if (java.nio.file.Files.exists(auto)) {
+      loader.file(auto, Optional.empty(), 0, true);
     }
-    return new PostgresConf(settings);
+    return loader.result();
   }
 
-  private static void include(
-      Path file,
-      Path realRoot,
-      java.util.function.Function<Path, String> display,
-      Map<String, Setting> settings,
-      int depth,
-      String from)
-      throws IOException {
-    if (depth > 10) {
-      throw new IOException(
-          from + ": could not open configuration file: maximum nesting depth (10) exceeded");
-    }
-    Path real = file.toRealPath();
-    if (!real.startsWith(realRoot) || realRoot.relativize(real).toString().contains(".git")) {
-      throw new IOException(
-          from + ": " + display.apply(file) + " is outside the repository; not read");
-    }
-    String shown = display.apply(file);
-    PostgresConf one = parseCounted(text(file, shown), shown, false);
-    for (Directive d : one.directives) { // in file order: an include sits where it is written
-      if (d.kind().equals(SET)) {
-        settings.remove(d.name());
-        settings.put(d.name(), new Setting(d.name(), d.path(), d.position()));
-        continue;
-      }
-      Path target = file.toAbsolutePath().normalize().resolveSibling(d.path());
-      String at = d.position().path() + ":" + d.position().line();
-      switch (d.kind()) {
-        case SYNTAX_ERROR ->
-            throw new IOException(
-                at + ": syntax error near \"" + d.path() + "\" (PostgreSQL refuses to start)");
-        case "include_if_exists" -> {
-          if (Files.exists(target)) {
-            include(target, realRoot, display, settings, depth + 1, at);
-          }
-        }
-        case "include_dir" -> {
-          if (!Files.isDirectory(target)) {
-            throw new IOException(
-                at + ": could not open configuration directory " + display.apply(target));
-          }
-          List<Path> confs;
-          try (var list = Files.list(target)) {
-            confs =
-                list.filter(f -> f.getFileName().toString().endsWith(".conf"))
-                    .filter(f -> !f.getFileName().toString().startsWith("."))
-                    .filter(Files::isRegularFile)
-                    .sorted(java.util.Comparator.comparing(f -> f.getFileName().toString()))
-                    .toList();
-          }
-          for (Path c : confs) {
-            include(c, realRoot, display, settings, depth + 1, at);
-          }
-        }
-        default -> {
-          if (!Files.exists(target)) {
-            throw new IOException(
-                at + ": could not open configuration file " + display.apply(target));
-          }
-          include(target, realRoot, display, settings, depth + 1, at);
-        }
-      }
-    }
-  }
-
-  /** One line: a setting ({@link #SET}), an include directive or a syntax error, and where. */
-  private record Directive(String kind, String path, SourcePosition position, String name) {}
-
-  private static final String SET = "set";
-
-  /**
-   * An unquoted value PostgreSQL's configuration lexer (src/backend/utils/misc/guc-file.l) reads as
-   * one token: INTEGER ({@code [-+]?(digits|0x hexdigits)} then unit letters), REAL (with a '.',
-   * optional exponent) or UNQUOTED_STRING. Anything else, such as {@code 1e2} (INTEGER {@code 1e},
-   * then {@code 2}) or {@code 100 connections}, is a syntax error that stops the server.
-   */
-  private static final java.util.regex.Pattern UNQUOTED_VALUE =
-      java.util.regex.Pattern.compile(
-          "[-+]?([0-9]+|0x[0-9a-fA-F]+)[a-zA-Z]*"
-              + "|[-+]?[0-9]*\\.[0-9]*([Ee][-+]?[0-9]+)?"
-              + "|[A-Za-z_\\x{80}-\\x{10FFFF}][A-Za-z_0-9\\x{80}-\\x{10FFFF}\\-.:/]*");
-
-  private static final String SYNTAX_ERROR = "syntax error";
-
-  private static final java.util.Set<String> INCLUDES =
-      java.util.Set.of("include", "include_if_exists", "include_dir");
-
-  private final List<Directive> directives;
-
+  /** Reads one file on its own, includes not followed (tests and the corpus). */
   public static PostgresConf read(Path file, String displayPath) throws IOException {
     return parse(text(file, displayPath), displayPath);
   }
 
+  /** How many files this class has parsed in this JVM: tests count that a run parses each once. */
+  public static long parses() {
+    return PARSES.get();
+  }
+
+  /** The settings of {@code text}, includes not followed. */
+  public static PostgresConf parse(String text, String displayPath) {
+    Loader loader = new Loader(null);
+    loader.parse(text, displayPath, Path.of(""), 0);
+    return loader.result();
+  }
+
+  /** Everything that keeps PostgreSQL from starting with these files, in reading order. */
+  public List<Problem> problems() {
+    return problems;
+  }
+
+  public Optional<Setting> setting(String name) {
+    return Optional.ofNullable(settings.get(name.toLowerCase(Locale.ROOT)));
+  }
+
+  /**
+   * A connection parameter's value as PostgreSQL reads it; empty when it is not set or is not a
+   * valid value (then {@link #problems()} says so).
+   */
+  public OptionalInt integer(String name) {
+    return setting(name)
+        .flatMap(s -> PgInteger.parse(s.value()).value())
+        .filter(v -> inRange(name, v))
+        .map(OptionalInt::of)
+        .orElse(OptionalInt.empty());
+  }
+
+  /**
+   * A whole number without a unit as PostgreSQL's {@code parse_int} reads it (see {@link
+   * PgInteger}); empty when PostgreSQL rejects it.
+   */
+  public static OptionalInt parseInt(String value) {
+    return PgInteger.parse(value).value().map(OptionalInt::of).orElse(OptionalInt.empty());
+  }
+
+  /**
+   * Why PostgreSQL would refuse this whole-number parameter, in its own words; empty when it is
+   * absent or valid.
+   */
+  public Optional<String> refusal(String name, int min, int max) {
+    return setting(name).flatMap(s -> Loader.invalid(s, new int[] {min, max}));
+  }
+
+  private static boolean inRange(String name, int value) {
+    int[] range = RANGES.get(name);
+    return range == null || (value >= range[0] && value <= range[1]);
+  }
+
   private static String text(Path file, String displayPath) throws IOException {
-    // Named by poolguard.yaml, which a pull request can change: never a FIFO or a device, never
-    // more than a config file may hold.
-    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    // Named by poolguard.yaml or an include, which a pull request can change: never a FIFO or a
+    // device, never more than a config file may hold.
+    BasicFileAttributes attributes =
+        java.nio.file.Files.readAttributes(file, BasicFileAttributes.class);
     if (!attributes.isRegularFile()) {
       throw new IOException(displayPath + " is not a regular file");
     }
@@ -168,189 +154,177 @@ public final class PostgresConf {
           displayPath + " is larger than " + Limits.DEFAULT.maxFileBytes() + " bytes");
     }
     byte[] bytes;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = java.nio.file.Files.newInputStream(file)) {
       bytes = in.readNBytes((int) Limits.DEFAULT.maxFileBytes());
     }
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  /** How many files this class has parsed in this JVM: tests count that a run parses each once. */
-  public static long parses() {
-    return PARSES.get();
-  }
+  /** One reading: the settings so far (a later one replaces an earlier) and the problems. */
+  private static final class Loader {
+    private final Files files;
+    private final Map<String, Setting> settings = new LinkedHashMap<>();
+    private final List<Problem> problems = new ArrayList<>();
 
-  public static PostgresConf parse(String text, String displayPath) {
-    return parseCounted(text, displayPath, true);
-  }
+    Loader(Files files) {
+      this.files = files;
+    }
 
-  private static PostgresConf parseCounted(String text, String displayPath, boolean count) {
-    if (count) {
+    /**
+     * Reads {@code file}; {@code from} is the include line naming it (absent for the top file and
+     * postgresql.auto.conf), where problems opening it are reported.
+     */
+    void file(Path file, Optional<SourcePosition> from, int depth, boolean required) {
+      String display = files.display(file);
+      SourcePosition at = from.orElse(SourcePosition.startOf(display));
+      if (depth > MAX_INCLUDE_DEPTH) {
+        problems.add(
+            new Problem(
+                "could not open configuration file "
+                    + display
+                    + ": maximum nesting depth exceeded ("
+                    + MAX_INCLUDE_DEPTH
+                    + " levels of include)",
+                at));
+        return;
+      }
+      Optional<String> refusal = files.refusal(file);
+      if (refusal.isPresent()) {
+        problems.add(new Problem(display + " " + refusal.get(), at));
+        return;
+      }
+      if (!java.nio.file.Files.exists(file)) {
+        if (required) {
+          problems.add(
+              new Problem("could not open configuration file " + display + ": missing", at));
+        }
+        return;
+      }
+      String text;
+      try {
+        text = text(file, display);
+      } catch (IOException | RuntimeException e) {
+        problems.add(
+            new Problem(
+                "could not read configuration file " + display + ": " + e.getMessage(), at));
+        return;
+      }
+      parse(text, display, file.getParent(), depth);
+    }
+
+    void parse(String text, String display, Path folder, int depth) {
       PARSES.incrementAndGet();
-    }
-    Map<String, Setting> settings = new LinkedHashMap<>();
-    List<Directive> directives = new java.util.ArrayList<>();
-    List<String> lines = text.lines().toList();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = stripComment(lines.get(i)).strip();
-      if (line.isEmpty()) {
-        continue;
+      GucFile.Parsed parsed = GucFile.parse(text);
+      for (GucFile.SyntaxError e : parsed.errors()) {
+        problems.add(
+            new Problem(
+                e.message() + " in " + display + " line " + e.line(),
+                new SourcePosition(display, e.line(), e.column())));
       }
-      int split = 0;
-      while (split < line.length()
-          && (Character.isLetterOrDigit(line.charAt(split))
-              || line.charAt(split) == '_'
-              || line.charAt(split) == '.')) {
-        split++;
-      }
-      if (split == 0) {
-        continue;
-      }
-      String name = line.substring(0, split).toLowerCase(Locale.ROOT);
-      String rest = line.substring(split).strip();
-      if (rest.startsWith("=")) {
-        rest = rest.substring(1).strip();
-      }
-      boolean quoted = rest.length() >= 2 && rest.startsWith("'") && rest.endsWith("'");
-      if (quoted) {
-        rest = rest.substring(1, rest.length() - 1).replace("''", "'");
-      }
-      int column = lines.get(i).indexOf(rest.isEmpty() ? line : rest) + 1;
-      SourcePosition at = new SourcePosition(displayPath, i + 1, Math.max(1, column));
-      if (!quoted && !UNQUOTED_VALUE.matcher(rest).matches()) {
-        directives.add(new Directive(SYNTAX_ERROR, rest, at, name));
-        continue;
-      }
-      if (INCLUDES.contains(name)) {
-        directives.add(new Directive(name, rest, at, name));
-        continue;
-      }
-      settings.remove(name); // a later line wins and keeps its place last
-      settings.put(name, new Setting(name, rest, at));
-      directives.add(new Directive(SET, rest, at, name));
-    }
-    return new PostgresConf(settings, List.copyOf(directives));
-  }
-
-  private static String stripComment(String line) {
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == '\'') {
-        quoted = !quoted;
-      } else if (c == '#' && !quoted) {
-        return line.substring(0, i);
+      for (GucFile.Entry entry : parsed.entries()) {
+        String name = entry.name().toLowerCase(Locale.ROOT);
+        SourcePosition at = new SourcePosition(display, entry.line(), entry.column());
+        switch (name) {
+          case "include", "include_if_exists" -> include(entry, folder, at, depth, name);
+          case "include_dir" -> includeDir(entry, folder, at, depth);
+          default -> {
+            settings.remove(name); // a later setting moves to the end, as in PostgreSQL's list
+            settings.put(name, new Setting(name, entry.value(), at));
+          }
+        }
       }
     }
-    return line;
-  }
 
-  public Optional<Setting> setting(String name) {
-    return Optional.ofNullable(settings.get(name));
-  }
+    private void include(
+        GucFile.Entry entry, Path folder, SourcePosition at, int depth, String directive) {
+      if (files == null) {
+        return;
+      }
+      if (entry.value().isEmpty()) {
+        problems.add(new Problem("empty configuration file name: \"" + directive + "\"", at));
+        return;
+      }
+      Path target = folder.resolve(entry.value()).normalize();
+      file(target, Optional.of(at), depth + 1, directive.equals("include"));
+    }
 
-  /** A whole-number parameter without a unit, read as PostgreSQL reads it ({@link #parseInt}). */
-  public OptionalInt integer(String name) {
-    return setting(name).map(s -> parseInt(s.value())).orElse(OptionalInt.empty());
-  }
+    private void includeDir(GucFile.Entry entry, Path folder, SourcePosition at, int depth) {
+      if (files == null) {
+        return;
+      }
+      Path dir = folder.resolve(entry.value()).normalize();
+      String display = files.display(dir);
+      Optional<String> refusal = files.refusal(dir);
+      if (refusal.isPresent()) {
+        problems.add(new Problem(display + " " + refusal.get(), at));
+        return;
+      }
+      if (entry.value().isEmpty() || !java.nio.file.Files.isDirectory(dir)) {
+        problems.add(
+            new Problem("could not open configuration directory " + display + ": missing", at));
+        return;
+      }
+      List<Path> confs;
+      try (var list = java.nio.file.Files.list(dir)) {
+        // PostgreSQL takes regular files named *.conf, not starting with '.', in strcmp order.
+        confs =
+            list.filter(p -> p.getFileName().toString().endsWith(".conf"))
+                .filter(p -> !p.getFileName().toString().startsWith("."))
+                .filter(p -> !java.nio.file.Files.isDirectory(p))
+                .sorted(
+                    (a, b) -> compareBytes(a.getFileName().toString(), b.getFileName().toString()))
+                .toList();
+      } catch (IOException e) {
+        problems.add(
+            new Problem(
+                "could not open configuration directory " + display + ": " + e.getMessage(), at));
+        return;
+      }
+      for (Path conf : confs) {
+        file(conf, Optional.of(at), depth + 1, true);
+      }
+    }
 
-  /**
-   * Why PostgreSQL would refuse to start with this whole-number parameter, in its own words; empty
-   * when it is absent or valid.
-   */
-  public Optional<String> refusal(String name, int min, int max) {
-    Optional<Setting> s = setting(name);
-    if (s.isEmpty()) {
+    private static int compareBytes(String a, String b) {
+      return java.util.Arrays.compareUnsigned(
+          a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    PostgresConf result() {
+      // PostgreSQL checks the value that is finally set: an earlier invalid one is ignored.
+      for (var range : RANGES.entrySet()) {
+        Setting s = settings.get(range.getKey());
+        if (s != null) {
+          invalid(s, range.getValue()).ifPresent(m -> problems.add(new Problem(m, s.position())));
+        }
+      }
+      return new PostgresConf(new LinkedHashMap<>(settings), problems);
+    }
+
+    static Optional<String> invalid(Setting s, int[] range) {
+      PgInteger.Result parsed = PgInteger.parse(s.value());
+      if (parsed.value().isEmpty()) {
+        return Optional.of(
+            "invalid value for parameter \""
+                + s.name()
+                + "\": \""
+                + s.value()
+                + "\""
+                + parsed.hint().map(h -> " (" + h + ")").orElse(" (an integer without units)"));
+      }
+      int v = parsed.value().get();
+      if (v < range[0] || v > range[1]) {
+        return Optional.of(
+            v
+                + " is outside the valid range for parameter \""
+                + s.name()
+                + "\" ("
+                + range[0]
+                + " .. "
+                + range[1]
+                + ")");
+      }
       return Optional.empty();
     }
-    OptionalInt v = parseInt(s.get().value());
-    if (v.isEmpty()) {
-      return Optional.of(
-          "invalid value for parameter \"" + name + "\": \"" + s.get().value() + "\"");
-    }
-    if (v.getAsInt() < min || v.getAsInt() > max) {
-      return Optional.of(
-          v.getAsInt()
-              + " is outside the valid range for parameter \""
-              + name
-              + "\" ("
-              + min
-              + " .. "
-              + max
-              + ")");
-    }
-    return Optional.empty();
   }
-
-  /**
-   * A whole number without a unit as PostgreSQL's {@code parse_int} (src/backend/utils/misc/guc.c)
-   * reads it: {@code strtol} with base 0 (so {@code 0x64} is hexadecimal and {@code 0144} octal,
-   * both 100), re-read as a floating-point number when that stops at {@code .}, {@code e} or {@code
-   * E} or overflows ({@code 1e2}, {@code 100.4}), then rounded half to even ({@code rint}) and
-   * checked to fit an int; trailing spaces are allowed, anything else (a unit) is not.
-   */
-  public static OptionalInt parseInt(String value) {
-    int n = value.length();
-    int i = 0;
-    while (i < n && Character.isWhitespace(value.charAt(i))) {
-      i++;
-    }
-    int start = i;
-    int j = i;
-    if (j < n && (value.charAt(j) == '+' || value.charAt(j) == '-')) {
-      j++;
-    }
-    int radix = 10;
-    if (j + 1 < n
-        && value.charAt(j) == '0'
-        && (value.charAt(j + 1) == 'x' || value.charAt(j + 1) == 'X')
-        && j + 2 < n
-        && Character.digit(value.charAt(j + 2), 16) >= 0) {
-      radix = 16;
-      j += 2;
-    } else if (j < n && value.charAt(j) == '0') {
-      radix = 8;
-    }
-    int digitsFrom = j;
-    java.math.BigInteger whole = java.math.BigInteger.ZERO;
-    while (j < n && Character.digit(value.charAt(j), radix) >= 0) {
-      whole =
-          whole
-              .multiply(java.math.BigInteger.valueOf(radix))
-              .add(java.math.BigInteger.valueOf(Character.digit(value.charAt(j), radix)));
-      j++;
-    }
-    if (j == digitsFrom) {
-      j = start; // no conversion
-    }
-    boolean negative = start < n && value.charAt(start) == '-';
-    double val = negative ? -whole.doubleValue() : whole.doubleValue();
-    boolean overflow = whole.bitLength() > 63;
-    if ((j < n && ".eE".indexOf(value.charAt(j)) >= 0) || overflow) {
-      java.util.regex.Matcher m = DECIMAL.matcher(value).region(start, n);
-      if (m.lookingAt()) {
-        val = Double.parseDouble(m.group());
-        j = m.end();
-      } else {
-        j = start;
-      }
-    }
-    if (j == start) {
-      return OptionalInt.empty();
-    }
-    while (j < n && Character.isWhitespace(value.charAt(j))) {
-      j++;
-    }
-    if (j < n || Double.isNaN(val)) {
-      return OptionalInt.empty();
-    }
-    val = Math.rint(val);
-    if (val > Integer.MAX_VALUE || val < Integer.MIN_VALUE) {
-      return OptionalInt.empty();
-    }
-    return OptionalInt.of((int) val);
-  }
-
-  /** What C's {@code strtod} reads of a decimal number (hexadecimal floats left out). */
-  private static final java.util.regex.Pattern DECIMAL =
-      java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 }
