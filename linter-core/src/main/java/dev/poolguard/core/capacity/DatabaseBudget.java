@@ -5,8 +5,8 @@ import dev.poolguard.core.model.DataSource;
 import dev.poolguard.core.model.DeploymentModel;
 import dev.poolguard.core.model.PoolSetting;
 import dev.poolguard.core.model.Service;
-import dev.poolguard.core.model.kubernetes.Autoscaler;
 import dev.poolguard.core.model.postgres.PostgresConf;
+import dev.poolguard.core.model.workload.Autoscaler;
 import dev.poolguard.core.project.ConcurrentRollouts;
 import dev.poolguard.core.project.DatabaseConfig;
 import dev.poolguard.core.project.PoolguardConfig;
@@ -119,9 +119,53 @@ public record DatabaseBudget(
   static List<ServerRefusal> refusals(PoolguardConfig project, ServerConfigs servers) {
     List<ServerRefusal> out = new ArrayList<>();
     for (DatabaseConfig db : project.databases().values()) {
+      Optional<ServerConfigs.Loaded> loaded =
+          db.maxConnections().isPresent() ? Optional.empty() : servers.of(db.name());
+      if (loaded.isPresent() && loaded.get().problem().isPresent()) {
+        out.add(
+            new ServerRefusal(
+                db.name(),
+                "database "
+                    + db.name()
+                    + ": "
+                    + loaded.get().displayPath()
+                    + " cannot be read, so its connection limit is unknown: "
+                    + loaded.get().problem().get(),
+                db.positionOf("config")));
+        continue;
+      }
+      Optional<ServerRefusal> invalid =
+          loaded.flatMap(l -> l.conf()).flatMap(pg -> invalid(db, pg));
+      if (invalid.isPresent()) {
+        out.add(invalid.get());
+        continue;
+      }
       limit(servers, db).flatMap(Limit::refusal).ifPresent(out::add);
     }
     return out;
+  }
+
+  /**
+   * A connection parameter PostgreSQL would refuse (not a number, or out of its range), so the
+   * server would not start: src/backend/utils/misc/guc_tables.c gives max_connections 1 ..
+   * MAX_BACKENDS (262143) and the reservations 0 .. MAX_BACKENDS.
+   */
+  private static Optional<ServerRefusal> invalid(DatabaseConfig db, PostgresConf pg) {
+    for (String name :
+        List.of("max_connections", "superuser_reserved_connections", "reserved_connections")) {
+      Optional<String> why = pg.refusal(name, name.equals("max_connections") ? 1 : 0, 262_143);
+      if (why.isPresent()) {
+        return Optional.of(
+            new ServerRefusal(
+                db.name(),
+                "database "
+                    + db.name()
+                    + ": PostgreSQL refuses to start with this configuration: "
+                    + why.get(),
+                pg.setting(name).orElseThrow().position()));
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<Limit> limit(ServerConfigs servers, DatabaseConfig db) {
@@ -143,6 +187,9 @@ public record DatabaseBudget(
     String display = loaded.get().displayPath();
     try {
       PostgresConf pg = loaded.get().conf().get();
+      if (pg.refusal("max_connections", 1, 262_143).isPresent()) {
+        return Optional.empty(); // PostgreSQL would not start: refusals() reports it
+      }
       int max = pg.integer("max_connections").orElse(100);
       OptionalInt superuser = pg.integer("superuser_reserved_connections");
       OptionalInt server = pg.integer("reserved_connections");
@@ -260,13 +307,22 @@ public record DatabaseBudget(
     int surge = 0;
     if (service.deployment().isPresent()) {
       var workload = service.deployment().get().workload();
-      replicas = workload.replicas().value();
-      inputs.add(
-          new Input(workload.replicas().position(), service.name() + " replicas " + replicas));
-      maxReplicas = replicas;
       Optional<Autoscaler> hpa = service.deployment().get().autoscalers().stream().findFirst();
-      if (hpa.isPresent() && hpa.get().maxReplicas().isPresent()) {
-        maxReplicas = hpa.get().maxReplicas().get().value();
+      replicas = PodCounts.atRest(workload, hpa);
+      inputs.add(
+          new Input(
+              workload.replicas().position(),
+              service.name()
+                  + " replicas "
+                  + workload.replicas().value()
+                  + (PodCounts.scaledToZero(workload) ? " (scaled to zero)" : "")
+                  + (replicas != workload.replicas().value()
+                      ? " (held at " + replicas + " by its HPA)"
+                      : "")));
+      maxReplicas = PodCounts.atMost(workload, hpa);
+      if (hpa.isPresent()
+          && !PodCounts.scaledToZero(workload)
+          && hpa.get().maxReplicas().isPresent()) {
         inputs.add(
             new Input(
                 hpa.get().maxReplicas().get().position(),
@@ -294,7 +350,7 @@ public record DatabaseBudget(
     if (total > result.budget()) {
       return FleetBudget.Level.EXCEEDED;
     }
-    return total > result.nearLimitFraction() * result.budget()
+    return Queueing.exceeds(total, result.nearLimitFraction() * result.budget())
         ? FleetBudget.Level.NEAR_LIMIT
         : FleetBudget.Level.WITHIN;
   }

@@ -36,7 +36,12 @@ public final class ServerConfigs {
       Loaded loaded;
       try {
         loaded =
-            new Loaded(display, Optional.of(PostgresConf.read(file, display)), Optional.empty());
+            new Loaded(
+                display,
+                Optional.of(
+                    PostgresConf.readWithIncludes(
+                        file, project.baseDir(), f -> DatabaseBudget.display(project, f))),
+                Optional.empty());
       } catch (IOException | IllegalArgumentException e) {
         loaded = new Loaded(display, Optional.empty(), Optional.of(String.valueOf(e.getMessage())));
       }
