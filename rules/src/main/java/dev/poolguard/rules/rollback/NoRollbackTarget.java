@@ -2,8 +2,8 @@ package dev.poolguard.rules.rollback;
 
 import dev.poolguard.core.model.Deployment;
 import dev.poolguard.core.model.Service;
-import dev.poolguard.core.model.kubernetes.Count;
-import dev.poolguard.core.model.kubernetes.Workload;
+import dev.poolguard.core.model.workload.Count;
+import dev.poolguard.core.model.workload.Workload;
 import dev.poolguard.core.rule.LintContext;
 import dev.poolguard.core.rule.Rule;
 import dev.poolguard.core.rule.RuleInfo;
