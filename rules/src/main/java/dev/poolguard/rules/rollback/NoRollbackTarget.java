@@ -30,7 +30,7 @@ public final class NoRollbackTarget implements Rule {
               + " find, edit and re-apply the old manifest while the pool is exhausted. The"
               + " incident's postmortem asked for a fast rollback; this is what makes it slow.",
           "Remove revisionHistoryLimit (default 10) or set it to a few revisions, e.g. 3.",
-          "spec:\n  revisionHistoryLimit: 3\n");
+          "spec:\n  replicas: 4\n  revisionHistoryLimit: 0\n");
 
   @Override
   public RuleInfo info() {
