@@ -119,8 +119,7 @@ public record DatabaseBudget(
   static List<ServerRefusal> refusals(PoolguardConfig project, ServerConfigs servers) {
     List<ServerRefusal> out = new ArrayList<>();
     for (DatabaseConfig db : project.databases().values()) {
-      Optional<ServerConfigs.Loaded> loaded =
-          db.maxConnections().isPresent() ? Optional.empty() : servers.of(db.name());
+      Optional<ServerConfigs.Loaded> loaded = servers.of(db.name());
       if (loaded.isPresent() && loaded.get().problem().isPresent()) {
         out.add(
             new ServerRefusal(
@@ -151,8 +150,11 @@ public record DatabaseBudget(
    * MAX_BACKENDS (262143) and the reservations 0 .. MAX_BACKENDS.
    */
   private static Optional<ServerRefusal> invalid(DatabaseConfig db, PostgresConf pg) {
-    for (String name :
-        List.of("max_connections", "superuser_reserved_connections", "reserved_connections")) {
+    List<String> names =
+        db.maxConnections().isPresent() // a declared maxConnections replaces the file's
+            ? List.of("superuser_reserved_connections", "reserved_connections")
+            : List.of("max_connections", "superuser_reserved_connections", "reserved_connections");
+    for (String name : names) {
       Optional<String> why = pg.refusal(name, name.equals("max_connections") ? 1 : 0, 262_143);
       if (why.isPresent()) {
         return Optional.of(
@@ -171,16 +173,10 @@ public record DatabaseBudget(
   private static Optional<Limit> limit(ServerConfigs servers, DatabaseConfig db) {
     int reserved = db.reservedConnections();
     String reservedText = reserved > 0 ? " − " + reserved + " reserved" : "";
-    if (db.maxConnections().isPresent()) {
-      int max = db.maxConnections().getAsInt();
-      return Optional.of(
-          new Limit(
-              ConnectionLimit.declared(max, reserved),
-              "maxConnections " + max + reservedText,
-              db.positionOf("maxConnections"),
-              Optional.empty()));
-    }
     Optional<ServerConfigs.Loaded> loaded = servers.of(db.name());
+    if (db.maxConnections().isPresent()) {
+      return declared(db, loaded.flatMap(ServerConfigs.Loaded::conf), reservedText);
+    }
     if (loaded.isEmpty() || loaded.get().conf().isEmpty()) {
       return Optional.empty();
     }
@@ -208,6 +204,45 @@ public record DatabaseBudget(
       return Optional.of(new Limit(limit, text, at, refusal(db.name(), pg, limit, at)));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * {@code maxConnections} written in poolguard.yaml replaces the server's {@code max_connections};
+   * with {@code config:} beside it, the server's own reserved slots still come from that file (its
+   * defaults when absent), since the server keeps them whatever max_connections is.
+   */
+  private static Optional<Limit> declared(
+      DatabaseConfig db, Optional<PostgresConf> conf, String reservedText) {
+    int max = db.maxConnections().getAsInt();
+    int reserved = db.reservedConnections();
+    SourcePosition at = db.positionOf("maxConnections");
+    if (conf.isEmpty()) {
+      return Optional.of(
+          new Limit(
+              ConnectionLimit.declared(max, reserved),
+              "maxConnections " + max + reservedText,
+              at,
+              Optional.empty()));
+    }
+    PostgresConf pg = conf.get();
+    try {
+      ConnectionLimit limit =
+          ConnectionLimit.fromPostgresqlConf(
+              max,
+              pg.integer("superuser_reserved_connections"),
+              pg.integer("reserved_connections"),
+              reserved);
+      String text =
+          "maxConnections "
+              + max
+              + " − "
+              + limit.serverReserved()
+              + " reserved by the server"
+              + reservedText;
+      return Optional.of(new Limit(limit, text, at, refusal(db.name(), pg, limit, at)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // a reservation PostgreSQL refuses: refusals() reports it
     }
   }
 

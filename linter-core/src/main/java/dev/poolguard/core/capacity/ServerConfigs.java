@@ -28,7 +28,7 @@ public final class ServerConfigs {
   public static ServerConfigs load(PoolguardConfig project) {
     Map<String, Loaded> out = new TreeMap<>();
     for (DatabaseConfig db : project.databases().values()) {
-      if (db.maxConnections().isPresent() || db.config().isEmpty()) {
+      if (db.config().isEmpty()) {
         continue;
       }
       Path file = db.config().get();
@@ -50,7 +50,7 @@ public final class ServerConfigs {
     return new ServerConfigs(out);
   }
 
-  /** The file of {@code database}, when poolguard.yaml names one and no maxConnections. */
+  /** The file of {@code database}, when poolguard.yaml names one. */
   public Optional<Loaded> of(String database) {
     return Optional.ofNullable(byDatabase.get(database));
   }

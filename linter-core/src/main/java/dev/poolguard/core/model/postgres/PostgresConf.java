@@ -82,14 +82,18 @@ public final class PostgresConf {
     }
     String shown = display.apply(file);
     PostgresConf one = parseCounted(text(file, shown), shown, false);
-    for (Setting s : one.settings.values()) {
-      settings.remove(s.name());
-      settings.put(s.name(), s);
-    }
-    for (Directive d : one.directives) {
+    for (Directive d : one.directives) { // in file order: an include sits where it is written
+      if (d.kind().equals(SET)) {
+        settings.remove(d.name());
+        settings.put(d.name(), new Setting(d.name(), d.path(), d.position()));
+        continue;
+      }
       Path target = file.toAbsolutePath().normalize().resolveSibling(d.path());
       String at = d.position().path() + ":" + d.position().line();
       switch (d.kind()) {
+        case SYNTAX_ERROR ->
+            throw new IOException(
+                at + ": syntax error near \"" + d.path() + "\" (PostgreSQL refuses to start)");
         case "include_if_exists" -> {
           if (Files.exists(target)) {
             include(target, realRoot, display, settings, depth + 1, at);
@@ -124,8 +128,24 @@ public final class PostgresConf {
     }
   }
 
-  /** An include directive: its kind, the path as written, and where. */
-  private record Directive(String kind, String path, SourcePosition position) {}
+  /** One line: a setting ({@link #SET}), an include directive or a syntax error, and where. */
+  private record Directive(String kind, String path, SourcePosition position, String name) {}
+
+  private static final String SET = "set";
+
+  /**
+   * An unquoted value PostgreSQL's configuration lexer (src/backend/utils/misc/guc-file.l) reads as
+   * one token: INTEGER ({@code [-+]?(digits|0x hexdigits)} then unit letters), REAL (with a '.',
+   * optional exponent) or UNQUOTED_STRING. Anything else, such as {@code 1e2} (INTEGER {@code 1e},
+   * then {@code 2}) or {@code 100 connections}, is a syntax error that stops the server.
+   */
+  private static final java.util.regex.Pattern UNQUOTED_VALUE =
+      java.util.regex.Pattern.compile(
+          "[-+]?([0-9]+|0x[0-9a-fA-F]+)[a-zA-Z]*"
+              + "|[-+]?[0-9]*\\.[0-9]*([Ee][-+]?[0-9]+)?"
+              + "|[A-Za-z_\\x{80}-\\x{10FFFF}][A-Za-z_0-9\\x{80}-\\x{10FFFF}\\-.:/]*");
+
+  private static final String SYNTAX_ERROR = "syntax error";
 
   private static final java.util.Set<String> INCLUDES =
       java.util.Set.of("include", "include_if_exists", "include_dir");
@@ -190,17 +210,23 @@ public final class PostgresConf {
       if (rest.startsWith("=")) {
         rest = rest.substring(1).strip();
       }
-      if (rest.length() >= 2 && rest.startsWith("'") && rest.endsWith("'")) {
+      boolean quoted = rest.length() >= 2 && rest.startsWith("'") && rest.endsWith("'");
+      if (quoted) {
         rest = rest.substring(1, rest.length() - 1).replace("''", "'");
       }
       int column = lines.get(i).indexOf(rest.isEmpty() ? line : rest) + 1;
       SourcePosition at = new SourcePosition(displayPath, i + 1, Math.max(1, column));
+      if (!quoted && !UNQUOTED_VALUE.matcher(rest).matches()) {
+        directives.add(new Directive(SYNTAX_ERROR, rest, at, name));
+        continue;
+      }
       if (INCLUDES.contains(name)) {
-        directives.add(new Directive(name, rest, at));
+        directives.add(new Directive(name, rest, at, name));
         continue;
       }
       settings.remove(name); // a later line wins and keeps its place last
       settings.put(name, new Setting(name, rest, at));
+      directives.add(new Directive(SET, rest, at, name));
     }
     return new PostgresConf(settings, List.copyOf(directives));
   }
