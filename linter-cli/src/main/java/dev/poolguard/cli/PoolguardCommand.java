@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       LintCommand.class,
       ModelCommand.class,
+      AlertsCommand.class,
       DiffCommand.class,
       BaselineCommand.class,
       InitCommand.class,

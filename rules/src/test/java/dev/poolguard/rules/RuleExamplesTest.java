@@ -107,8 +107,9 @@ class RuleExamplesTest {
             SERVICE + CONFIG + "    replicas: " + replicas + "\n    " + load + "\n");
         files.put(APP, example);
       }
-      case "pool-saturated-during-rollout" -> {
-        // The example is the Deployment's spec: the pool carries the peak on 4 pods, not on 2.
+      case "pool-saturated-during-rollout", "no-rollback-target" -> {
+        // The example is the Deployment's spec (for the rollout rule: the pool carries the peak on
+        // 4 pods, not on 2).
         files.put("poolguard.yaml", SERVICE + CONFIG + "    deployment: deploy.yaml\n" + LOAD);
         files.put(APP, "spring:\n  datasource:\n    hikari:\n      maximum-pool-size: 20\n");
         files.put(

@@ -53,7 +53,12 @@ final class WorkloadReader {
         strategy,
         containers,
         volumes,
-        meta.position());
+        meta.position(),
+        CountReader.read(
+            spec,
+            "revisionHistoryLimit",
+            Workload.DEFAULT_REVISION_HISTORY_LIMIT,
+            meta.position()));
   }
 
   private static Strategy deploymentStrategy(Fields spec, SourcePosition owner) {

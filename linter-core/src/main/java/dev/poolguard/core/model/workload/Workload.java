@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param containers the pod template's containers in order (not init containers)
  * @param volumes the pod template's volumes
  * @param position where {@code metadata.name} is written
+ * @param revisionHistoryLimit {@code spec.revisionHistoryLimit}: old ReplicaSets kept as rollback
+ *     targets, 10 when absent
  */
 public record Workload(
     Kind kind,
@@ -25,7 +27,11 @@ public record Workload(
     Strategy strategy,
     List<Container> containers,
     List<Volume> volumes,
-    SourcePosition position) {
+    SourcePosition position,
+    Count revisionHistoryLimit) {
+
+  /** Kubernetes keeps 10 old ReplicaSets (or StatefulSet revisions) unless told otherwise. */
+  public static final int DEFAULT_REVISION_HISTORY_LIMIT = 10;
 
   public Workload {
     Objects.requireNonNull(kind, "kind");
@@ -36,6 +42,29 @@ public record Workload(
     containers = List.copyOf(containers);
     volumes = List.copyOf(volumes);
     Objects.requireNonNull(position, "position");
+    Objects.requireNonNull(revisionHistoryLimit, "revisionHistoryLimit");
+  }
+
+  /** A workload whose manifest leaves {@code revisionHistoryLimit} at its default. */
+  public Workload(
+      Kind kind,
+      String name,
+      String namespace,
+      Count replicas,
+      Strategy strategy,
+      List<Container> containers,
+      List<Volume> volumes,
+      SourcePosition position) {
+    this(
+        kind,
+        name,
+        namespace,
+        replicas,
+        strategy,
+        containers,
+        volumes,
+        position,
+        new Count(DEFAULT_REVISION_HISTORY_LIMIT, position, true));
   }
 
   /** The workload kinds poolguard reads, with their manifest {@code kind}. */
