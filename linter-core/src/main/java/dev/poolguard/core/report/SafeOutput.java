@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The last step of every output: a secret value the run read is masked in whatever form the format
- * wrote it (as is, JSON-, XML- or Markdown-escaped, neutralised for a terminal), and text that no
- * charset can encode (a lone surrogate) becomes U+FFFD, so no report fails to be written.
+ * wrote it (as is, JSON-, XML- or Markdown-escaped, neutralised for a terminal, encoded for a
+ * GitHub workflow command), and text that no charset can encode (a lone surrogate) becomes U+FFFD,
+ * so no report fails to be written.
  */
 public final class SafeOutput {
 
@@ -31,6 +32,8 @@ public final class SafeOutput {
         forms.add(MarkdownReporter.escape(v));
         forms.add(Terminal.neutral(v));
         forms.add(Terminal.oneLine(v));
+        forms.add(GithubReporter.escapeData(GithubReporter.neutral(v)));
+        forms.add(GithubReporter.escapeProperty(GithubReporter.neutral(v)));
       }
       out = Redaction.of(forms).replaceKnown(out);
     }
