@@ -75,6 +75,14 @@ final class CommonOptions {
   Integer maxFiles;
 
   @Option(
+      names = "--max-total-bytes",
+      paramLabel = "N",
+      description =
+          "More bytes of config files under the paths, or in a git baseline, is exit 2 (default:"
+              + " 536870912, or limits:).")
+  Long maxTotalBytes;
+
+  @Option(
       names = "--max-yaml-depth",
       paramLabel = "N",
       description = "Deeper YAML nesting is a finding (default: 200, at most 1000, or limits:).")
@@ -101,7 +109,10 @@ final class CommonOptions {
             : OptionalLong.of(atLeast(1, maxFileBytes, "--max-file-bytes")),
         optional(maxFiles, 1, "--max-files"),
         optional(maxYamlDepth, 1, "--max-yaml-depth"),
-        optional(maxAliases, 0, "--max-aliases"));
+        optional(maxAliases, 0, "--max-aliases"),
+        maxTotalBytes == null
+            ? OptionalLong.empty()
+            : OptionalLong.of(atLeast(1, maxTotalBytes, "--max-total-bytes")));
   }
 
   private static OptionalInt optional(Integer value, int min, String flag) {

@@ -166,7 +166,7 @@ final class InitCommand implements Callable<Integer> {
           .ifPresent(
               d -> {
                 out.append("    deployment: ")
-                    .append(quote(d.workload().position().path()))
+                    .append(quote(overlayFolder(d.workload().position().path())))
                     .append('\n');
                 out.append("    container: ").append(quote(d.container())).append('\n');
               });
@@ -263,5 +263,15 @@ final class InitCommand implements Callable<Integer> {
       }
     }
     return b.append('"').toString();
+  }
+
+  /** A workload rendered from a Kustomize overlay is proposed as the overlay's folder. */
+  private static String overlayFolder(String path) {
+    for (String name : List.of("/kustomization.yaml", "/kustomization.yml", "/Kustomization")) {
+      if (path.endsWith(name)) {
+        return path.substring(0, path.length() - name.length());
+      }
+    }
+    return path;
   }
 }

@@ -1,13 +1,14 @@
 package dev.poolguard.cli;
 
+import dev.poolguard.core.report.ReportOptions;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** The version from the jar manifest, so it is written once, in the build. */
 final class ManifestVersion implements CommandLine.IVersionProvider {
 
   static String version() {
-    String v = ManifestVersion.class.getPackage().getImplementationVersion();
-    return v == null ? "development" : v;
+    return ReportOptions.toolVersion(Optional.empty(), ManifestVersion.class);
   }
 
   @Override

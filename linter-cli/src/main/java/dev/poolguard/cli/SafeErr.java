@@ -1,7 +1,7 @@
 package dev.poolguard.cli;
 
 import dev.poolguard.core.model.Redaction;
-import dev.poolguard.core.report.Terminal;
+import dev.poolguard.core.text.Escapes;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -56,6 +56,6 @@ final class SafeErr extends Writer {
 
   private String safe(String text) {
     String t = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
-    return Terminal.neutral(redaction.scrub(t));
+    return Escapes.terminal(redaction.scrub(t));
   }
 }

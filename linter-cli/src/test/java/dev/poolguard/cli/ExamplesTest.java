@@ -68,6 +68,24 @@ class ExamplesTest {
   }
 
   @Test
+  void theIncidentScaledToZeroIsReportedNotAnInternalError() throws IOException {
+    // replicas: 0 with an HPA: the HPA leaves it alone, so no pod serves the declared peak.
+    Path copy = copy(ROOT.resolve("examples/incident"));
+    Path manifest = copy.resolve("deploy/orders-api.yaml");
+    Files.writeString(
+        manifest, Files.readString(manifest).replace("  replicas: 6\n", "  replicas: 0\n"));
+    CliRun run = CliRun.inProcess(copy, "lint");
+    assertThat(run.err()).doesNotContain("internal error");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains(
+            "deploy/orders-api.yaml:8:13: warning: service orders-api runs no pod at peak"
+                + " (replicas 0: scaled to zero)")
+        .contains("a cut of 75 %; complete the capacity model of orders-api")
+        .contains("[pool-max-reduced]");
+  }
+
+  @Test
   void withoutACapacityModelAnUnprovenCutByHalfOrMoreIsAnError() throws IOException {
     Path copy = copy(ROOT.resolve("examples/incident"));
     Path config = copy.resolve("poolguard.yaml");

@@ -343,6 +343,25 @@ class HostileInputTest {
   }
 
   @Test
+  void filesAddingUpToMoreThanTheByteLimitAreExitTwoBeforeAnythingIsRead() throws Exception {
+    // Each file is within maxFileBytes; together they would fill memory.
+    for (int i = 0; i < 5; i++) {
+      write("svc" + i + "/application.yml", "a: " + "x".repeat(100) + "\n");
+    }
+    write("poolguard.yaml", "version: 1\nlimits: {maxTotalBytes: 300}\n");
+    Run run = lint(".");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip())
+        .isEqualTo(
+            "poolguard: error: config files to read in . add up to more than 300 bytes"
+                + " (limits.maxTotalBytes); nothing was read. Narrow the paths, add exclude:"
+                + " globs or raise --max-total-bytes");
+    assertThat(run.out()).isEmpty();
+    // The flag beats limits: in poolguard.yaml.
+    assertThat(lint("--max-total-bytes", "100000", ".").exitCode()).isZero();
+  }
+
+  @Test
   void pathsWithSpacesAndNonAsciiCharacters() throws Exception {
     write(
         "my configs/sérvice ünïcode/application.yml",

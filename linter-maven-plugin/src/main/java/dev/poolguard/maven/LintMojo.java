@@ -7,23 +7,22 @@ import dev.poolguard.core.engine.RuleSet;
 import dev.poolguard.core.engine.SuppressionOptions;
 import dev.poolguard.core.engine.Today;
 import dev.poolguard.core.model.Redaction;
-import dev.poolguard.core.report.AtomicFiles;
+import dev.poolguard.core.report.FailOn;
+import dev.poolguard.core.report.ReportFiles;
 import dev.poolguard.core.report.ReportOptions;
 import dev.poolguard.core.report.Reporter;
-import dev.poolguard.core.report.Reporters;
-import dev.poolguard.core.report.Terminal;
 import dev.poolguard.core.result.Finding;
 import dev.poolguard.core.result.LintResult;
 import dev.poolguard.core.rule.Severity;
+import dev.poolguard.core.text.Escapes;
 import java.io.File;
-import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -151,7 +150,8 @@ public final class LintMojo extends AbstractMojo {
     LintResult result;
     Linter linter =
         new Linter(RuleSet.load(getClass().getClassLoader()))
-            .allowingOutsidePaths(allowOutsidePaths);
+            .allowingOutsidePaths(allowOutsidePaths)
+            .sayingHowToAllowOutsidePaths("set -Dpoolguard.allowOutsidePaths=true");
     try {
       request =
           request.withSuppression(
@@ -173,17 +173,7 @@ public final class LintMojo extends AbstractMojo {
             .orElse(result.model().redaction());
     for (Finding f : result.active()) {
       // The build log is output like any report: secrets masked, control characters inert.
-      String line =
-          Terminal.oneLine(
-              redaction.scrub(
-                  f.position()
-                      + ": "
-                      + f.severity().id()
-                      + ": "
-                      + f.message()
-                      + " ["
-                      + f.ruleId()
-                      + "]"));
+      String line = Escapes.terminalLine(redaction.scrub(f.line()));
       switch (f.severity()) {
         case ERROR -> getLog().error(line);
         case WARNING -> getLog().warn(line);
@@ -274,56 +264,40 @@ public final class LintMojo extends AbstractMojo {
   }
 
   private long counted(LintResult result) throws MojoExecutionException {
-    String level = failOn.strip().toLowerCase(Locale.ROOT);
-    if (level.equals("never")) {
-      return 0;
-    }
-    Severity threshold;
     try {
-      threshold = Severity.parse(level);
+      return FailOn.parse(failOn).counted(result);
     } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException(
-          "poolguard: failOn must be error, warning, note or never, not '" + failOn + "'");
+      throw new MojoExecutionException("poolguard: failOn " + e.getMessage());
     }
-    return result.active().stream().filter(f -> f.severity().atLeast(threshold)).count();
   }
 
   private Path writeReports(LintResult result, Path root, java.util.Set<Path> inputs)
       throws MojoExecutionException {
     Path out = outputDirectory.toPath();
-    Path first = null;
-    for (String name :
-        Arrays.stream(formats.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
-      Reporter reporter =
-          Reporters.find(name)
-              .orElseThrow(
-                  () ->
-                      new MojoExecutionException(
-                          "poolguard: unknown format '"
-                              + name
-                              + "'; formats: "
-                              + String.join(", ", Reporters.names())));
-      StringWriter text = new StringWriter();
-      try {
-        reporter.write(
-            result,
-            new ReportOptions(version(), root.toUri().toString(), Optional.empty(), false),
-            text);
-        Path file = out.resolve(reporter.fileName());
-        AtomicFiles.write(file, text.toString(), inputs);
-        if (first == null) {
-          first = file;
-        }
-      } catch (IOException e) {
-        throw new MojoExecutionException(
-            "poolguard: cannot write " + out + ": " + e.getMessage(), e);
-      }
+    List<Reporter> reporters;
+    try {
+      reporters = ReportFiles.chosen(formats);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("poolguard: " + e.getMessage(), e);
     }
-    return first == null ? out : first;
+    ReportOptions options =
+        new ReportOptions(version(), root.toUri().toString(), Optional.empty(), false);
+    Map<Path, String> files = new LinkedHashMap<>();
+    for (Reporter reporter : reporters) {
+      files.put(
+          ReportFiles.target(out, reporter, true), ReportFiles.render(reporter, result, options));
+    }
+    try {
+      ReportFiles.writeAll(files, inputs);
+    } catch (LintException e) {
+      throw new MojoExecutionException("poolguard: " + e.getMessage(), e);
+    }
+    return files.keySet().stream().findFirst().orElse(out);
   }
 
   /** What Maven resolved and runs: the version of the plugin as the POM names it. */
   private String version() {
-    return plugin.getVersion();
+    return ReportOptions.toolVersion(
+        Optional.ofNullable(plugin).map(PluginDescriptor::getVersion), LintMojo.class);
   }
 }

@@ -1,7 +1,6 @@
 package dev.poolguard.oracle;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,24 +21,17 @@ final class CaseGenerator {
     "maximum-pool-size", "minimum-idle", "connection-timeout", "idle-timeout",
     "max-lifetime", "keepalive-time", "validation-timeout", "leak-detection-threshold"
   };
-  private static final String[] PROFILES = {"prod", "eu", "dev"};
-  private static final String HIKARI = "spring.datasource.hikari.";
-
-  /**
-   * Forms where poolguard is known to disagree with Spring Boot (docs/RESOLUTION.md, "Known gaps"):
-   * two non-canonical spellings of one key among the arguments or the {@code -D} properties, which
-   * Spring picks in hash-map order. Generated only with {@code -Doracle.knownGaps=true}.
-   */
-  static final boolean KNOWN_GAPS = Boolean.getBoolean("oracle.knownGaps");
+  static final String[] PROFILES = {"prod", "eu", "dev"};
+  static final String HIKARI = "spring.datasource.hikari.";
 
   private final Random random;
   private final Map<String, Map<String, String>> files = new LinkedHashMap<>();
   private final Map<String, String> env = new LinkedHashMap<>();
   private final List<String> args = new ArrayList<>();
-  private final Map<String, String> argSpellings = new HashMap<>();
-  private final Map<String, String> propertySpellings = new HashMap<>();
   private final Map<String, String> systemProperties = new LinkedHashMap<>();
   private final Map<String, Object> applicationJson = new TreeMap<>();
+  private final Map<String, List<Map<String, String>>> laterDocs = new LinkedHashMap<>();
+  private final Map<String, Map<String, String>> mounts = new LinkedHashMap<>();
 
   private CaseGenerator(long seed, int number) {
     this.random = new Random(seed * 1_000_003L + number);
@@ -61,6 +53,12 @@ final class CaseGenerator {
         place(key, value(key), active);
       }
     }
+    if (random.nextInt(6) == 0) {
+      profileHazard(active);
+    }
+    if (random.nextInt(3) == 0) {
+      ConfigLocations.add(this, active);
+    }
     if (!applicationJson.isEmpty()) {
       String json = json(applicationJson);
       switch (random.nextInt(3)) {
@@ -71,7 +69,44 @@ final class CaseGenerator {
     }
     Map<String, String> texts = new LinkedHashMap<>();
     files.forEach((name, props) -> texts.put(name, render(name, props)));
-    return new GeneratedCase(seed, number, texts, env, args, systemProperties);
+    laterDocs.forEach(
+        (name, docs) -> {
+          StringBuilder text = new StringBuilder(texts.getOrDefault(name, ""));
+          for (Map<String, String> doc : docs) {
+            text.append(name.endsWith(".properties") ? "#---\n" : "---\n")
+                .append(render(name, doc));
+          }
+          texts.put(name, text.toString());
+        });
+    return new GeneratedCase(seed, number, texts, env, args, systemProperties, mounts);
+  }
+
+  /**
+   * Profile settings Spring Boot checks while it loads config data: a Boot 2.3-style {@code
+   * spring.profiles} document, profile settings in a profile-specific file or in a document
+   * activated by {@code on-profile} (some refused at startup, some not), {@code on-profile}
+   * documents that are fine.
+   */
+  private void profileHazard(List<String> active) {
+    String base = random.nextBoolean() ? "application.yml" : "application.properties";
+    String profile = PROFILES[random.nextInt(PROFILES.length)];
+    String pool = HIKARI + "maximum-pool-size";
+    Map<String, String> doc = new LinkedHashMap<>();
+    switch (random.nextInt(6)) {
+      case 0 -> doc.put("spring.profiles", profile);
+      case 1 -> {
+        doc.put("spring.config.activate.on-profile", profile);
+        doc.put("spring.profiles." + (random.nextBoolean() ? "include" : "active"), "eu");
+      }
+      case 2 -> file(profileFile(active)).put("spring.profiles.include", "eu");
+      case 3 -> args.add("--spring.profiles=" + profile);
+      default -> doc.put("spring.config.activate.on-profile", profile);
+    }
+    if (!doc.isEmpty()) {
+      doc.put(pool, Integer.toString(2 + random.nextInt(30)));
+      file(base);
+      laterDocs.computeIfAbsent(base, n -> new ArrayList<>()).add(doc);
+    }
   }
 
   private List<String> activeProfiles() {
@@ -100,38 +135,87 @@ final class CaseGenerator {
 
   private void place(String key, long value, List<String> active) {
     String text = Long.toString(value);
+    if (random.nextInt(12) == 0) {
+      // How Helm renders a large number (1.8e+06), or a round one written with a fraction.
+      text =
+          random.nextBoolean() ? String.format(Locale.ROOT, "%.1e", (double) value) : value + ".0";
+    }
+    if (random.nextInt(8) == 0) {
+      throughPlaceholder(key, text);
+      return;
+    }
     switch (random.nextInt(9)) {
       case 0 -> file("application.yml").put(HIKARI + spelling(key), text);
       case 1 -> file("application.properties").put(HIKARI + spelling(key), text);
       case 2, 3 -> file(profileFile(active)).put(HIKARI + spelling(key), text);
       case 4 -> env.put(envName(key), text);
       case 5 -> {
-        String arg = "--" + HIKARI + hashOrderedSpelling(argSpellings, key) + "=" + text;
+        String arg = "--" + HIKARI + spelling(key) + "=" + text;
         args.add(arg);
         if (random.nextInt(6) == 0) {
           args.add(random.nextBoolean() ? arg : "--" + HIKARI + key + "=" + (value + 1));
         }
       }
-      case 6 -> systemProperties.put(HIKARI + hashOrderedSpelling(propertySpellings, key), text);
+      case 6 -> systemProperties.put(HIKARI + spelling(key), text);
       case 7 -> applicationJson.put(HIKARI + key, value);
       default -> file("application.yml").put(HIKARI + key, text);
     }
   }
 
   /**
-   * A spelling for a source that Spring reads in hash-map order: a second non-canonical spelling of
-   * one key is a known gap, so the canonical one is used instead.
+   * The setting holds {@code ${app.<key>:default}} and the value comes from {@code app.<key>} set
+   * in another source, both in any spelling (kebab, camel, underscores; env in upper case).
    */
-  private String hashOrderedSpelling(Map<String, String> nonCanonicalByKey, String key) {
-    String spelled = spelling(key);
-    if (spelled.equals(key)) {
-      return key;
+  private void throughPlaceholder(String key, String text) {
+    String name = "app.pool." + spelling(key);
+    String reference =
+        random.nextInt(4) == 0 ? name.toUpperCase(Locale.ROOT).replace('.', '_') : name;
+    String placeholder = "${" + reference + (random.nextBoolean() ? ":" + value(key) : "") + "}";
+    file(random.nextBoolean() ? "application.yml" : "application.properties")
+        .put(HIKARI + key, placeholder);
+    String source = "app.pool." + spelling(key);
+    switch (random.nextInt(5)) {
+      case 0 -> file("application.properties").put(source, text);
+      case 1 -> env.put(source.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", ""), text);
+      case 2 -> env.put(source.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), text);
+      case 3 -> args.add("--" + source + "=" + text);
+      default -> systemProperties.put(source, text);
     }
-    String first = nonCanonicalByKey.putIfAbsent(key, spelled);
-    return KNOWN_GAPS || first == null || first.equals(spelled) ? spelled : key;
   }
 
-  private String profileFile(List<String> active) {
+  Random random() {
+    return random;
+  }
+
+  Map<String, String> env() {
+    return env;
+  }
+
+  List<String> args() {
+    return args;
+  }
+
+  Map<String, String> systemProperties() {
+    return systemProperties;
+  }
+
+  /** A file mounted from a ConfigMap into {@code folder}. */
+  void mount(String folder, String name, Map<String, String> props) {
+    mounts.computeIfAbsent(folder, f -> new LinkedHashMap<>()).put(name, render(name, props));
+  }
+
+  /** A pool setting with a value the generator would give it, under its canonical name. */
+  Map<String, String> someSettings() {
+    Map<String, String> props = new LinkedHashMap<>();
+    int n = 1 + random.nextInt(2);
+    for (int i = 0; i < n; i++) {
+      String key = KEYS[random.nextInt(KEYS.length)];
+      props.put(HIKARI + spelling(key), Long.toString(value(key)));
+    }
+    return props;
+  }
+
+  String profileFile(List<String> active) {
     String profile =
         !active.isEmpty() && random.nextInt(4) != 0
             ? active.get(random.nextInt(active.size()))
@@ -139,7 +223,7 @@ final class CaseGenerator {
     return "application-" + profile + (random.nextBoolean() ? ".yml" : ".properties");
   }
 
-  private Map<String, String> file(String name) {
+  Map<String, String> file(String name) {
     return files.computeIfAbsent(name, n -> new LinkedHashMap<>());
   }
 
@@ -171,7 +255,7 @@ final class CaseGenerator {
       case "idle-timeout" -> pick == 0 ? 0 : pick == 1 ? 5_000 : 10_000 + random.nextInt(900_000);
       case "max-lifetime" -> pick == 0 ? 20_000 : 30_000 + random.nextInt(3_600_000);
       case "keepalive-time" -> pick == 0 ? 0 : 10_000 + random.nextInt(600_000);
-      default -> pick < 3 ? 0 : 1_000 + random.nextInt(60_000);
+      default -> pick == 0 ? -1 : pick < 3 ? 0 : 1_000 + random.nextInt(60_000);
     };
   }
 

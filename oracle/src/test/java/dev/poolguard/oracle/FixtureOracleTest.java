@@ -37,7 +37,7 @@ class FixtureOracleTest {
           continue;
         }
         Oracle.Verdict v =
-            Oracle.compare(service, t.run(), "fixture " + label, UnaryOperator.identity());
+            Oracle.compare(model, service, t.run(), "fixture " + label, UnaryOperator.identity());
         boolean refused =
             FixtureRuns.REFUSED_FILES.contains(dir.getParent().getFileName().toString())
                 && v.report().startsWith("Spring Boot ")

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -40,7 +41,8 @@ final class FixtureRuns {
     Path root = main.getParent();
     for (String file : service.configFiles()) {
       Path p = dir.resolve(file).normalize();
-      if (!p.startsWith(root) || !Files.isRegularFile(p)) {
+      boolean mounted = Files.isRegularFile(p) && isManifest(p);
+      if (!mounted && (!p.startsWith(root) || !Files.isRegularFile(p))) {
         return skip("config file outside the classpath folder: " + file);
       }
     }
@@ -69,7 +71,9 @@ final class FixtureRuns {
     }
     SpringRun r = t.run();
     return new Translation(
-        new SpringRun(r.classpathRoot(), r.env(), r.args(), r.systemProperties(), whatIf), "");
+        new SpringRun(
+            r.classpathRoot(), r.env(), r.args(), r.systemProperties(), whatIf, r.containerRoot()),
+        "");
   }
 
   private static final Pattern LEGACY_HAZARD =
@@ -83,6 +87,7 @@ final class FixtureRuns {
     List<Map<String, Object>> docs = documents(dir);
     Map<String, Map<String, Object>> configMaps = new LinkedHashMap<>();
     Map<String, Object> container = null;
+    Map<String, Object> podSpec = Map.of();
     for (Map<String, Object> doc : docs) {
       String kind = String.valueOf(doc.get("kind"));
       String name = String.valueOf(map(doc.get("metadata")).get("name"));
@@ -90,10 +95,11 @@ final class FixtureRuns {
         configMaps.put(name, map(doc.get("data")));
       } else if (kind.equals(deployment.workload().kind().manifestKind())
           && name.equals(deployment.workload().name())) {
-        Map<String, Object> podSpec = map(map(map(doc.get("spec")).get("template")).get("spec"));
-        for (Object c : list(podSpec.get("containers"))) {
+        Map<String, Object> spec = map(map(map(doc.get("spec")).get("template")).get("spec"));
+        for (Object c : list(spec.get("containers"))) {
           if (Objects.equals(map(c).get("name"), deployment.container())) {
             container = map(c);
+            podSpec = spec;
           }
         }
       }
@@ -104,8 +110,17 @@ final class FixtureRuns {
     if (container.containsKey("command")) {
       return skip("container command lines are not translated");
     }
+    Optional<Path> containerRoot = Optional.empty();
     if (container.containsKey("volumeMounts")) {
-      return skip("mounted files are not translated");
+      try {
+        containerRoot = Optional.of(Files.createTempDirectory("oracle-container"));
+        String why = mount(container, podSpec, configMaps, containerRoot.get());
+        if (!why.isEmpty()) {
+          return skip(why);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     Map<String, String> env = new LinkedHashMap<>();
     for (Object f : list(container.get("envFrom"))) {
@@ -153,7 +168,51 @@ final class FixtureRuns {
     }
     List<String> args = new ArrayList<>();
     list(container.get("args")).forEach(a -> args.add(String.valueOf(a)));
-    return new Translation(new SpringRun(root, env, args, systemProperties), "");
+    return new Translation(
+        new SpringRun(root, env, args, systemProperties, List.of(), containerRoot), "");
+  }
+
+  /**
+   * Writes the ConfigMap files the container mounts under {@code containerRoot}; a folder holding a
+   * {@code config/} mount is taken as the working directory, as poolguard does, and moved to {@link
+   * SpringRun#WORKING_DIR}. Returns why the mounts cannot be replayed, or an empty text.
+   */
+  private static String mount(
+      Map<String, Object> container,
+      Map<String, Object> podSpec,
+      Map<String, Map<String, Object>> configMaps,
+      Path containerRoot)
+      throws IOException {
+    Map<String, String> volumes = new LinkedHashMap<>();
+    for (Object v : list(podSpec.get("volumes"))) {
+      Map<String, Object> volume = map(v);
+      Map<String, Object> configMap = map(volume.get("configMap"));
+      if (configMap.containsKey("name") && !configMap.containsKey("items")) {
+        volumes.put(String.valueOf(volume.get("name")), String.valueOf(configMap.get("name")));
+      }
+    }
+    for (Object m : list(container.get("volumeMounts"))) {
+      Map<String, Object> mount = map(m);
+      String configMap = volumes.get(String.valueOf(mount.get("name")));
+      if (configMap == null || mount.containsKey("subPath")) {
+        return "mounts other than a whole ConfigMap are not translated";
+      }
+      Map<String, Object> data = configMaps.get(configMap);
+      if (data == null) {
+        return "a mounted ConfigMap is not in the fixture";
+      }
+      String path = String.valueOf(mount.get("mountPath"));
+      int config = path.indexOf("/config");
+      if (config >= 0 && (path.endsWith("/config") || path.startsWith("/config/", config))) {
+        path = SpringRun.WORKING_DIR + path.substring(config);
+      }
+      Path folder = containerRoot.resolve(path.replaceFirst("^/+", ""));
+      Files.createDirectories(folder);
+      for (Map.Entry<String, Object> file : data.entrySet()) {
+        Files.writeString(folder.resolve(file.getKey()), String.valueOf(file.getValue()));
+      }
+    }
+    return "";
   }
 
   private static List<Map<String, Object>> documents(Path dir) {

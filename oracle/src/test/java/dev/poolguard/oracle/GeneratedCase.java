@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
  * @param env the container's environment variables, in manifest order
  * @param args the application's arguments
  * @param systemProperties {@code -D} properties (given through {@code JAVA_TOOL_OPTIONS})
+ * @param mounts config files mounted from ConfigMaps: by mount folder, file name and text
  */
 record GeneratedCase(
     long seed,
@@ -26,11 +28,23 @@ record GeneratedCase(
     Map<String, String> files,
     Map<String, String> env,
     List<String> args,
-    Map<String, String> systemProperties) {
+    Map<String, String> systemProperties,
+    Map<String, Map<String, String>> mounts) {
 
   static final String SERVICE = "orders";
 
+  GeneratedCase(
+      long seed,
+      int number,
+      Map<String, String> files,
+      Map<String, String> env,
+      List<String> args,
+      Map<String, String> systemProperties) {
+    this(seed, number, files, env, args, systemProperties, Map.of());
+  }
+
   GeneratedCase {
+    mounts = new LinkedHashMap<>(mounts);
     files = new LinkedHashMap<>(files);
     env = new LinkedHashMap<>(env);
     args = List.copyOf(args);
@@ -53,10 +67,19 @@ record GeneratedCase(
               .map(e -> "-D" + e.getKey() + "=" + jvmQuoted(e.getValue()))
               .collect(Collectors.joining(" ")));
     }
-    if (!processEnv.isEmpty() || !args.isEmpty()) {
+    Path container = dir.resolve("container");
+    for (Map.Entry<String, Map<String, String>> mount : mounts.entrySet()) {
+      Path folder = container.resolve(mount.getKey().substring(1));
+      Files.createDirectories(folder);
+      for (Map.Entry<String, String> f : mount.getValue().entrySet()) {
+        Files.writeString(folder.resolve(f.getKey()), f.getValue());
+      }
+    }
+    if (!processEnv.isEmpty() || !args.isEmpty() || !mounts.isEmpty()) {
       Files.writeString(dir.resolve("deploy.yaml"), manifest(processEnv));
     }
-    return new SpringRun(resources, processEnv, args, systemProperties);
+    return new SpringRun(
+        resources, processEnv, args, systemProperties, List.of(), Optional.of(container));
   }
 
   private static String jvmQuoted(String value) {
@@ -86,6 +109,31 @@ record GeneratedCase(
       y.append("          args:\n");
       args.forEach(a -> y.append("            - ").append(quoted(a)).append('\n'));
     }
+    if (mounts.isEmpty()) {
+      return y.toString();
+    }
+    y.append("          volumeMounts:\n");
+    int i = 0;
+    for (String folder : mounts.keySet()) {
+      y.append("            - name: config-").append(i++).append("\n");
+      y.append("              mountPath: ").append(folder).append('\n');
+    }
+    y.append("      volumes:\n");
+    for (i = 0; i < mounts.size(); i++) {
+      y.append("        - name: config-").append(i).append('\n');
+      y.append("          configMap:\n            name: config-").append(i).append('\n');
+    }
+    i = 0;
+    for (Map<String, String> files : mounts.values()) {
+      y.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: config-")
+          .append(i++)
+          .append("\ndata:\n");
+      files.forEach(
+          (name, text) -> {
+            y.append("  ").append(name).append(": |\n");
+            text.lines().forEach(l -> y.append("    ").append(l).append('\n'));
+          });
+    }
     return y.toString();
   }
 
@@ -101,6 +149,16 @@ record GeneratedCase(
     s.append("--- env ").append(env).append('\n');
     s.append("--- args ").append(args).append('\n');
     s.append("--- -D ").append(systemProperties).append('\n');
+    mounts.forEach(
+        (folder, fs) ->
+            fs.forEach(
+                (name, text) ->
+                    s.append("--- mounted ")
+                        .append(folder)
+                        .append('/')
+                        .append(name)
+                        .append('\n')
+                        .append(text)));
     return s.toString();
   }
 }

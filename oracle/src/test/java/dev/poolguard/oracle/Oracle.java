@@ -49,12 +49,16 @@ final class Oracle {
               + ")\n"
               + caseText);
     }
-    return compare(service.get(), run, caseText, mutation);
+    return compare(model, service.get(), run, caseText, mutation);
   }
 
   static Verdict compare(
-      Service service, SpringRun run, String caseText, UnaryOperator<PoolAnswer> mutation) {
-    Optional<PoolAnswer> ours = PoolguardSide.answer(service).map(mutation);
+      DeploymentModel model,
+      Service service,
+      SpringRun run,
+      String caseText,
+      UnaryOperator<PoolAnswer> mutation) {
+    Optional<PoolAnswer> ours = PoolguardSide.answer(model, service).map(mutation);
     if (ours.isEmpty()) {
       return Verdict.skip("no Hikari pool with known values in poolguard's model");
     }

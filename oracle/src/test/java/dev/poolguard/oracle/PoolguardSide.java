@@ -5,6 +5,7 @@ import dev.poolguard.core.engine.Linter;
 import dev.poolguard.core.engine.RuleSet;
 import dev.poolguard.core.model.DataSource;
 import dev.poolguard.core.model.DeploymentModel;
+import dev.poolguard.core.model.Diagnostic;
 import dev.poolguard.core.model.PoolKind;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.model.Value;
@@ -31,7 +32,23 @@ final class PoolguardSide {
    * through its model of HikariCP's setters and {@code validate()}; empty when a value is unknown
    * before deployment (a secret, an unresolved placeholder) so there is nothing to compare.
    */
-  static Optional<PoolAnswer> answer(Service service) {
+  static Optional<PoolAnswer> answer(DeploymentModel model, Service service) {
+    return answer(model.diagnostics(), service);
+  }
+
+  /** The answer for a service resolved outside a model, with the diagnostics that go with it. */
+  static Optional<PoolAnswer> answer(List<Diagnostic> diagnostics, Service service) {
+    Optional<Diagnostic> refused =
+        diagnostics.stream()
+            .filter(
+                d ->
+                    d.kind() == Diagnostic.Kind.STARTUP_FAILS
+                        && d.service().equals(service.name())
+                        && d.profile().equals(service.profileLabel()))
+            .findFirst();
+    if (refused.isPresent()) {
+      return Optional.of(PoolAnswer.fails(refused.get().message(), profiles(service)));
+    }
     Optional<DataSource> hikari =
         service.dataSources().stream()
             .filter(d -> d.pool() == PoolKind.HIKARI && d.prefix().equals(RealSpring.PREFIX))

@@ -11,7 +11,11 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -50,9 +54,11 @@ final class RealSpring {
     app.setResourceLoader(new DefaultResourceLoader(new ResourcesOnly(run.classpathRoot())));
     app.setEnvironment(environment(run));
     app.setAdditionalProfiles(run.additionalProfiles().toArray(String[]::new));
+    run.containerRoot().ifPresent(root -> app.setDefaultProperties(searchLocations(root)));
+    List<String> args = run.args().stream().map(a -> relocate(a, run.containerRoot())).toList();
     ConfigurableApplicationContext context;
     try {
-      context = app.run(run.args().toArray(String[]::new));
+      context = app.run(args.toArray(String[]::new));
     } catch (RuntimeException e) {
       return PoolAnswer.fails("start: " + rootMessage(e), List.of());
     }
@@ -88,6 +94,46 @@ final class RealSpring {
     return values;
   }
 
+  /**
+   * Boot's default search locations ({@code ConfigDataEnvironment.DEFAULT_SEARCH_LOCATIONS}) with
+   * {@code ./} as the container's working directory: a default property, so that {@code
+   * spring.config.location} from the environment, {@code -D} or an argument replaces them, as in
+   * Boot.
+   */
+  private static Map<String, Object> searchLocations(Path root) {
+    String dir = root.toAbsolutePath() + SpringRun.WORKING_DIR + "/";
+    return Map.of(
+        "spring.config.location",
+        "optional:classpath:/;optional:classpath:/config/,optional:file:"
+            + dir
+            + ";optional:file:"
+            + dir
+            + "config/;optional:file:"
+            + dir
+            + "config/*/");
+  }
+
+  private static final Pattern ABSOLUTE_LOCATION =
+      Pattern.compile("(^|[,;=])((?:optional:)?)(?:file:)?(/[^,;]*)");
+
+  /** Absolute file locations in a {@code spring.config.*location} setting point into the root. */
+  static String relocate(String setting, Optional<Path> root) {
+    String lower = setting.toLowerCase(Locale.ROOT).replace('_', '.').replace('-', '.');
+    if (root.isEmpty() || !lower.contains("spring.config.") || !lower.contains("location")) {
+      return setting;
+    }
+    Matcher m = ABSOLUTE_LOCATION.matcher(setting);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(
+          b,
+          Matcher.quoteReplacement(
+              m.group(1) + m.group(2) + "file:" + root.get().toAbsolutePath() + m.group(3)));
+    }
+    m.appendTail(b);
+    return b.toString();
+  }
+
   private static StandardEnvironment environment(SpringRun run) {
     StandardEnvironment env = new StandardEnvironment();
     // The name matters: Boot maps relaxed env names only for the "systemEnvironment" source.
@@ -96,14 +142,20 @@ final class RealSpring {
             StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
             new SystemEnvironmentPropertySource(
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new LinkedHashMap<String, Object>(run.env())));
+                relocated(run.env(), run.containerRoot())));
     env.getPropertySources()
         .replace(
             StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
             new MapPropertySource(
                 StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
-                new LinkedHashMap<String, Object>(run.systemProperties())));
+                relocated(run.systemProperties(), run.containerRoot())));
     return env;
+  }
+
+  private static Map<String, Object> relocated(Map<String, String> values, Optional<Path> root) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    values.forEach((k, v) -> out.put(k, relocate(k + "=" + v, root).substring(k.length() + 1)));
+    return out;
   }
 
   private static String rootMessage(Throwable e) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a Spring Boot application sees at start-up: its classpath config files, the process
@@ -17,13 +18,20 @@ import java.util.Objects;
  * @param systemProperties the {@code -D} properties
  * @param additionalProfiles profiles switched on from outside the configuration (poolguard's
  *     what-if variants of a profile the config declares)
+ * @param containerRoot a folder standing for the container's file system (mounted config files), if
+ *     the case has one: absolute config locations are moved under it and the working directory is
+ *     {@link #WORKING_DIR} in it
  */
 record SpringRun(
     Path classpathRoot,
     Map<String, String> env,
     List<String> args,
     Map<String, String> systemProperties,
-    List<String> additionalProfiles) {
+    List<String> additionalProfiles,
+    Optional<Path> containerRoot) {
+
+  /** The container's working directory, under {@link #containerRoot}: {@code file:./} is here. */
+  static final String WORKING_DIR = "/app";
 
   SpringRun(
       Path classpathRoot,
@@ -33,7 +41,17 @@ record SpringRun(
     this(classpathRoot, env, args, systemProperties, List.of());
   }
 
+  SpringRun(
+      Path classpathRoot,
+      Map<String, String> env,
+      List<String> args,
+      Map<String, String> systemProperties,
+      List<String> additionalProfiles) {
+    this(classpathRoot, env, args, systemProperties, additionalProfiles, Optional.empty());
+  }
+
   SpringRun {
+    Objects.requireNonNull(containerRoot, "containerRoot");
     additionalProfiles = List.copyOf(additionalProfiles);
     Objects.requireNonNull(classpathRoot, "classpathRoot");
     env = new LinkedHashMap<>(env);

@@ -11,23 +11,25 @@ import dev.poolguard.core.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** A house policy: pools of services running the prod profile stay at or below a cap. */
 public final class ProdPoolCap implements Rule {
 
   static final RuleInfo INFO =
-      new RuleInfo(
-          "prod-pool-cap",
-          "Production pool larger than the house cap",
-          Severity.ERROR,
-          Set.of(RuleInfo.Need.CONFIG),
-          "Our databases are shared by many services; a production pool above the cap starves"
-              + " the others at peak. The cap is the platform team's decision, not HikariCP's.",
-          "Lower maximum-pool-size to the cap, or agree a waiver with the platform team.",
-          "spring:\n  config:\n    activate:\n      on-profile: prod\n"
-              + "  datasource:\n    hikari:\n      maximum-pool-size: 80\n",
-          List.of(new RuleInfo.Option("maxPoolSize", 50, "largest pool allowed in prod")));
+      RuleInfo.builder("prod-pool-cap")
+          .title("Production pool larger than the house cap")
+          .severity(Severity.ERROR)
+          .needs(RuleInfo.Need.CONFIG)
+          .rationale(
+              "Our databases are shared by many services; a production pool above the cap starves"
+                  + " the others at peak. The cap is the platform team's decision, not HikariCP's.")
+          .remediation(
+              "Lower maximum-pool-size to the cap, or agree a waiver with the platform team.")
+          .example(
+              "spring:\n  config:\n    activate:\n      on-profile: prod\n"
+                  + "  datasource:\n    hikari:\n      maximum-pool-size: 80\n")
+          .option("maxPoolSize", 50, "largest pool allowed in prod")
+          .build();
 
   @Override
   public RuleInfo info() {

@@ -16,6 +16,8 @@ import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.NoWorkTreeException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
@@ -32,15 +34,15 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 public final class GitTree {
 
   private final Map<String, String> environment;
-  private final long maxBytes;
+  private final dev.poolguard.core.config.Limits limits;
 
   /**
    * @param environment the process environment; a pre-commit hook's {@code GIT_INDEX_FILE} names
    *     the index the commit will record ({@code git commit -a} stages into a temporary one)
    */
-  GitTree(Map<String, String> environment, long maxBytes) {
+  GitTree(Map<String, String> environment, dev.poolguard.core.config.Limits limits) {
     this.environment = Map.copyOf(environment);
-    this.maxBytes = maxBytes;
+    this.limits = limits;
   }
 
   /**
@@ -55,23 +57,18 @@ public final class GitTree {
    * @throws IllegalArgumentException when {@code target} holds files
    */
   public static Materialized materialize(Path anyPathInRepo, String revision, Path target) {
-    return new GitTree(System.getenv(), BlobCopier.MAX_BLOB_BYTES)
-        .tree(anyPathInRepo, revision, target);
+    return materialize(anyPathInRepo, revision, target, dev.poolguard.core.config.Limits.DEFAULT);
   }
 
   /**
    * As {@link #materialize(Path, String, Path)}, within {@code limits}: the revision's config files
-   * are counted against {@code maxFiles} before anything is copied, and a file over {@code
-   * maxFileBytes} is skipped unread.
+   * are counted against {@code maxFiles} and their bytes against {@code maxTotalBytes} before
+   * anything is copied, and a file over {@code maxFileBytes} is skipped unread.
    */
   public static Materialized materialize(
       Path anyPathInRepo, String revision, Path target, dev.poolguard.core.config.Limits limits) {
-    GitTree git = new GitTree(System.getenv(), limits.maxFileBytes());
-    git.maxFiles = limits.maxFiles();
-    return git.tree(anyPathInRepo, revision, target);
+    return new GitTree(System.getenv(), limits).tree(anyPathInRepo, revision, target);
   }
-
-  private int maxFiles = Integer.MAX_VALUE;
 
   /**
    * Copies the files staged in the index, as the next commit will record them, into {@code target}
@@ -82,15 +79,13 @@ public final class GitTree {
    * @throws IllegalArgumentException when {@code target} holds files
    */
   public static Materialized materializeIndex(Path anyPathInRepo, Path target) {
-    return new GitTree(System.getenv(), BlobCopier.MAX_BLOB_BYTES).index(anyPathInRepo, target);
+    return materializeIndex(anyPathInRepo, target, dev.poolguard.core.config.Limits.DEFAULT);
   }
 
   /** As {@link #materializeIndex(Path, Path)}, counting files against {@code limits} first. */
   public static Materialized materializeIndex(
       Path anyPathInRepo, Path target, dev.poolguard.core.config.Limits limits) {
-    GitTree git = new GitTree(System.getenv(), limits.maxFileBytes());
-    git.maxFiles = limits.maxFiles();
-    return git.index(anyPathInRepo, target);
+    return new GitTree(System.getenv(), limits).index(anyPathInRepo, target);
   }
 
   /**
@@ -122,7 +117,8 @@ public final class GitTree {
         tree.reset();
         tree.addTree(commit.getTree());
         tree.setRecursive(true);
-        BlobCopier copier = new BlobCopier(tree.getObjectReader(), out, revision, maxBytes);
+        BlobCopier copier =
+            new BlobCopier(tree.getObjectReader(), out, revision, limits.maxFileBytes());
         while (tree.next()) {
           copier.copy(tree.getPathString(), tree.getRawMode(0), tree.getObjectId(0));
         }
@@ -147,23 +143,59 @@ public final class GitTree {
     }
   }
 
-  /** Refuses a revision with more config files than {@code limits.maxFiles}, before copying. */
+  /**
+   * Refuses a revision with more config files than {@code limits.maxFiles}, or more bytes in them
+   * than {@code limits.maxTotalBytes}, before copying.
+   */
   private void countFiles(TreeWalk tree, RevCommit commit, String revision) throws IOException {
     tree.addTree(commit.getTree());
     tree.setRecursive(true);
-    int files = 0;
+    Budget budget = new Budget("git revision '" + revision + "'", "the baseline");
     while (tree.next()) {
       if (BlobCopier.wanted(tree.getPathString())
-          && (org.eclipse.jgit.lib.FileMode.REGULAR_FILE.equals(tree.getRawMode(0))
-              || org.eclipse.jgit.lib.FileMode.EXECUTABLE_FILE.equals(tree.getRawMode(0)))
-          && ++files > maxFiles) {
+          && (FileMode.REGULAR_FILE.equals(tree.getRawMode(0))
+              || FileMode.EXECUTABLE_FILE.equals(tree.getRawMode(0)))) {
+        budget.add(tree.getObjectReader(), tree.getObjectId(0));
+      }
+    }
+  }
+
+  /** Files and bytes of one tree or index, counted against the limits before anything is copied. */
+  private final class Budget {
+    private final String where;
+    private final String narrow;
+    private int files;
+    private long bytes;
+
+    Budget(String where, String narrow) {
+      this.where = where;
+      this.narrow = narrow;
+    }
+
+    void add(ObjectReader reader, ObjectId blob) throws IOException {
+      if (++files > limits.maxFiles()) {
         throw new LintException(
             "more than "
-                + maxFiles
-                + " config files in git revision '"
-                + revision
-                + "' (limits.maxFiles); nothing was copied. Narrow the baseline or raise"
-                + " limits.maxFiles");
+                + limits.maxFiles()
+                + " config files in "
+                + where
+                + " (limits.maxFiles); nothing was copied. Narrow "
+                + narrow
+                + " or raise limits.maxFiles");
+      }
+      long size = reader.getObjectSize(blob, Constants.OBJ_BLOB);
+      if (size <= limits.maxFileBytes()) {
+        bytes += size; // a bigger file is skipped unread, so it does not count
+      }
+      if (bytes > limits.maxTotalBytes()) {
+        throw new LintException(
+            "config files in "
+                + where
+                + " add up to more than "
+                + limits.maxTotalBytes()
+                + " bytes (limits.maxTotalBytes); nothing was copied. Narrow "
+                + narrow
+                + " or raise limits.maxTotalBytes");
       }
     }
   }
@@ -173,20 +205,18 @@ public final class GitTree {
       DirCache index = repo.readDirCache();
       Path out = prepare(target);
       try (ObjectReader reader = repo.newObjectReader()) {
-        int files = 0;
+        Budget budget = new Budget("the git index", "the paths");
         for (int i = 0; i < index.getEntryCount(); i++) {
           DirCacheEntry entry = index.getEntry(i);
           if (entry.getStage() == DirCacheEntry.STAGE_0
               && BlobCopier.wanted(entry.getPathString())
-              && ++files > maxFiles) {
-            throw new LintException(
-                "more than "
-                    + maxFiles
-                    + " config files in the git index (limits.maxFiles); nothing was copied."
-                    + " Narrow the paths or raise limits.maxFiles");
+              && !entry.isIntentToAdd()
+              && (FileMode.REGULAR_FILE.equals(entry.getRawMode())
+                  || FileMode.EXECUTABLE_FILE.equals(entry.getRawMode()))) {
+            budget.add(reader, entry.getObjectId());
           }
         }
-        BlobCopier copier = new BlobCopier(reader, out, "the index", maxBytes);
+        BlobCopier copier = new BlobCopier(reader, out, "the index", limits.maxFileBytes());
         TreeSet<String> unmerged = new TreeSet<>();
         for (int i = 0; i < index.getEntryCount(); i++) {
           DirCacheEntry entry = index.getEntry(i);

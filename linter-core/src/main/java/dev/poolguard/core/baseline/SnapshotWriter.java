@@ -9,7 +9,7 @@ import dev.poolguard.core.model.PoolSetting;
 import dev.poolguard.core.model.Redaction;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.model.Value;
-import dev.poolguard.core.report.SafeOutput;
+import dev.poolguard.core.secret.SafeText;
 import dev.poolguard.core.text.JsonOutput;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -45,7 +45,7 @@ final class SnapshotWriter {
       g.writeEndObject();
     }
     out.write('\n');
-    target.write(SafeOutput.finish(out.toString(), model.redaction()));
+    target.write(SafeText.finish(out.toString(), model.redaction().knownValues()));
     target.flush();
   }
 

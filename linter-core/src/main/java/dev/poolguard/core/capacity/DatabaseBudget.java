@@ -5,8 +5,8 @@ import dev.poolguard.core.model.DataSource;
 import dev.poolguard.core.model.DeploymentModel;
 import dev.poolguard.core.model.PoolSetting;
 import dev.poolguard.core.model.Service;
-import dev.poolguard.core.model.kubernetes.Autoscaler;
 import dev.poolguard.core.model.postgres.PostgresConf;
+import dev.poolguard.core.model.workload.Autoscaler;
 import dev.poolguard.core.project.ConcurrentRollouts;
 import dev.poolguard.core.project.DatabaseConfig;
 import dev.poolguard.core.project.PoolguardConfig;
@@ -119,30 +119,73 @@ public record DatabaseBudget(
   static List<ServerRefusal> refusals(PoolguardConfig project, ServerConfigs servers) {
     List<ServerRefusal> out = new ArrayList<>();
     for (DatabaseConfig db : project.databases().values()) {
+      Optional<ServerConfigs.Loaded> loaded = servers.of(db.name());
+      if (loaded.isPresent() && loaded.get().problem().isPresent()) {
+        out.add(
+            new ServerRefusal(
+                db.name(),
+                "database "
+                    + db.name()
+                    + ": "
+                    + loaded.get().displayPath()
+                    + " cannot be read, so its connection limit is unknown: "
+                    + loaded.get().problem().get(),
+                db.positionOf("config")));
+        continue;
+      }
+      Optional<ServerRefusal> invalid =
+          loaded.flatMap(l -> l.conf()).flatMap(pg -> invalid(db, pg));
+      if (invalid.isPresent()) {
+        out.add(invalid.get());
+        continue;
+      }
       limit(servers, db).flatMap(Limit::refusal).ifPresent(out::add);
     }
     return out;
   }
 
+  /**
+   * A connection parameter PostgreSQL would refuse (not a number, or out of its range), so the
+   * server would not start: src/backend/utils/misc/guc_tables.c gives max_connections 1 ..
+   * MAX_BACKENDS (262143) and the reservations 0 .. MAX_BACKENDS.
+   */
+  private static Optional<ServerRefusal> invalid(DatabaseConfig db, PostgresConf pg) {
+    List<String> names =
+        db.maxConnections().isPresent() // a declared maxConnections replaces the file's
+            ? List.of("superuser_reserved_connections", "reserved_connections")
+            : List.of("max_connections", "superuser_reserved_connections", "reserved_connections");
+    for (String name : names) {
+      Optional<String> why = pg.refusal(name, name.equals("max_connections") ? 1 : 0, 262_143);
+      if (why.isPresent()) {
+        return Optional.of(
+            new ServerRefusal(
+                db.name(),
+                "database "
+                    + db.name()
+                    + ": PostgreSQL refuses to start with this configuration: "
+                    + why.get(),
+                pg.setting(name).orElseThrow().position()));
+      }
+    }
+    return Optional.empty();
+  }
+
   private static Optional<Limit> limit(ServerConfigs servers, DatabaseConfig db) {
     int reserved = db.reservedConnections();
     String reservedText = reserved > 0 ? " − " + reserved + " reserved" : "";
-    if (db.maxConnections().isPresent()) {
-      int max = db.maxConnections().getAsInt();
-      return Optional.of(
-          new Limit(
-              ConnectionLimit.declared(max, reserved),
-              "maxConnections " + max + reservedText,
-              db.positionOf("maxConnections"),
-              Optional.empty()));
-    }
     Optional<ServerConfigs.Loaded> loaded = servers.of(db.name());
+    if (db.maxConnections().isPresent()) {
+      return declared(db, loaded.flatMap(ServerConfigs.Loaded::conf), reservedText);
+    }
     if (loaded.isEmpty() || loaded.get().conf().isEmpty()) {
       return Optional.empty();
     }
     String display = loaded.get().displayPath();
     try {
       PostgresConf pg = loaded.get().conf().get();
+      if (pg.refusal("max_connections", 1, 262_143).isPresent()) {
+        return Optional.empty(); // PostgreSQL would not start: refusals() reports it
+      }
       int max = pg.integer("max_connections").orElse(100);
       OptionalInt superuser = pg.integer("superuser_reserved_connections");
       OptionalInt server = pg.integer("reserved_connections");
@@ -161,6 +204,45 @@ public record DatabaseBudget(
       return Optional.of(new Limit(limit, text, at, refusal(db.name(), pg, limit, at)));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * {@code maxConnections} written in poolguard.yaml replaces the server's {@code max_connections};
+   * with {@code config:} beside it, the server's own reserved slots still come from that file (its
+   * defaults when absent), since the server keeps them whatever max_connections is.
+   */
+  private static Optional<Limit> declared(
+      DatabaseConfig db, Optional<PostgresConf> conf, String reservedText) {
+    int max = db.maxConnections().getAsInt();
+    int reserved = db.reservedConnections();
+    SourcePosition at = db.positionOf("maxConnections");
+    if (conf.isEmpty()) {
+      return Optional.of(
+          new Limit(
+              ConnectionLimit.declared(max, reserved),
+              "maxConnections " + max + reservedText,
+              at,
+              Optional.empty()));
+    }
+    PostgresConf pg = conf.get();
+    try {
+      ConnectionLimit limit =
+          ConnectionLimit.fromPostgresqlConf(
+              max,
+              pg.integer("superuser_reserved_connections"),
+              pg.integer("reserved_connections"),
+              reserved);
+      String text =
+          "maxConnections "
+              + max
+              + " − "
+              + limit.serverReserved()
+              + " reserved by the server"
+              + reservedText;
+      return Optional.of(new Limit(limit, text, at, refusal(db.name(), pg, limit, at)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // a reservation PostgreSQL refuses: refusals() reports it
     }
   }
 
@@ -260,13 +342,22 @@ public record DatabaseBudget(
     int surge = 0;
     if (service.deployment().isPresent()) {
       var workload = service.deployment().get().workload();
-      replicas = workload.replicas().value();
-      inputs.add(
-          new Input(workload.replicas().position(), service.name() + " replicas " + replicas));
-      maxReplicas = replicas;
       Optional<Autoscaler> hpa = service.deployment().get().autoscalers().stream().findFirst();
-      if (hpa.isPresent() && hpa.get().maxReplicas().isPresent()) {
-        maxReplicas = hpa.get().maxReplicas().get().value();
+      replicas = PodCounts.atRest(workload, hpa);
+      inputs.add(
+          new Input(
+              workload.replicas().position(),
+              service.name()
+                  + " replicas "
+                  + workload.replicas().value()
+                  + (PodCounts.scaledToZero(workload) ? " (scaled to zero)" : "")
+                  + (replicas != workload.replicas().value()
+                      ? " (held at " + replicas + " by its HPA)"
+                      : "")));
+      maxReplicas = PodCounts.atMost(workload, hpa);
+      if (hpa.isPresent()
+          && !PodCounts.scaledToZero(workload)
+          && hpa.get().maxReplicas().isPresent()) {
         inputs.add(
             new Input(
                 hpa.get().maxReplicas().get().position(),
@@ -294,7 +385,7 @@ public record DatabaseBudget(
     if (total > result.budget()) {
       return FleetBudget.Level.EXCEEDED;
     }
-    return total > result.nearLimitFraction() * result.budget()
+    return Queueing.exceeds(total, result.nearLimitFraction() * result.budget())
         ? FleetBudget.Level.NEAR_LIMIT
         : FleetBudget.Level.WITHIN;
   }

@@ -138,7 +138,7 @@ public final class FleetBudget {
 
     /** Within the budget but above {@code nearLimitFraction} of it, at the worst moment. */
     public boolean nearLimit() {
-      return !exceeded() && rollout() > nearLimitFraction * budget();
+      return !exceeded() && Queueing.exceeds(rollout(), nearLimitFraction * budget());
     }
 
     public Level level() {

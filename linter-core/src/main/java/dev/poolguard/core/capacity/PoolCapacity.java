@@ -6,8 +6,9 @@ import dev.poolguard.core.model.Deployment;
 import dev.poolguard.core.model.PoolKind;
 import dev.poolguard.core.model.PoolSetting;
 import dev.poolguard.core.model.Service;
-import dev.poolguard.core.model.kubernetes.Autoscaler;
-import dev.poolguard.core.model.kubernetes.Workload;
+import dev.poolguard.core.model.quarkus.QuarkusDurations;
+import dev.poolguard.core.model.workload.Autoscaler;
+import dev.poolguard.core.model.workload.Workload;
 import dev.poolguard.core.project.Load;
 import dev.poolguard.core.project.PoolguardConfig;
 import dev.poolguard.core.project.ServiceConfig;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -39,7 +41,7 @@ public record PoolCapacity(
     Load load,
     int poolMax,
     PoolSetting poolMaxSetting,
-    OptionalLong waitMillis,
+    OptionalDouble waitMillis,
     Pods pods,
     Optional<RolloutPlan> rollout,
     List<Input> inputs) {
@@ -48,8 +50,17 @@ public record PoolCapacity(
     inputs = List.copyOf(inputs);
   }
 
-  /** How many pods serve, and why. */
-  public record Pods(int count, String source, SourcePosition position) {}
+  /**
+   * How many pods serve, and why.
+   *
+   * @param conflict why a stated replicasAtPeak was not taken as written (outside the HPA's range,
+   *     or above a fixed replica count); the count is the one the controllers would run
+   */
+  public record Pods(int count, String source, SourcePosition position, Optional<String> conflict) {
+    public Pods(int count, String source, SourcePosition position) {
+      this(count, source, position, Optional.empty());
+    }
+  }
 
   public double holdSeconds() {
     return load.connectionHoldMillis() / 1000.0;
@@ -61,7 +72,15 @@ public record PoolCapacity(
   }
 
   public double waitSeconds() {
-    return waitMillis.isPresent() ? waitMillis.getAsLong() / 1000.0 : Double.POSITIVE_INFINITY;
+    return waitMillis.isPresent() ? waitMillis.getAsDouble() / 1000.0 : Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * Whether the pool's utilisation with {@code servingPods} sharing the peak is above {@code
+   * maxUtilisation}, beyond floating-point noise (exactly at the threshold is not above).
+   */
+  public boolean busierThan(int servingPods, double maxUtilisation) {
+    return Queueing.exceeds(offeredLoad(servingPods) / poolMax, maxUtilisation);
   }
 
   /** P(wait > W) with {@code servingPods} sharing the load; 1 when overloaded. */
@@ -94,8 +113,8 @@ public record PoolCapacity(
         continue;
       }
       Optional<Pods> pods = pods(service, config);
-      if (pods.isEmpty()) {
-        continue;
+      if (pods.isEmpty() || pods.get().count() == 0) {
+        continue; // capacity-model-incomplete says why nothing judges it
       }
       for (DataSource ds : service.dataSources()) {
         of(service, ds, config, pods.get()).ifPresent(out::add);
@@ -130,11 +149,13 @@ public record PoolCapacity(
             inputs.add(
                 new Input(
                     t.value().origin().position(), "connection timeout " + t.value().text())));
-    OptionalLong wait = timeout;
+    // A fractional maxWaitMillis (0.5 ms) is kept as written, not truncated to 0.
+    OptionalDouble wait =
+        timeout.isPresent() ? OptionalDouble.of(timeout.getAsLong()) : OptionalDouble.empty();
     if (load.maxWaitMillis().isPresent()) {
-      long maxWait = (long) load.maxWaitMillis().getAsDouble();
+      double maxWait = load.maxWaitMillis().getAsDouble();
       wait =
-          OptionalLong.of(timeout.isPresent() ? Math.min(timeout.getAsLong(), maxWait) : maxWait);
+          OptionalDouble.of(timeout.isPresent() ? Math.min(timeout.getAsLong(), maxWait) : maxWait);
       inputs.add(
           new Input(
               load.positionOf("maxWaitMillis"),
@@ -149,25 +170,47 @@ public record PoolCapacity(
             max.get(),
             wait,
             pods,
-            rollout(service),
+            rollout(service, pods.count()),
             inputs));
   }
 
   /**
-   * Pods at peak: replicasAtPeak, else the HPA minimum, else the workload's or poolguard.yaml's
-   * replicas.
+   * Pods at peak: replicasAtPeak, else 0 for a workload scaled to zero (no autoscaler acts on it),
+   * else the HPA minimum, else the workload's or poolguard.yaml's replicas. A count of 0 is judged
+   * by no queueing rule: {@code capacity-model-incomplete} asks for replicasAtPeak.
    */
   public static Optional<Pods> pods(Service service, ServiceConfig config) {
     Load load = config.load().orElse(null);
-    if (load != null && load.replicasAtPeak().isPresent()) {
-      return Optional.of(
-          new Pods(
-              load.replicasAtPeak().getAsInt(),
-              "replicasAtPeak " + load.replicasAtPeak().getAsInt(),
-              load.positionOf("replicasAtPeak")));
-    }
     Optional<Deployment> d = service.deployment();
+    if (load != null && load.replicasAtPeak().isPresent()) {
+      int stated = load.replicasAtPeak().getAsInt();
+      SourcePosition at = load.positionOf("replicasAtPeak");
+      Optional<PodCounts.Bound> bound =
+          d.flatMap(
+              x -> PodCounts.peakBound(x.workload(), x.autoscalers().stream().findFirst(), stated));
+      if (bound.isPresent()) {
+        int held = bound.get().count();
+        return Optional.of(
+            new Pods(
+                held,
+                "replicasAtPeak " + stated + ", held at " + held + " by " + bound.get().by(),
+                at,
+                Optional.of(
+                    "replicasAtPeak "
+                        + stated
+                        + " is outside what "
+                        + bound.get().by()
+                        + " allows, so the peak is judged at "
+                        + held
+                        + " pods: make them agree")));
+      }
+      return Optional.of(new Pods(stated, "replicasAtPeak " + stated, at));
+    }
     if (d.isPresent()) {
+      Workload scaled = d.get().workload();
+      if (PodCounts.scaledToZero(scaled)) {
+        return Optional.of(new Pods(0, "replicas 0: scaled to zero", scaled.replicas().position()));
+      }
       Optional<Autoscaler> hpa = d.get().autoscalers().stream().findFirst();
       if (hpa.isPresent()) {
         int min = hpa.get().minReplicas().value();
@@ -189,11 +232,11 @@ public record PoolCapacity(
     return Optional.empty();
   }
 
-  /** The rollout plan of the service's workload at its declared replicas. */
-  private static Optional<RolloutPlan> rollout(Service service) {
-    return service
-        .deployment()
-        .flatMap(d -> PoolSizes.plan(d.workload(), d.workload().replicas().value()));
+  /** The rollout plan of the service's workload at the pods that face the peak. */
+  private static Optional<RolloutPlan> rollout(Service service, int podsAtPeak) {
+    // With an HPA the rollout happens at the replica count the HPA holds at the moment judged
+    // (the peak pod count), not at spec.replicas: surge and unavailability are percentages of it.
+    return service.deployment().flatMap(d -> PoolSizes.plan(d.workload(), podsAtPeak));
   }
 
   /** The connection timeout in ms; empty when requests wait forever. */
@@ -207,8 +250,19 @@ public record PoolCapacity(
               .orElse(30_000L);
       return ms == 0 ? OptionalLong.empty() : OptionalLong.of(ms < 250 ? 30_000L : ms);
     }
-    return OptionalLong.of(5_000L);
+    // Agroal waits acquisition-timeout (Quarkus default 5S); a zero duration waits forever
+    // (agroal-pool ConnectionPool.getConnection: isZero() ? MAX_VALUE).
+    OptionalLong ms =
+        ds.setting("acquisition-timeout")
+            .filter(x -> x.value().isKnown())
+            .map(x -> QuarkusDurations.toMillis(x.value().text()))
+            .orElse(OptionalLong.empty());
+    long wait = ms.orElse(AGROAL_DEFAULT_ACQUISITION_MILLIS);
+    return wait == 0 ? OptionalLong.empty() : OptionalLong.of(wait);
   }
+
+  /** Quarkus' default {@code quarkus.datasource.jdbc.acquisition-timeout} (5S). */
+  private static final long AGROAL_DEFAULT_ACQUISITION_MILLIS = 5_000L;
 
   /** "2,400" or "2,400.5": how the load figures read in messages. */
   public static String number(double value) {

@@ -124,6 +124,18 @@ final class Queueing {
    *
    * @param maxUtilisation in (0, 1]
    */
+  /**
+   * Relative tolerance of every threshold comparison: 350 req/s × 14 ms on a pool of 7 is exactly
+   * 70 % utilisation, but in binary floating point 4.9 / 7 is 0.7000000000000001. A figure counts
+   * as above a threshold only when it exceeds it by more than this share of the threshold.
+   */
+  public static final double TOLERANCE = 1e-9;
+
+  /** {@code value > limit}, ignoring floating-point noise ({@link #TOLERANCE}). */
+  public static boolean exceeds(double value, double limit) {
+    return value - limit > TOLERANCE * Math.max(1.0, Math.abs(limit));
+  }
+
   public static int smallestPoolForUtilisation(double offeredLoad, double maxUtilisation) {
     Checks.finiteNonNegative("offeredLoad", offeredLoad);
     Checks.fraction("maxUtilisation", maxUtilisation);
@@ -133,10 +145,10 @@ final class Queueing {
     }
     // The quotient can round either way; settle the boundary with the same a / c the check uses.
     int c = Math.max(1, (int) estimate);
-    while (c > 1 && offeredLoad / (c - 1) <= maxUtilisation) {
+    while (c > 1 && !exceeds(offeredLoad / (c - 1), maxUtilisation)) {
       c--;
     }
-    while (offeredLoad / c > maxUtilisation) {
+    while (exceeds(offeredLoad / c, maxUtilisation)) {
       c++;
     }
     return c;

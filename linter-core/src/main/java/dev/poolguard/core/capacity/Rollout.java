@@ -82,7 +82,14 @@ final class Rollout {
       throw new IllegalArgumentException(
           "StatefulSet maxUnavailable " + bound + " can not be 0; remove it for the default of 1");
     }
-    return plan(Strategy.STATEFULSET_ROLLING_UPDATE, replicas, 0, bound.resolve(replicas, true));
+    // kubernetes/kubernetes pkg/controller/statefulset/stateful_set_utils.go,
+    // getStatefulSetMaxUnavailable: a percentage rounds down (GetScaledValueFromIntOrPercent with
+    // roundUp false), then at least 1; model.workload.Strategy#unavailablePods agrees.
+    return plan(
+        Strategy.STATEFULSET_ROLLING_UPDATE,
+        replicas,
+        0,
+        Math.max(1L, bound.resolve(replicas, false)));
   }
 
   /** A StatefulSet with {@code updateStrategy.type: OnDelete}: the controller takes no pod down. */

@@ -28,7 +28,7 @@ public final class ServerConfigs {
   public static ServerConfigs load(PoolguardConfig project) {
     Map<String, Loaded> out = new TreeMap<>();
     for (DatabaseConfig db : project.databases().values()) {
-      if (db.maxConnections().isPresent() || db.config().isEmpty()) {
+      if (db.config().isEmpty()) {
         continue;
       }
       Path file = db.config().get();
@@ -36,7 +36,12 @@ public final class ServerConfigs {
       Loaded loaded;
       try {
         loaded =
-            new Loaded(display, Optional.of(PostgresConf.read(file, display)), Optional.empty());
+            new Loaded(
+                display,
+                Optional.of(
+                    PostgresConf.readWithIncludes(
+                        file, project.baseDir(), f -> DatabaseBudget.display(project, f))),
+                Optional.empty());
       } catch (IOException | IllegalArgumentException e) {
         loaded = new Loaded(display, Optional.empty(), Optional.of(String.valueOf(e.getMessage())));
       }
@@ -45,7 +50,7 @@ public final class ServerConfigs {
     return new ServerConfigs(out);
   }
 
-  /** The file of {@code database}, when poolguard.yaml names one and no maxConnections. */
+  /** The file of {@code database}, when poolguard.yaml names one. */
   public Optional<Loaded> of(String database) {
     return Optional.ofNullable(byDatabase.get(database));
   }

@@ -88,7 +88,7 @@ final class YamlConverter {
                   new LoadProblem(
                       LoadProblem.Kind.DUPLICATE_KEY,
                       "duplicate key '"
-                          + key
+                          + shownKey(key)
                           + "' (first at line "
                           + position(firstKey).line()
                           + ")",
@@ -100,6 +100,15 @@ final class YamlConverter {
         }
       }
     }
+  }
+
+  /**
+   * A key as a one-line message shows it: a flow key can span lines and hold control characters,
+   * and a problem message is one line (escaped, and cut after 80 characters).
+   */
+  private static String shownKey(String key) {
+    String line = dev.poolguard.core.text.Escapes.terminalLine(key);
+    return line.length() <= 80 ? line : line.substring(0, 80) + "…";
   }
 
   /** A converted node, the number of nodes it expands to, and how many levels it spans. */
@@ -156,7 +165,14 @@ final class YamlConverter {
     var scalar = (org.snakeyaml.engine.v2.nodes.ScalarNode) node;
     Yaml11Scalars.Value value = Yaml11Scalars.construct(scalar.getTag(), scalar.getValue());
     return new Converted(
-        new ScalarNode(value.text(), scalar.getValue(), value.isNull(), position(node)), 0, 0);
+        new ScalarNode(
+            value.text(),
+            scalar.getValue(),
+            value.isNull(),
+            position(node),
+            org.snakeyaml.engine.v2.nodes.Tag.FLOAT.equals(scalar.getTag())),
+        0,
+        0);
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.poolguard.core.config;
 
-import dev.poolguard.core.model.Redaction;
+import dev.poolguard.core.secret.Secrets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -128,7 +128,7 @@ final class YamlLoader {
             .matcher(message)
             .replaceAll(r -> r.group().startsWith("'<") ? r.group() : "'…'");
     m = FOUND_INPUT.matcher(m).replaceAll("$1…");
-    return Redaction.redactText(m);
+    return Secrets.redactText(m);
   }
 
   /**

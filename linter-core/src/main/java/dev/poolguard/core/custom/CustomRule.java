@@ -27,18 +27,20 @@ final class CustomRule implements Rule {
     this.config = config;
     this.condition = condition;
     this.info =
-        RuleInfo.of(
-            config.id(),
-            title(config),
-            dev.poolguard.core.rule.Severity.parse(config.severity()),
-            java.util.Set.of(RuleInfo.Need.CONFIG),
-            config.description().orElse("A custom rule of poolguard.yaml.")
-                + " Condition: "
-                + config.condition(),
-            config
-                .remediation()
-                .orElse("Change the configuration so that the condition no longer holds."),
-            "condition: " + config.condition());
+        RuleInfo.builder(config.id())
+            .title(title(config))
+            .severity(dev.poolguard.core.rule.Severity.parse(config.severity()))
+            .needs(RuleInfo.Need.CONFIG)
+            .rationale(
+                config.description().orElse("A custom rule of poolguard.yaml.")
+                    + " Condition: "
+                    + config.condition())
+            .remediation(
+                config
+                    .remediation()
+                    .orElse("Change the configuration so that the condition no longer holds."))
+            .example("condition: " + config.condition())
+            .build();
   }
 
   @Override

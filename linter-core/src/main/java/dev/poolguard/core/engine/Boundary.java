@@ -22,17 +22,33 @@ import java.util.Optional;
 final class Boundary {
 
   private final List<Path> realRoots;
-  private final boolean allowOutside;
+  private final OutsidePaths outside;
   private final Display display;
 
-  private Boundary(List<Path> realRoots, boolean allowOutside, Display display) {
+  private Boundary(List<Path> realRoots, OutsidePaths outside, Display display) {
     this.realRoots = List.copyOf(realRoots);
-    this.allowOutside = allowOutside;
+    this.outside = outside;
     this.display = display;
   }
 
+  /**
+   * Whether a run may read outside the repository, and how its user allows it: the CLI and the
+   * Maven plugin name the switch differently.
+   */
+  record OutsidePaths(boolean allowed, String howToAllow) {
+    static final OutsidePaths CLI_DEFAULT = new OutsidePaths(false, "pass --allow-outside-paths");
+
+    OutsidePaths allowing(boolean allow) {
+      return new OutsidePaths(allow, howToAllow);
+    }
+
+    OutsidePaths saying(String how) {
+      return new OutsidePaths(allowed, how);
+    }
+  }
+
   static Boundary of(
-      PoolguardConfig config, List<Path> lintRoots, boolean allowOutside, Display display) {
+      PoolguardConfig config, List<Path> lintRoots, OutsidePaths outside, Display display) {
     List<Path> roots = new ArrayList<>();
     real(repositoryRoot(config.baseDir())).ifPresent(roots::add);
     for (Path root : lintRoots) {
@@ -41,7 +57,7 @@ final class Boundary {
         real(r).ifPresent(roots::add);
       }
     }
-    return new Boundary(roots, allowOutside, display);
+    return new Boundary(roots, outside, display);
   }
 
   /** The top of the git work tree holding {@code dir} (a folder with {@code .git}), else dir. */
@@ -72,11 +88,13 @@ final class Boundary {
                 + "), which holds git's own files and credentials");
       }
     }
-    if (root.isEmpty() && !allowOutside) {
+    if (root.isEmpty() && !outside.allowed()) {
       return Optional.of(
           "not read: it leads outside the repository and the linted paths ("
               + display.of(target)
-              + "); pass --allow-outside-paths to read it");
+              + "); "
+              + outside.howToAllow()
+              + " to read it");
     }
     return Optional.empty();
   }
@@ -87,7 +105,7 @@ final class Boundary {
    *
    * @throws LintException naming the key and its line
    */
-  static void checkConfigPaths(PoolguardConfig config, boolean allowOutside, Display display) {
+  static void checkConfigPaths(PoolguardConfig config, OutsidePaths outside, Display display) {
     Path repository = repositoryRoot(config.baseDir());
     Optional<Path> realRepository = real(repository);
     for (ServiceConfig s : config.services().values()) {
@@ -96,7 +114,7 @@ final class Boundary {
             p,
             repository,
             realRepository,
-            allowOutside,
+            outside,
             s.positionOf("config"),
             "services." + s.name() + ".config",
             display);
@@ -106,7 +124,7 @@ final class Boundary {
             p,
             repository,
             realRepository,
-            allowOutside,
+            outside,
             s.positionOf("deployment"),
             "services." + s.name() + ".deployment",
             display);
@@ -118,7 +136,7 @@ final class Boundary {
             d.config().get(),
             repository,
             realRepository,
-            allowOutside,
+            outside,
             d.positionOf("config"),
             "databases." + d.name() + ".config",
             display);
@@ -128,18 +146,18 @@ final class Boundary {
 
   /** Refuses a folder or snapshot {@code baseline:} of poolguard.yaml outside the repository. */
   static void checkBaselinePath(
-      PoolguardConfig config, Path path, boolean allowOutside, Display display) {
+      PoolguardConfig config, Path path, OutsidePaths outside, Display display) {
     Path repository = repositoryRoot(config.baseDir());
     SourcePosition at =
         config.positionOf("baseline").orElse(SourcePosition.startOf(config.displayPath()));
-    check(path, repository, real(repository), allowOutside, at, "baseline", display);
+    check(path, repository, real(repository), outside, at, "baseline", display);
   }
 
   private static void check(
       Path path,
       Path repository,
       Optional<Path> realRepository,
-      boolean allowOutside,
+      OutsidePaths outsidePaths,
       SourcePosition at,
       String key,
       Display display) {
@@ -164,7 +182,7 @@ final class Boundary {
                 + " leads into a .git folder; poolguard never reads git's own files");
       }
     }
-    if (outside && !allowOutside) {
+    if (outside && !outsidePaths.allowed()) {
       throw new LintException(
           at
               + ": "
@@ -172,10 +190,18 @@ final class Boundary {
               + ": "
               + display.of(absolute)
               + " is outside the repository ("
-              + display.of(repository)
+              + where(repository, display)
               + "); poolguard reads only files inside it. Move the file into the repository,"
-              + " or pass --allow-outside-paths if this run may read it");
+              + " or "
+              + outsidePaths.howToAllow()
+              + " if this run may read it");
     }
+  }
+
+  /** The repository as the message names it: "." alone would read as a typo. */
+  private static String where(Path repository, Display display) {
+    String shown = display.of(repository);
+    return shown.equals(".") ? "the current folder" : shown;
   }
 
   private static Optional<Path> real(Path path) {

@@ -29,6 +29,9 @@ final class Discovery {
   private final List<Glob> excludes;
   private final Path excludeBase;
   private final int maxFiles;
+  private final long maxFileBytes;
+  private final long maxTotalBytes;
+  private long totalBytes;
   private final List<String> notes;
   private final Display display;
   private final TreeSet<Path> found = new TreeSet<>();
@@ -39,12 +42,14 @@ final class Discovery {
   Discovery(
       List<String> excludeGlobs,
       Path excludeBase,
-      int maxFiles,
+      dev.poolguard.core.config.Limits limits,
       Display display,
       List<String> notes) {
     this.excludes = excludeGlobs.stream().map(Glob::compile).toList();
     this.excludeBase = excludeBase;
-    this.maxFiles = maxFiles;
+    this.maxFiles = limits.maxFiles();
+    this.maxFileBytes = limits.maxFileBytes();
+    this.maxTotalBytes = limits.maxTotalBytes();
     this.display = display;
     this.notes = notes;
   }
@@ -162,6 +167,32 @@ final class Discovery {
               + " config files to read in "
               + display.of(currentRoot)
               + " (limits.maxFiles); narrow the paths, add exclude: globs or raise --max-files");
+    }
+    countBytes(file);
+  }
+
+  /**
+   * Adds a file's size to the run's total before anything is read; a file over maxFileBytes is
+   * reported, not read, so it does not count.
+   */
+  private void countBytes(Path file) {
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (IOException e) {
+      return; // the loader reports an unreadable file
+    }
+    if (size <= maxFileBytes) {
+      totalBytes += size;
+    }
+    if (totalBytes > maxTotalBytes) {
+      throw new LintException(
+          "config files to read in "
+              + display.of(currentRoot)
+              + " add up to more than "
+              + maxTotalBytes
+              + " bytes (limits.maxTotalBytes); nothing was read. Narrow the paths, add exclude:"
+              + " globs or raise --max-total-bytes");
     }
   }
 

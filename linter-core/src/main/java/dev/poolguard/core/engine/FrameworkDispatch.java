@@ -6,13 +6,14 @@ import dev.poolguard.core.model.Diagnostic;
 import dev.poolguard.core.model.Framework;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.model.kubernetes.Deployments;
-import dev.poolguard.core.model.kubernetes.Workload;
+import dev.poolguard.core.model.quarkus.EnvChecks;
 import dev.poolguard.core.model.quarkus.QuarkusInput;
 import dev.poolguard.core.model.quarkus.QuarkusResolver;
 import dev.poolguard.core.model.spring.ExternalSources;
 import dev.poolguard.core.model.spring.SpringFile;
 import dev.poolguard.core.model.spring.SpringInput;
 import dev.poolguard.core.model.spring.SpringResolver;
+import dev.poolguard.core.model.workload.Workload;
 import dev.poolguard.core.project.PoolguardConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,6 +41,7 @@ final class FrameworkDispatch {
   private final List<String> notes;
   private final WorkloadMatching workloads;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final Map<Service, List<Diagnostic>> startup = new IdentityHashMap<>();
 
   FrameworkDispatch(
       PoolguardConfig config,
@@ -52,9 +56,14 @@ final class FrameworkDispatch {
     this.workloads = workloads;
   }
 
-  /** The environment diagnostics of every service resolved so far. */
-  List<Diagnostic> diagnostics() {
-    return List.copyOf(diagnostics);
+  /**
+   * The diagnostics of the services the model keeps (a service resolved only to learn its name is
+   * resolved again with its workload): environment ones, and what stops it at startup.
+   */
+  List<Diagnostic> diagnostics(List<Service> kept) {
+    List<Diagnostic> out = new ArrayList<>(diagnostics);
+    kept.forEach(s -> out.addAll(startup.getOrDefault(s, List.of())));
+    return out;
   }
 
   List<Service> resolve(
@@ -75,6 +84,9 @@ final class FrameworkDispatch {
               .of(workload.get(), container);
       if (overrides.isPresent()) {
         external = overrides.get().sources();
+        // spring.config.location replaces the default locations, packaged ones included.
+        java.util.function.IntPredicate reads = overrides.get().readsPackaged();
+        files.removeIf(f -> !reads.test(f.location()));
         files.addAll(overrides.get().externalFiles());
         for (ConfigFile embedded : overrides.get().embeddedFiles()) {
           workspace.keep(embedded.displayPath() + "#" + embedded.hashCode(), embedded);
@@ -94,18 +106,20 @@ final class FrameworkDispatch {
             config.hikariVersion().orElse(NEWEST_HIKARI),
             workspace::loadIfPresent,
             external);
-    List<Service> services = SpringResolver.resolve(input);
-    if (workload.isEmpty() || overrides.isEmpty()) {
+    String bootLine = BootLines.of(packaged, p -> workspace.display().of(p));
+    List<Service> services =
+        SpringResolver.resolve(input).stream().map(s -> s.withFrameworkLine(bootLine)).toList();
+    Optional<Deployment> deployment = deployment(workload, overrides);
+    if (deployment.isEmpty()) {
+      services.forEach(s -> startup.put(s, SpringResolver.startupDiagnostics(input, List.of(s))));
       return services;
     }
-    Deployment deployment =
-        new Deployment(
-            workload.get(),
-            workloads.cluster().autoscalersFor(workload.get()),
-            overrides.get().container());
     List<Service> withDeployment = new ArrayList<>();
     for (Service s : services) {
-      withDeployment.add(s.withDeployment(deployment));
+      withDeployment.add(s.withDeployment(deployment.get()));
+      startup.put(
+          withDeployment.get(withDeployment.size() - 1),
+          SpringResolver.startupDiagnostics(input, List.of(s)));
       diagnostics.addAll(SpringResolver.environmentDiagnostics(input, s.name(), s.profileLabel()));
       for (Deployments.Unread u : overrides.get().unread()) {
         diagnostics.add(Deployments.unreadDiagnostic(u, s.name(), s.profileLabel()));
@@ -140,15 +154,31 @@ final class FrameworkDispatch {
                 request.profileOverride().flatMap(p -> p.stream().findFirst()),
                 profiles,
                 settings));
-    if (workload.isEmpty() || overrides.isEmpty()) {
+    Optional<Deployment> deployment = deployment(workload, overrides);
+    if (deployment.isEmpty()) {
       return services;
     }
-    Deployment deployment =
+    List<Service> withDeployment = new ArrayList<>();
+    for (Service s : services) {
+      Service deployed = s.withDeployment(deployment.get());
+      withDeployment.add(deployed);
+      startup.put(
+          deployed, EnvChecks.bindsNothing(external.environment(), s.name(), s.profileLabel()));
+    }
+    return withDeployment;
+  }
+
+  /** The workload the services run in, when a manifest deploys them. */
+  private Optional<Deployment> deployment(
+      Optional<Workload> workload, Optional<Deployments.Overrides> overrides) {
+    if (workload.isEmpty() || overrides.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
         new Deployment(
             workload.get(),
             workloads.cluster().autoscalersFor(workload.get()),
-            overrides.get().container());
-    return services.stream().map(s -> s.withDeployment(deployment)).toList();
+            overrides.get().container()));
   }
 
   /**

@@ -29,31 +29,32 @@ public final class Linter {
 
   private final RuleSet rules;
   private final Limits.Overrides limitOverrides;
-  private final boolean allowOutsidePaths;
+  private final Boundary.OutsidePaths outsidePaths;
   private final RuleSelection selection;
   private final boolean newOnly;
   private final Set<Path> filesRead = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public Linter(RuleSet rules) {
-    this(rules, Limits.Overrides.NONE, false, RuleSelection.NONE, false);
+    this(
+        rules, Limits.Overrides.NONE, Boundary.OutsidePaths.CLI_DEFAULT, RuleSelection.NONE, false);
   }
 
   private Linter(
       RuleSet rules,
       Limits.Overrides limitOverrides,
-      boolean allowOutsidePaths,
+      Boundary.OutsidePaths outsidePaths,
       RuleSelection selection,
       boolean newOnly) {
     this.rules = rules;
     this.limitOverrides = limitOverrides;
-    this.allowOutsidePaths = allowOutsidePaths;
+    this.outsidePaths = outsidePaths;
     this.selection = selection;
     this.newOnly = newOnly;
   }
 
   /** This linter with rules switched on or off ({@code --enable}, {@code --disable}). */
   public Linter selecting(RuleSelection chosen) {
-    return new Linter(rules, limitOverrides, allowOutsidePaths, chosen, newOnly);
+    return new Linter(rules, limitOverrides, outsidePaths, chosen, newOnly);
   }
 
   /**
@@ -61,7 +62,7 @@ public final class Linter {
    * finding it has as well (same fingerprint, same judged values) is suppressed as existing.
    */
   public Linter reportingNewOnly(boolean onlyNew) {
-    return new Linter(rules, limitOverrides, allowOutsidePaths, selection, onlyNew);
+    return new Linter(rules, limitOverrides, outsidePaths, selection, onlyNew);
   }
 
   /**
@@ -69,7 +70,15 @@ public final class Linter {
    * repository and the linted paths ({@code --allow-outside-paths}); {@code .git} stays refused.
    */
   public Linter allowingOutsidePaths(boolean allow) {
-    return new Linter(rules, limitOverrides, allow, selection, newOnly);
+    return new Linter(rules, limitOverrides, outsidePaths.allowing(allow), selection, newOnly);
+  }
+
+  /**
+   * This linter telling its user how to allow outside paths in its own words ({@code "set
+   * -Dpoolguard.allowOutsidePaths=true"} for the Maven plugin); the default names the CLI flag.
+   */
+  public Linter sayingHowToAllowOutsidePaths(String howToAllow) {
+    return new Linter(rules, limitOverrides, outsidePaths.saying(howToAllow), selection, newOnly);
   }
 
   /**
@@ -84,7 +93,7 @@ public final class Linter {
    * This linter with limits from the command line, which beat {@code limits:} in poolguard.yaml.
    */
   public Linter withLimits(Limits.Overrides overrides) {
-    return new Linter(rules, overrides, allowOutsidePaths, selection, newOnly);
+    return new Linter(rules, overrides, outsidePaths, selection, newOnly);
   }
 
   /**
@@ -184,7 +193,7 @@ public final class Linter {
     }
     Display display = new Display(request.workingDirectory());
     Limits limits = limitOverrides.applyTo(config.limits());
-    Boundary boundary = Boundary.of(config, request.absolutePaths(), allowOutsidePaths, display);
+    Boundary boundary = Boundary.of(config, request.absolutePaths(), outsidePaths, display);
     Workspace nothingRead = new Workspace(display, limits, p -> {}, boundary);
     return ownFindings(request, new Run(config, List.of(), model, new ArrayList<>(), nothingRead));
   }
@@ -251,11 +260,11 @@ public final class Linter {
         configPath
             .map(p -> PoolguardConfigs.load(p, display.of(p)))
             .orElseGet(() -> PoolguardConfig.empty(searchFrom.get(0)));
-    Boundary.checkConfigPaths(config, allowOutsidePaths, display);
+    Boundary.checkConfigPaths(config, outsidePaths, display);
     if (request.baseline().isEmpty() && !request.noBaseline() && config.baseline().isPresent()) {
       BaselineSpec spec = BaselineSpec.parse(config.baseline().get(), config.baseDir());
       if (spec.path().isPresent()) {
-        Boundary.checkBaselinePath(config, spec.path().get(), allowOutsidePaths, display);
+        Boundary.checkBaselinePath(config, spec.path().get(), outsidePaths, display);
       }
     }
     List<Path> excluded = Baselines.folderInside(request, config, roots);
@@ -272,12 +281,11 @@ public final class Linter {
     Display display = new Display(request.workingDirectory());
     Limits limits = limitOverrides.applyTo(config.limits());
     List<String> notes = new ArrayList<>(earlierNotes);
-    Discovery discovery =
-        new Discovery(config.exclude(), config.baseDir(), limits.maxFiles(), display, notes);
+    Discovery discovery = new Discovery(config.exclude(), config.baseDir(), limits, display, notes);
     List<Path> files = new ArrayList<>(discovery.walk(roots));
     files.removeIf(f -> excluded.stream().anyMatch(f::startsWith));
     configPath.ifPresent(p -> files.remove(p.toAbsolutePath().normalize()));
-    Boundary boundary = Boundary.of(config, roots, allowOutsidePaths, display);
+    Boundary boundary = Boundary.of(config, roots, outsidePaths, display);
     Workspace workspace = new Workspace(display, limits, filesRead::add, boundary);
     configPath.ifPresent(p -> filesRead.add(p.toAbsolutePath().normalize()));
     ServiceAssembly assembly = new ServiceAssembly(config, workspace, request, notes);

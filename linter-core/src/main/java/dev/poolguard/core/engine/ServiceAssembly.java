@@ -6,8 +6,8 @@ import dev.poolguard.core.model.Diagnostic;
 import dev.poolguard.core.model.Framework;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.model.kubernetes.Cluster;
-import dev.poolguard.core.model.kubernetes.Workload;
 import dev.poolguard.core.model.spring.SpringFile;
+import dev.poolguard.core.model.workload.Workload;
 import dev.poolguard.core.project.PoolguardConfig;
 import dev.poolguard.core.project.ServiceConfig;
 import java.nio.file.Path;
@@ -79,9 +79,12 @@ final class ServiceAssembly {
         others.addAll(ServiceFiles.filesUnder(p));
       }
     }
+    Overlays overlays = new Overlays(workspace);
+    overlays.render(others, config, notes);
     cluster =
-        WorkloadMatching.readManifests(others, workspace, request, notes, manifests, plainFiles);
-    WorkloadMatching workloads = new WorkloadMatching(cluster, workspace, notes);
+        WorkloadMatching.readManifests(
+            others, workspace, request, notes, manifests, plainFiles, overlays);
+    WorkloadMatching workloads = new WorkloadMatching(cluster, workspace, notes, overlays);
     FrameworkDispatch dispatch =
         new FrameworkDispatch(config, workspace, request, notes, workloads);
     List<Service> services = new ArrayList<>();
@@ -142,7 +145,7 @@ final class ServiceAssembly {
               Optional.empty(),
               Optional.of(WorkloadMatching.quarkusEnv(w) ? Framework.QUARKUS : Framework.SPRING)));
     }
-    diagnostics.addAll(dispatch.diagnostics());
+    diagnostics.addAll(dispatch.diagnostics(services));
     services.sort(Comparator.comparing(Service::name).thenComparing(Service::profileLabel));
     return services;
   }

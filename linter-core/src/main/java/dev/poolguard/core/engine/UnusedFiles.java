@@ -8,7 +8,7 @@ import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.Diagnostic;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.model.kubernetes.Cluster;
-import dev.poolguard.core.model.kubernetes.Workload;
+import dev.poolguard.core.model.workload.Workload;
 import dev.poolguard.core.project.DatabaseConfig;
 import dev.poolguard.core.project.PoolguardConfig;
 import java.nio.file.Path;

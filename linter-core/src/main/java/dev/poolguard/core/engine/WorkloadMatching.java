@@ -4,7 +4,7 @@ import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.config.ConfigLoader;
 import dev.poolguard.core.model.kubernetes.Cluster;
 import dev.poolguard.core.model.kubernetes.Manifests;
-import dev.poolguard.core.model.kubernetes.Workload;
+import dev.poolguard.core.model.workload.Workload;
 import dev.poolguard.core.project.ServiceConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,9 +24,11 @@ final class WorkloadMatching {
   private final Workspace workspace;
   private final List<String> notes;
   private final Set<Workload> claimed = new HashSet<>();
+  private final Overlays overlays;
 
-  WorkloadMatching(Cluster cluster, Workspace workspace, List<String> notes) {
+  WorkloadMatching(Cluster cluster, Workspace workspace, List<String> notes, Overlays overlays) {
     this.cluster = cluster;
+    this.overlays = overlays;
     this.workspace = workspace;
     this.notes = notes;
   }
@@ -54,12 +56,14 @@ final class WorkloadMatching {
       LintRequest request,
       List<String> notes,
       List<ConfigFile> manifestsRead,
-      List<Path> plainFiles) {
-    List<ConfigFile> manifests = new ArrayList<>();
+      List<Path> plainFiles,
+      Overlays overlays) {
+    List<ConfigFile> manifests = new ArrayList<>(overlays.files());
+    manifestsRead.addAll(overlays.files());
     Set<Path> seen = new HashSet<>();
     for (Path path : candidates) {
       Path p = path.toAbsolutePath().normalize();
-      if (!seen.add(p)) {
+      if (!seen.add(p) || overlays.consumed(p)) {
         continue;
       }
       Optional<String> text = workspace.text(p);
@@ -92,11 +96,16 @@ final class WorkloadMatching {
   Optional<Workload> configured(ServiceConfig service) {
     if (!service.deployment().isEmpty()) {
       Set<String> paths = new HashSet<>();
+      Set<String> rendered = new HashSet<>();
       for (Path p : service.deployment()) {
         ServiceFiles.filesUnder(p).forEach(f -> paths.add(workspace.display().of(f)));
+        Overlays.named(p)
+            .ifPresent(k -> rendered.addAll(overlays.objects(workspace.display().of(k))));
       }
       List<Workload> inFiles =
-          cluster.workloads().stream().filter(w -> paths.contains(w.position().path())).toList();
+          cluster.workloads().stream()
+              .filter(w -> paths.contains(w.position().path()) || rendered.contains(w.name()))
+              .toList();
       if (inFiles.size() == 1) {
         return Optional.of(inFiles.get(0));
       }

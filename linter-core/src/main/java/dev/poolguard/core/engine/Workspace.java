@@ -127,6 +127,11 @@ final class Workspace {
         .toList();
   }
 
+  /** Why {@code file} must not be read (outside the repository), or empty. */
+  Optional<String> refusal(Path file) {
+    return boundary.refusal(file.toAbsolutePath().normalize());
+  }
+
   Limits limits() {
     return limits;
   }

@@ -1,7 +1,7 @@
 package dev.poolguard.core.model;
 
-import dev.poolguard.core.model.kubernetes.Autoscaler;
-import dev.poolguard.core.model.kubernetes.Workload;
+import dev.poolguard.core.model.workload.Autoscaler;
+import dev.poolguard.core.model.workload.Workload;
 import java.util.List;
 import java.util.Objects;
 

@@ -42,6 +42,11 @@ public record Diagnostic(
     ENV_BINDS_NOTHING,
     /** The legacy dash-to-underscore form of a HikariCP {@code connection-*} key. */
     ENV_LEGACY_HAZARD,
+    /**
+     * Config the framework refuses while it starts (a Spring Boot 2.3-style {@code spring.profiles}
+     * document): the application does not start.
+     */
+    STARTUP_FAILS,
     /** Pool settings in a file the framework does not read (a ConfigMap mounted elsewhere). */
     SETTINGS_NOT_READ,
     /**

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param dataSources its connection pools, sorted by name
  * @param anchor a position that identifies the service (its main config file)
  * @param deployment how it runs in Kubernetes, when a manifest says
+ * @param frameworkLine the framework line whose behaviour the model follows and why ({@code Spring
+ *     Boot 3.5 (pom.xml declares 3.5.7)}), or empty when only one is modelled
  */
 public record Service(
     String name,
@@ -28,9 +30,11 @@ public record Service(
     List<String> configFiles,
     List<DataSource> dataSources,
     SourcePosition anchor,
-    Optional<Deployment> deployment) {
+    Optional<Deployment> deployment,
+    String frameworkLine) {
 
   public Service {
+    Objects.requireNonNull(frameworkLine, "frameworkLine");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(framework, "framework");
     profiles = List.copyOf(profiles);
@@ -39,6 +43,20 @@ public record Service(
     dataSources = List.copyOf(dataSources);
     Objects.requireNonNull(anchor, "anchor");
     Objects.requireNonNull(deployment, "deployment");
+  }
+
+  /** A service whose framework line is not stated. */
+  public Service(
+      String name,
+      Framework framework,
+      List<String> profiles,
+      String profileSource,
+      List<String> configFiles,
+      List<DataSource> dataSources,
+      SourcePosition anchor,
+      Optional<Deployment> deployment) {
+    this(
+        name, framework, profiles, profileSource, configFiles, dataSources, anchor, deployment, "");
   }
 
   /** A service without a known deployment. */
@@ -63,7 +81,29 @@ public record Service(
 
   public Service withDeployment(Deployment d) {
     return new Service(
-        name, framework, profiles, profileSource, configFiles, dataSources, anchor, Optional.of(d));
+        name,
+        framework,
+        profiles,
+        profileSource,
+        configFiles,
+        dataSources,
+        anchor,
+        Optional.of(d),
+        frameworkLine);
+  }
+
+  /** This service, stating the framework line its model follows. */
+  public Service withFrameworkLine(String line) {
+    return new Service(
+        name,
+        framework,
+        profiles,
+        profileSource,
+        configFiles,
+        dataSources,
+        anchor,
+        deployment,
+        line);
   }
 
   /** The active profiles as one label, e.g. {@code prod,eu}. */

@@ -14,9 +14,16 @@ import java.util.OptionalLong;
  * @param origin where the effective value came from
  * @param overridden the origins it beat, highest precedence first
  * @param unknown why the value is unknown, for {@link State#UNKNOWN}
+ * @param via the sources its placeholders were resolved from, in the order looked up: for {@code
+ *     max: ${DB_POOL_MAX:8}} the environment entry that set {@code DB_POOL_MAX}
  */
 public record Value(
-    String text, State state, Origin origin, List<Origin> overridden, Optional<Unknown> unknown) {
+    String text,
+    State state,
+    Origin origin,
+    List<Origin> overridden,
+    Optional<Unknown> unknown,
+    List<Origin> via) {
 
   public Value {
     Objects.requireNonNull(text, "text");
@@ -24,6 +31,18 @@ public record Value(
     Objects.requireNonNull(origin, "origin");
     overridden = List.copyOf(overridden);
     Objects.requireNonNull(unknown, "unknown");
+    via = List.copyOf(via);
+  }
+
+  /** A value whose text was written where it came from (no placeholder chain). */
+  public Value(
+      String text, State state, Origin origin, List<Origin> overridden, Optional<Unknown> unknown) {
+    this(text, state, origin, overridden, unknown, List.of());
+  }
+
+  /** This value, its placeholders resolved from {@code sources}. */
+  public Value withVia(List<Origin> sources) {
+    return new Value(text, state, origin, overridden, unknown, sources);
   }
 
   /** How much is known about a value. */

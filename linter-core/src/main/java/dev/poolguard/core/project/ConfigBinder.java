@@ -149,7 +149,10 @@ final class ConfigBinder {
             : d.maxFileBytes(),
         f.integer("maxFiles").orElse(d.maxFiles()),
         f.integer("maxYamlDepth").orElse(d.maxYamlDepth()),
-        f.integer("maxAliases").orElse(d.maxAliases()));
+        f.integer("maxAliases").orElse(d.maxAliases()),
+        f.integer("maxTotalBytes").isPresent()
+            ? f.integer("maxTotalBytes").getAsInt()
+            : d.maxTotalBytes());
   }
 
   private static List<Path> resolve(List<String> paths, Path baseDir) {

@@ -12,7 +12,8 @@ import java.util.OptionalInt;
  * {@code maxConnections} and {@code config} is present.
  *
  * @param name the database name (its key)
- * @param maxConnections the server's max_connections as written here; wins over {@code config}'s
+ * @param maxConnections the server's max_connections as written here; replaces {@code config}'s,
+ *     whose reserved slots still count
  * @param config the server's postgresql.conf, resolved against the file's folder
  * @param reservedConnections connections kept free beyond the server's own reserved slots (default
  *     0)

@@ -1,6 +1,7 @@
 package dev.poolguard.core.project;
 
 import dev.poolguard.core.config.MapNode;
+import dev.poolguard.core.text.Suggestions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

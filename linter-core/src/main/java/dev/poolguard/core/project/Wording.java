@@ -1,6 +1,7 @@
 package dev.poolguard.core.project;
 
 import dev.poolguard.core.config.ScalarNode;
+import dev.poolguard.core.text.Suggestions;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.LinkedHashSet;

@@ -110,7 +110,9 @@ final class JsonReporter implements Reporter {
     g.writeNumberField("notes", result.count(Severity.NOTE));
     long existing = result.existing();
     g.writeNumberField("suppressed", result.findings().size() - result.active().size() - existing);
-    g.writeNumberField("existing", existing);
+    if (existing > 0) {
+      g.writeNumberField("existing", existing);
+    }
     g.writeNumberField("filesRead", result.filesRead());
     g.writeEndObject();
   }

@@ -139,14 +139,7 @@ final class JunitReporter implements Reporter {
           .append("\">");
       StringBuilder body = new StringBuilder();
       for (Finding f : active) {
-        body.append(f.position())
-            .append(": ")
-            .append(f.severity().id())
-            .append(": ")
-            .append(f.message())
-            .append(" [")
-            .append(f.ruleId())
-            .append("]\n");
+        body.append(f.line()).append('\n');
         if (!f.remediation().isBlank()) {
           body.append("  fix: ").append(f.remediation()).append('\n');
         }

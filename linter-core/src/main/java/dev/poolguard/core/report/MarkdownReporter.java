@@ -10,6 +10,7 @@ import dev.poolguard.core.result.Finding;
 import dev.poolguard.core.result.LintResult;
 import dev.poolguard.core.rule.Related;
 import dev.poolguard.core.rule.Severity;
+import dev.poolguard.core.text.Escapes;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -301,19 +302,7 @@ final class MarkdownReporter implements Reporter {
 
   /** As {@link #text}, without masking: for the escaped forms of known secrets. */
   static String escape(String raw) {
-    String t = Terminal.oneLine(raw);
-    StringBuilder s = new StringBuilder(t.length() + 8);
-    for (int i = 0; i < t.length(); i++) {
-      char c = t.charAt(i);
-      switch (c) {
-        case '<' -> s.append("&lt;");
-        case '>' -> s.append("&gt;");
-        case '&' -> s.append("&amp;");
-        case '\\', '`', '*', '_', '[', ']', '|', '#', '~' -> s.append('\\').append(c);
-        default -> s.append(c);
-      }
-    }
-    return s.toString();
+    return Escapes.markdown(raw);
   }
 
   private static String cell(String raw) {

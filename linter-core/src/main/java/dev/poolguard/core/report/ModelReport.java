@@ -49,6 +49,9 @@ public final class ModelReport {
           .append(" from ")
           .append(service.profileSource())
           .append(")\n");
+      if (!service.frameworkLine().isEmpty()) {
+        out.append("  follows ").append(Terminal.oneLine(service.frameworkLine())).append('\n');
+      }
       if (service.dataSources().isEmpty()) {
         out.append("  no datasource configured\n");
       }
@@ -76,6 +79,9 @@ public final class ModelReport {
               .append(pad(Terminal.oneLine(model.redaction().replaceKnown(shown(s))), 10))
               .append("  ")
               .append(s.value().origin().describe());
+          for (Origin o : s.value().via()) {
+            out.append("  via ").append(o.describe());
+          }
           if (!s.known()) {
             out.append("  (unknown property)");
           }

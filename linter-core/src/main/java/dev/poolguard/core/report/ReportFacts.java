@@ -5,27 +5,20 @@ import dev.poolguard.core.capacity.DatabaseBudget;
 import dev.poolguard.core.capacity.FleetBudget;
 import dev.poolguard.core.result.Finding;
 import dev.poolguard.core.result.LintResult;
+import dev.poolguard.core.rule.RuleInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** What the human-facing reports (Markdown, HTML) group and label the same way. */
 final class ReportFacts {
 
   /** Heading for findings that belong to no service (a shared file, poolguard.yaml). */
   static final String NO_SERVICE = "(no service)";
-
-  /** The rules that judge capacity: their findings are a change's capacity verdict. */
-  static final Set<String> CAPACITY_RULES =
-      Set.of(
-          "pool-below-peak-demand",
-          "pool-utilisation-high",
-          "pool-saturated-during-rollout",
-          "database-connections-exceeded",
-          "database-connections-near-limit");
 
   private ReportFacts() {}
 
@@ -46,8 +39,10 @@ final class ReportFacts {
   }
 
   /**
-   * Capacity findings about the changed setting: the same service and the setting as the finding's
-   * subject ({@code datasource/key}), or, for a pool maximum, a budget finding on its service.
+   * Capacity findings about the changed setting: findings of the rules that judge the capacity
+   * analysis ({@link RuleInfo.Need#CAPACITY_MODEL} in their metadata) with the same service and the
+   * setting as the finding's subject ({@code datasource/key}), or, for a pool maximum, a budget
+   * finding on its service.
    */
   static List<Finding> capacityVerdicts(LintResult result, Change c) {
     if (c.key().isEmpty()) {
@@ -55,8 +50,13 @@ final class ReportFacts {
     }
     String subject = c.dataSource() + "/" + c.key();
     boolean poolMax = c.key().equals("maximum-pool-size") || c.key().equals("max-size");
+    Set<String> capacityRules =
+        result.rules().stream()
+            .filter(r -> r.needs().contains(RuleInfo.Need.CAPACITY_MODEL))
+            .map(RuleInfo::id)
+            .collect(Collectors.toSet());
     return result.findings().stream()
-        .filter(f -> CAPACITY_RULES.contains(f.ruleId()))
+        .filter(f -> capacityRules.contains(f.ruleId()))
         .filter(f -> f.service().map(c.service()::equals).orElse(false))
         .filter(
             f -> f.subject().equals(subject) || (poolMax && f.subject().startsWith("database/")))

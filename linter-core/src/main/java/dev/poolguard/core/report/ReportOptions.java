@@ -20,4 +20,19 @@ public record ReportOptions(
     Objects.requireNonNull(sourceRoot, "sourceRoot");
     Objects.requireNonNull(docsUrl, "docsUrl");
   }
+
+  /** The version of a build that is not a packaged jar (classes run from an IDE or a test). */
+  public static final String DEVELOPMENT = "development";
+
+  /**
+   * The poolguard version the reports name, looked up the same way by every front end: {@code
+   * resolved} when the front end knows it (Maven names the plugin's), else the {@code
+   * Implementation-Version} of the jar that holds {@code anchor}, else {@link #DEVELOPMENT}.
+   */
+  public static String toolVersion(Optional<String> resolved, Class<?> anchor) {
+    return resolved
+        .filter(v -> !v.isBlank())
+        .or(() -> Optional.ofNullable(anchor.getPackage().getImplementationVersion()))
+        .orElse(DEVELOPMENT);
+  }
 }

@@ -1,81 +1,34 @@
 package dev.poolguard.core.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.poolguard.core.model.Redaction;
-import dev.poolguard.core.text.JsonOutput;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import dev.poolguard.core.secret.SafeText;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
- * The last step of every output: a secret value the run read is masked in whatever form the format
- * wrote it (as is, JSON-, XML- or Markdown-escaped, neutralised for a terminal, encoded for a
- * GitHub workflow command), and text that no charset can encode (a lone surrogate) becomes U+FFFD,
- * so no report fails to be written.
+ * The last step of every report: a secret value the run read is masked in whatever form the format
+ * wrote it, and text that no charset can encode (a lone surrogate) becomes U+FFFD, so no report
+ * fails to be written. {@link SafeText} does the work for the shared encodings (as is, JSON-, XML-
+ * or Markdown-escaped, neutralised for a terminal); a format with an escaping of its own adds it
+ * here.
  */
 public final class SafeOutput {
+
+  /** Escapings of report formats beyond the shared ones: a GitHub workflow command's. */
+  private static final List<UnaryOperator<String>> REPORT_FORMS =
+      List.of(
+          v -> GithubReporter.escapeData(GithubReporter.neutral(v)),
+          v -> GithubReporter.escapeProperty(GithubReporter.neutral(v)));
 
   private SafeOutput() {}
 
   /** {@code rendered} with the known secrets of {@code redaction} masked in every encoding. */
   public static String finish(String rendered, Redaction redaction) {
-    List<String> values = redaction.knownValues();
-    String out = rendered;
-    if (!values.isEmpty()) {
-      List<String> forms = new ArrayList<>();
-      for (String v : values) {
-        forms.add(v);
-        forms.add(json(v));
-        forms.add(Xml.escapeOnly(v));
-        forms.add(MarkdownReporter.escape(v));
-        forms.add(Terminal.neutral(v));
-        forms.add(Terminal.oneLine(v));
-        forms.add(GithubReporter.escapeData(GithubReporter.neutral(v)));
-        forms.add(GithubReporter.escapeProperty(GithubReporter.neutral(v)));
-      }
-      out = Redaction.of(forms).replaceKnown(out);
-    }
-    return wellFormed(out);
+    return SafeText.finish(rendered, redaction.knownValues(), REPORT_FORMS);
   }
 
   /** {@code text} with every lone surrogate replaced by U+FFFD. */
   public static String wellFormed(String text) {
-    StringBuilder s = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean lone;
-      if (Character.isHighSurrogate(c)) {
-        lone = i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
-        if (!lone) {
-          if (s != null) {
-            s.append(c).append(text.charAt(i + 1));
-          }
-          i++;
-          continue;
-        }
-      } else {
-        lone = Character.isLowSurrogate(c);
-      }
-      if (lone && s == null) {
-        s = new StringBuilder(text.length()).append(text, 0, i);
-      }
-      if (s != null) {
-        s.append(lone ? '\uFFFD' : c);
-      }
-    }
-    return s == null ? text : s.toString();
-  }
-
-  private static String json(String value) {
-    StringWriter w = new StringWriter();
-    try (JsonGenerator g = JsonOutput.open(w)) {
-      g.writeString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    String quoted = w.toString();
-    return quoted.substring(1, quoted.length() - 1);
+    return SafeText.wellFormed(text);
   }
 }

@@ -47,14 +47,11 @@ final class TextReporter implements Reporter {
     if (color) {
       severity = colour(f.severity()) + severity + RESET;
     }
-    return oneLine(f.position().toString())
-        + ": "
-        + severity
-        + ": "
-        + oneLine(Redaction.redactText(f.message()))
-        + " ["
-        + oneLine(f.ruleId())
-        + "]";
+    return Finding.line(
+        oneLine(f.position().toString()),
+        severity,
+        oneLine(Redaction.redactText(f.message())),
+        oneLine(f.ruleId()));
   }
 
   /**

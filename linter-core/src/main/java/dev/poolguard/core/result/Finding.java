@@ -76,6 +76,19 @@ public record Finding(
     }
   }
 
+  /**
+   * The one-line form every line-based output uses: {@code file:line:col: severity: message
+   * [rule-id]}. Raw text: each output escapes and masks it as its medium needs.
+   */
+  public String line() {
+    return line(position.toString(), severity.id(), message, ruleId);
+  }
+
+  /** The one-line form from parts an output has already escaped (or coloured). */
+  public static String line(String position, String severity, String message, String ruleId) {
+    return position + ": " + severity + ": " + message + " [" + ruleId + "]";
+  }
+
   public boolean suppressed() {
     return suppression.isPresent();
   }

@@ -66,7 +66,7 @@ public final class FixtureRunner {
       StringBuilder out = new StringBuilder();
       mismatches.forEach(m -> out.append(m).append('\n'));
       out.append("reported:\n");
-      result.active().forEach(f -> out.append("  ").append(line(f)).append('\n'));
+      result.active().forEach(f -> out.append("  ").append(f.line()).append('\n'));
       return out.toString();
     }
   }
@@ -92,7 +92,7 @@ public final class FixtureRunner {
         mismatches.add("missing: " + e);
       }
     }
-    unmatched.forEach(f -> mismatches.add("unexpected: " + line(f)));
+    unmatched.forEach(f -> mismatches.add("unexpected: " + f.line()));
     return new Outcome(result, expected, mismatches);
   }
 
@@ -165,9 +165,5 @@ public final class FixtureRunner {
         .map(String::strip)
         .map(id -> new Expectation(path, line, id, fragment))
         .toList();
-  }
-
-  private static String line(Finding f) {
-    return f.position() + ": " + f.severity().id() + ": " + f.message() + " [" + f.ruleId() + "]";
   }
 }

@@ -1,12 +1,12 @@
 package dev.poolguard.core.text;
 
-/** String similarity for "did you mean" suggestions, shared by every catalogue and command. */
-public final class Similarity {
+/** String similarity for {@link Suggestions}' "did you mean". */
+final class Similarity {
 
   private Similarity() {}
 
   /** Levenshtein distance: insertions, deletions and substitutions each cost 1. */
-  public static int editDistance(String a, String b) {
+  static int editDistance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
@@ -23,27 +23,5 @@ public final class Similarity {
       current = swap;
     }
     return previous[b.length()];
-  }
-
-  /**
-   * Whether {@code wanted} plausibly meant {@code candidate}: a few edits away, or an abbreviation
-   * that keeps the candidate's letters in order ({@code maxpoolsize} for {@code maximumpoolsize}).
-   */
-  public static boolean isPlausibleTypo(String wanted, String candidate, int distance) {
-    if (distance <= Math.max(2, Math.min(wanted.length(), candidate.length()) / 3)) {
-      return true;
-    }
-    // Short inputs are subsequences of too many keys to mean anything.
-    return wanted.length() >= 4 && isSubsequence(wanted, candidate);
-  }
-
-  private static boolean isSubsequence(String shorter, String longer) {
-    int i = 0;
-    for (int j = 0; j < longer.length() && i < shorter.length(); j++) {
-      if (shorter.charAt(i) == longer.charAt(j)) {
-        i++;
-      }
-    }
-    return i == shorter.length();
   }
 }

@@ -93,7 +93,7 @@ class GitTreeTest {
   }
 
   private static GitTree gitTree() {
-    return new GitTree(Map.of(), BlobCopier.MAX_BLOB_BYTES);
+    return new GitTree(Map.of(), dev.poolguard.core.config.Limits.DEFAULT);
   }
 
   @Test
@@ -184,11 +184,12 @@ class GitTreeTest {
     Map<String, String> env =
         Map.of("GIT_INDEX_FILE", hookIndex.toString(), "GIT_DIR", repo.resolve(".git").toString());
 
-    Materialized m = new GitTree(env, BlobCopier.MAX_BLOB_BYTES).index(repo, out.resolve("hook"));
+    Materialized m =
+        new GitTree(env, dev.poolguard.core.config.Limits.DEFAULT).index(repo, out.resolve("hook"));
     Materialized other =
         new GitTree(
                 Map.of("GIT_INDEX_FILE", hookIndex.toString(), "GIT_DIR", work.toString()),
-                BlobCopier.MAX_BLOB_BYTES)
+                dev.poolguard.core.config.Limits.DEFAULT)
             .index(repo, out.resolve("other"));
 
     assertThat(read(m.target(), APP)).contains("maximum-pool-size: 5");
@@ -218,7 +219,9 @@ class GitTreeTest {
     write("big.yml", "x: " + "y".repeat(100) + "\n");
     RevCommit third = commit("Link and big file");
 
-    Materialized m = new GitTree(Map.of(), 64).tree(repo, third.name(), out);
+    Materialized m =
+        new GitTree(Map.of(), new dev.poolguard.core.config.Limits(64, 20_000, 200, 100))
+            .tree(repo, third.name(), out);
 
     assertThat(out.resolve("linked.yml")).doesNotExist();
     assertThat(out.resolve("big.yml")).doesNotExist();
@@ -377,5 +380,26 @@ class GitTreeTest {
     assertThatThrownBy(() -> GitTree.materializeIndex(repo, out, limits))
         .hasMessageStartingWith("more than 1 config files in the git index (limits.maxFiles)");
     assertThat(out.toFile().list()).isEmpty();
+  }
+
+  @Test
+  void aRevisionWhoseFilesAddUpToMoreThanTheByteLimitIsRefusedBeforeAnythingIsCopied() {
+    // Each file is small; together they pass the bound, which a hostile tree uses to fill the disk.
+    dev.poolguard.core.config.Limits limits =
+        new dev.poolguard.core.config.Limits(1 << 20, 20_000, 200, 100, 10);
+    assertThatThrownBy(() -> GitTree.materialize(repo, "HEAD", out, limits))
+        .hasMessage(
+            "config files in git revision 'HEAD' add up to more than 10 bytes"
+                + " (limits.maxTotalBytes); nothing was copied. Narrow the baseline or raise"
+                + " limits.maxTotalBytes");
+    assertThat(out.toFile().list()).isEmpty();
+    assertThatThrownBy(() -> GitTree.materializeIndex(repo, out, limits))
+        .hasMessageStartingWith("config files in the git index add up to more than 10 bytes");
+    assertThat(out.toFile().list()).isEmpty();
+    // The default bound leaves ordinary trees alone.
+    assertThat(
+            GitTree.materialize(repo, "HEAD", out, dev.poolguard.core.config.Limits.DEFAULT)
+                .files())
+        .isPositive();
   }
 }

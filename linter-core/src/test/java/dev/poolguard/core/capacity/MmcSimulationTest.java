@@ -3,7 +3,6 @@ package dev.poolguard.core.capacity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,51 +32,13 @@ class MmcSimulationTest {
     "20, 17.0, 0.020, 0.002"
   })
   void simulationAgreesWithErlangC(int c, double a, double h, double t) {
-    Observed observed = simulate(c, a, h, t, 20_260_101L + c);
+    MmcSimulation.Observed observed =
+        MmcSimulation.run(c, a, h, t, 20_260_101L + c, WARM_UP, MEASURED);
 
     assertThat(observed.pWait()).isCloseTo(Queueing.erlangC(c, a), within(PROBABILITY_TOLERANCE));
     assertThat(observed.pWaitBeyond())
         .isCloseTo(Queueing.probabilityWaitBeyond(c, a, h, t), within(PROBABILITY_TOLERANCE));
     double meanWait = Queueing.meanWait(c, a, h);
     assertThat(observed.meanWait()).isCloseTo(meanWait, within(MEAN_WAIT_TOLERANCE * meanWait));
-  }
-
-  private record Observed(double pWait, double pWaitBeyond, double meanWait) {}
-
-  /**
-   * Arrivals in time order each take the connection that frees first; with FIFO service and
-   * identical connections that is exactly the M/M/c queue, so each event is an arrival.
-   */
-  private static Observed simulate(int c, double a, double h, double t, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    double arrivalRate = a / h;
-    double[] freeAt = new double[c];
-    double now = 0;
-    long waited = 0;
-    long waitedBeyond = 0;
-    double totalWait = 0;
-    for (int i = 0; i < WARM_UP + MEASURED; i++) {
-      now += exponential(random, 1 / arrivalRate);
-      int first = 0;
-      for (int k = 1; k < c; k++) {
-        if (freeAt[k] < freeAt[first]) {
-          first = k;
-        }
-      }
-      double start = Math.max(now, freeAt[first]);
-      freeAt[first] = start + exponential(random, h);
-      if (i >= WARM_UP) {
-        double wait = start - now;
-        waited += wait > 0 ? 1 : 0;
-        waitedBeyond += wait > t ? 1 : 0;
-        totalWait += wait;
-      }
-    }
-    return new Observed(
-        (double) waited / MEASURED, (double) waitedBeyond / MEASURED, totalWait / MEASURED);
-  }
-
-  private static double exponential(SplittableRandom random, double mean) {
-    return -Math.log(1 - random.nextDouble()) * mean;
   }
 }

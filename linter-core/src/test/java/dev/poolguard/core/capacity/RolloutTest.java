@@ -96,8 +96,12 @@ class RolloutTest {
   }
 
   @Test
-  void statefulSetMaxUnavailablePercentRoundsUp() {
-    assertThat(Rollout.statefulSetRollingUpdate(3, bound("50%")).maxUnavailable()).isEqualTo(2);
+  void statefulSetMaxUnavailablePercentRoundsDownToAtLeastOne() {
+    // The StatefulSet controller rounds a percentage down, then takes at least 1
+    // (pkg/controller/statefulset/stateful_set_utils.go, getStatefulSetMaxUnavailable):
+    // 50 % of 3 is 1.5 → 1, unlike a Deployment's surge, which rounds up.
+    assertThat(Rollout.statefulSetRollingUpdate(3, bound("50%")).maxUnavailable()).isEqualTo(1);
+    assertThat(Rollout.statefulSetRollingUpdate(10, bound("25%")).maxUnavailable()).isEqualTo(2);
     assertThat(Rollout.statefulSetRollingUpdate(10, bound("1%")).maxUnavailable()).isEqualTo(1);
     assertThat(Rollout.statefulSetRollingUpdate(4, bound("2")).podsServing()).isEqualTo(2);
     assertThat(Rollout.statefulSetRollingUpdate(2, bound("5")).podsServing()).isZero();

@@ -192,6 +192,23 @@ class YamlLoaderTest {
     }
 
     @Test
+    void aDuplicateKeySpanningLinesIsShownOnOneLine() {
+      // Found by fuzzing: a flow key may span lines (CR or LF) and be long; a problem is one line.
+      ConfigFile file =
+          yaml(
+              "a: {\"k\\r\\nl\": 1, \"k\\r\\nl\": 2, "
+                  + "m".repeat(100)
+                  + ": 1, "
+                  + "m".repeat(100)
+                  + ": 2}\n");
+      assertThat(file.problems())
+          .extracting(LoadProblem::message)
+          .containsExactly(
+              "duplicate key 'k  l' (first at line 1)",
+              "duplicate key '" + "m".repeat(80) + "…' (first at line 1)");
+    }
+
+    @Test
     void aDuplicateInsideAnAliasedMappingIsReportedOnce() {
       ConfigFile file =
           yaml("base: &b\n  k: 1\n  k: 2\none:\n  <<: *b\ntwo: *b\nthree: [*b, *b]\n");

@@ -1,5 +1,6 @@
 package dev.poolguard.rules.capacity;
 
+import dev.poolguard.core.capacity.PoolCapacity;
 import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.DataSource;
 import dev.poolguard.core.model.Service;
@@ -13,27 +14,33 @@ import dev.poolguard.core.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** The capacity model lacks what a capacity rule needs, so a pool goes unjudged. */
 public final class CapacityModelIncomplete implements Rule {
 
   static final RuleInfo INFO =
-      RuleInfo.of(
-          "capacity-model-incomplete",
-          "Capacity model lacks data a capacity rule needs",
-          Severity.WARNING,
-          Set.of(RuleInfo.Need.CONFIG, RuleInfo.Need.CAPACITY_MODEL),
-          "The capacity rules judge a pool only when poolguard.yaml gives its service's peak load"
-              + " and pod count and names the database each datasource uses. Once a capacity model"
-              + " is declared, a pool it leaves out would silently pass: a service without a pod"
-              + " count, a datasource without a database, a database that is not declared, or a"
-              + " pool size that is unknown before deployment. Runs without load or databases in"
-              + " poolguard.yaml skip the capacity rules and this one.",
-          "Complete the model in poolguard.yaml: replicas or a deployment manifest for each service"
-              + " with load, database: for each datasource, and the database under databases:.",
-          "services:\n  orders-api:\n    config: orders-api/src/main/resources\n"
-              + "    load: { peakRequestsPerSecond: 2400, connectionHoldMillis: 25 }\n");
+      RuleInfo.builder("capacity-model-incomplete")
+          .title("Capacity model lacks data a capacity rule needs")
+          .severity(Severity.WARNING)
+          .needs(RuleInfo.Need.CONFIG, RuleInfo.Need.CAPACITY_MODEL)
+          .rationale(
+              "The capacity rules judge a pool only when poolguard.yaml gives its service's peak load"
+                  + " and pod count and names the database each datasource uses. Once a capacity model"
+                  + " is declared, a pool it leaves out would silently pass: a service without a pod"
+                  + " count, a datasource without a database, a database that is not declared, or a"
+                  + " pool size that is unknown before deployment. A workload scaled to zero"
+                  + " (replicas: 0, or an HPA with minReplicas: 0) serves no peak until"
+                  + " replicasAtPeak says how many pods do; a replicasAtPeak outside the HPA's"
+                  + " range, or above a fixed replica count, is judged at the count the controllers"
+                  + " would run. Runs without load or databases in"
+                  + " poolguard.yaml skip the capacity rules and this one.")
+          .remediation(
+              "Complete the model in poolguard.yaml: replicas or a deployment manifest for each service"
+                  + " with load, database: for each datasource, and the database under databases:.")
+          .example(
+              "services:\n  orders-api:\n    config: orders-api/src/main/resources\n"
+                  + "    load: { peakRequestsPerSecond: 2400, connectionHoldMillis: 25 }\n")
+          .build();
 
   @Override
   public RuleInfo info() {
@@ -56,7 +63,11 @@ public final class CapacityModelIncomplete implements Rule {
         continue;
       }
       SourcePosition where = config != null ? config.position() : service.anchor();
-      if (config != null && config.load().isPresent() && PoolLoad.pods(service, config).isEmpty()) {
+      Optional<PoolCapacity.Pods> pods =
+          config != null && config.load().isPresent()
+              ? PoolLoad.pods(service, config)
+              : Optional.empty();
+      if (config != null && config.load().isPresent() && pods.isEmpty()) {
         out.add(
             at(
                 service,
@@ -64,6 +75,20 @@ public final class CapacityModelIncomplete implements Rule {
                 "service "
                     + service.name()
                     + " has load figures but no pod count: add replicas: or a deployment: manifest",
+                "pods"));
+      } else if (pods.isPresent() && pods.get().conflict().isPresent()) {
+        out.add(at(service, pods.get().position(), pods.get().conflict().get(), "pods"));
+      } else if (pods.isPresent() && pods.get().count() == 0) {
+        out.add(
+            at(
+                service,
+                pods.get().position(),
+                "service "
+                    + service.name()
+                    + " runs no pod at peak ("
+                    + pods.get().source()
+                    + "), so nothing serves its peak load: set load.replicasAtPeak in"
+                    + " poolguard.yaml to the pods that serve the peak",
                 "pods"));
       }
       for (DataSource ds : service.dataSources()) {

@@ -8,28 +8,30 @@ import dev.poolguard.core.rule.Severity;
 import dev.poolguard.core.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** The fleet can open more connections than the database accepts. */
 public final class DatabaseConnectionsExceeded implements Rule {
 
   static final RuleInfo INFO =
-      RuleInfo.of(
-          "database-connections-exceeded",
-          "Fleet can open more connections than the database accepts",
-          Severity.ERROR,
-          Set.of(RuleInfo.Need.CONFIG, RuleInfo.Need.CAPACITY_MODEL),
-          "Every pod of every service opens its whole pool: HikariCP's minimumIdle defaults to"
-              + " the maximum, so a new pod takes its full budget at start. At full scale (the HPA"
-              + " maximum) the fleet holds Σ pods × pool maximum connections, and during a rolling"
-              + " update the surge pods add theirs on top. When that exceeds max_connections minus"
-              + " the reserved slots, new connections fail with 'too many clients' exactly when the"
-              + " fleet is busiest. With concurrentRollouts: one the largest single surge counts;"
-              + " with all, every service's surge.",
-          "Lower the pool maximum or the HPA maximum of the services the message names, lower"
-              + " maxSurge, put a connection pooler (PgBouncer) in front, or raise max_connections.",
-          "# poolguard.yaml: databases: { orders-db: { maxConnections: 100 } }\n"
-              + "# orders-api: HPA maxReplicas 10, maximum-pool-size 20\n");
+      RuleInfo.builder("database-connections-exceeded")
+          .title("Fleet can open more connections than the database accepts")
+          .severity(Severity.ERROR)
+          .needs(RuleInfo.Need.CONFIG, RuleInfo.Need.CAPACITY_MODEL)
+          .rationale(
+              "Every pod of every service opens its whole pool: HikariCP's minimumIdle defaults to"
+                  + " the maximum, so a new pod takes its full budget at start. At full scale (the HPA"
+                  + " maximum) the fleet holds Σ pods × pool maximum connections, and during a rolling"
+                  + " update the surge pods add theirs on top. When that exceeds max_connections minus"
+                  + " the reserved slots, new connections fail with 'too many clients' exactly when the"
+                  + " fleet is busiest. With concurrentRollouts: one the largest single surge counts;"
+                  + " with all, every service's surge.")
+          .remediation(
+              "Lower the pool maximum or the HPA maximum of the services the message names, lower"
+                  + " maxSurge, put a connection pooler (PgBouncer) in front, or raise max_connections.")
+          .example(
+              "# poolguard.yaml: databases: { orders-db: { maxConnections: 100 } }\n"
+                  + "# orders-api: HPA maxReplicas 10, maximum-pool-size 20\n")
+          .build();
 
   @Override
   public RuleInfo info() {

@@ -8,31 +8,32 @@ import dev.poolguard.core.rule.Severity;
 import dev.poolguard.core.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** The fleet can use almost all of the database's connections. */
 public final class DatabaseConnectionsNearLimit implements Rule {
 
   static final RuleInfo INFO =
-      new RuleInfo(
-          "database-connections-near-limit",
-          "Fleet can use almost all of the database's connections",
-          Severity.WARNING,
-          Set.of(RuleInfo.Need.CONFIG, RuleInfo.Need.CAPACITY_MODEL),
-          "When the connections the fleet can open during a rollout at full scale come within the"
-              + " nearLimit share of the database's budget, there is no room left for a new"
-              + " service, a batch job, a migration or an operator's session, and the next pool or"
-              + " autoscaler change crosses the limit. The budget counts every pod's whole pool"
-              + " (HikariCP opens minimumIdle connections at start, and it defaults to the maximum).",
-          "Leave headroom: lower pool or HPA maximums, add a connection pooler, or raise"
-              + " max_connections.",
-          "# poolguard.yaml: databases: { orders-db: { maxConnections: 100 } }\n"
-              + "# orders-api: 9 pods, maximum-pool-size 10\n",
-          List.of(
-              new RuleInfo.Option(
-                  "nearLimit",
-                  FleetBudget.DEFAULT_NEAR_LIMIT,
-                  "share of the budget above which the rule warns")));
+      RuleInfo.builder("database-connections-near-limit")
+          .title("Fleet can use almost all of the database's connections")
+          .severity(Severity.WARNING)
+          .needs(RuleInfo.Need.CONFIG, RuleInfo.Need.CAPACITY_MODEL)
+          .rationale(
+              "When the connections the fleet can open during a rollout at full scale come within the"
+                  + " nearLimit share of the database's budget, there is no room left for a new"
+                  + " service, a batch job, a migration or an operator's session, and the next pool or"
+                  + " autoscaler change crosses the limit. The budget counts every pod's whole pool"
+                  + " (HikariCP opens minimumIdle connections at start, and it defaults to the maximum).")
+          .remediation(
+              "Leave headroom: lower pool or HPA maximums, add a connection pooler, or raise"
+                  + " max_connections.")
+          .example(
+              "# poolguard.yaml: databases: { orders-db: { maxConnections: 95 } }\n"
+                  + "# orders-api: 9 pods, maximum-pool-size 10\n")
+          .option(
+              "nearLimit",
+              FleetBudget.DEFAULT_NEAR_LIMIT,
+              "share of the budget above which the rule warns")
+          .build();
 
   @Override
   public RuleInfo info() {

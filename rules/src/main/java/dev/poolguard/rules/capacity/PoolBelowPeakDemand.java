@@ -8,38 +8,39 @@ import dev.poolguard.core.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** A pool that cannot carry the service's peak load: requests time out waiting for it. */
 public final class PoolBelowPeakDemand implements Rule {
 
   static final RuleInfo INFO =
-      new RuleInfo(
-          "pool-below-peak-demand",
-          "Pool too small for the peak load",
-          Severity.ERROR,
-          Set.of(RuleInfo.Need.CONFIG, RuleInfo.Need.CAPACITY_MODEL),
-          "Each pod's pool must hold the connections its share of the peak load keeps busy. By"
-              + " Little's law a pod offers a = (peak req/s ÷ pods) × hold time connections; when a"
-              + " reaches the pool size c, waits grow without bound and requests fail after the"
-              + " connection timeout, which is how a pool cut from 40 to 10 locked out half of"
-              + " 100,000 users for 90 minutes. Below that point poolguard computes the probability"
-              + " that a request waits longer than W = min(connection timeout, maxWaitMillis) with"
-              + " the Erlang C (M/M/c) model and fails above maxTimeoutProbability. Assumptions:"
-              + " Poisson arrivals, exponential hold times, one connection held per request for the"
-              + " mean hold time, load spread evenly over the pods. Because W is seconds and hold"
-              + " times are milliseconds, the probability is negligible until a nears c: timeouts"
-              + " arrive suddenly, hence the utilisation headroom of pool-utilisation-high.",
-          "Raise the pool maximum to at least the size the message names (the second figure also"
-              + " keeps utilisation within pool-utilisation-high's limit), or add pods; check the"
-              + " database's connection budget afterwards.",
-          "# poolguard.yaml: load: { peakRequestsPerSecond: 2400, connectionHoldMillis: 25 }, 6 pods\n"
-              + "spring:\n  datasource:\n    hikari:\n      maximum-pool-size: 10\n",
-          List.of(
-              new RuleInfo.Option(
-                  "maxTimeoutProbability",
-                  PoolLoad.DEFAULT_MAX_TIMEOUT_PROBABILITY,
-                  "largest acceptable probability that a request waits longer than W")));
+      RuleInfo.builder("pool-below-peak-demand")
+          .title("Pool too small for the peak load")
+          .severity(Severity.ERROR)
+          .needs(RuleInfo.Need.CONFIG, RuleInfo.Need.CAPACITY_MODEL)
+          .rationale(
+              "Each pod's pool must hold the connections its share of the peak load keeps busy. By"
+                  + " Little's law a pod offers a = (peak req/s ÷ pods) × hold time connections; when a"
+                  + " reaches the pool size c, waits grow without bound and requests fail after the"
+                  + " connection timeout, which is how a pool cut from 40 to 10 locked out half of"
+                  + " 100,000 users for 90 minutes. Below that point poolguard computes the probability"
+                  + " that a request waits longer than W = min(connection timeout, maxWaitMillis) with"
+                  + " the Erlang C (M/M/c) model and fails above maxTimeoutProbability. Assumptions:"
+                  + " Poisson arrivals, exponential hold times, one connection held per request for the"
+                  + " mean hold time, load spread evenly over the pods. Because W is seconds and hold"
+                  + " times are milliseconds, the probability is negligible until a nears c: timeouts"
+                  + " arrive suddenly, hence the utilisation headroom of pool-utilisation-high.")
+          .remediation(
+              "Raise the pool maximum to at least the size the message names (the second figure also"
+                  + " keeps utilisation within pool-utilisation-high's limit), or add pods; check the"
+                  + " database's connection budget afterwards.")
+          .example(
+              "# poolguard.yaml: load: { peakRequestsPerSecond: 2400, connectionHoldMillis: 25 }, 6 pods\n"
+                  + "spring:\n  datasource:\n    hikari:\n      maximum-pool-size: 10\n")
+          .option(
+              "maxTimeoutProbability",
+              PoolLoad.DEFAULT_MAX_TIMEOUT_PROBABILITY,
+              "largest acceptable probability that a request waits longer than W")
+          .build();
 
   @Override
   public RuleInfo info() {

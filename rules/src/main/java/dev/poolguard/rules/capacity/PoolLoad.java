@@ -7,7 +7,7 @@ import dev.poolguard.core.capacity.RolloutPlan;
 import dev.poolguard.core.model.DataSource;
 import dev.poolguard.core.model.PoolSetting;
 import dev.poolguard.core.model.Service;
-import dev.poolguard.core.model.kubernetes.Workload;
+import dev.poolguard.core.model.workload.Workload;
 import dev.poolguard.core.project.Load;
 import dev.poolguard.core.project.ServiceConfig;
 import dev.poolguard.core.rule.LintContext;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 
 /**
  * One pool under load as the capacity rules word it: the {@link PoolCapacity} the engine worked out
@@ -56,7 +55,7 @@ record PoolLoad(PoolCapacity capacity, List<Related> related, Optional<String> w
     return capacity.poolMaxSetting();
   }
 
-  OptionalLong waitMillis() {
+  java.util.OptionalDouble waitMillis() {
     return capacity.waitMillis();
   }
 
@@ -74,6 +73,10 @@ record PoolLoad(PoolCapacity capacity, List<Related> related, Optional<String> w
 
   double offeredLoad(int servingPods) {
     return capacity.offeredLoad(servingPods);
+  }
+
+  boolean busierThan(int servingPods, double maxUtilisation) {
+    return capacity.busierThan(servingPods, maxUtilisation);
   }
 
   double waitSeconds() {
@@ -130,8 +133,23 @@ record PoolLoad(PoolCapacity capacity, List<Related> related, Optional<String> w
     return PoolCapacity.number(value);
   }
 
+  /**
+   * "9 %", and a share below 0.5 % with one significant digit ("0.04 %", "< 0.01 %"), so that a
+   * small but real probability never reads as 0 %.
+   */
   static String percent(double fraction) {
-    return String.format(Locale.ROOT, "%.0f %%", fraction * 100);
+    double p = fraction * 100;
+    if (p > 0 && p < 0.01) {
+      return "< 0.01 %";
+    }
+    if (p > 0 && p < 0.5) {
+      return new java.math.BigDecimal(p)
+              .round(new java.math.MathContext(1))
+              .stripTrailingZeros()
+              .toPlainString()
+          + " %";
+    }
+    return String.format(Locale.ROOT, "%.0f %%", p);
   }
 
   /** Every pool of the run's capacity analysis, with its baseline change. */

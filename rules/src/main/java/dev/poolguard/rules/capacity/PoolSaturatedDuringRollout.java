@@ -10,26 +10,28 @@ import dev.poolguard.core.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** A pool that carries the peak in steady state but not while pods are replaced. */
 public final class PoolSaturatedDuringRollout implements Rule {
 
   static final RuleInfo INFO =
-      RuleInfo.of(
-          "pool-saturated-during-rollout",
-          "Pool too small while a rollout takes pods out of service",
-          Severity.WARNING,
-          Set.of(RuleInfo.Need.CONFIG, RuleInfo.Need.CAPACITY_MODEL),
-          "During a rolling update maxUnavailable pods are not ready, so the peak is shared by"
-              + " fewer pods (replicas − maxUnavailable, percentages of spec.replicas rounded"
-              + " down), each with the new pool size. A pool that carries the peak over all pods"
-              + " can run dry during a deployment at a busy hour; a Recreate strategy leaves no pod"
-              + " serving at all. The same M/M/c model and thresholds as pool-below-peak-demand"
-              + " apply.",
-          "Raise the pool maximum to the size the message names, lower maxUnavailable (and use"
-              + " maxSurge instead), or deploy outside the peak.",
-          "spec:\n  replicas: 4\n  strategy:\n    rollingUpdate: { maxUnavailable: 50% }\n");
+      RuleInfo.builder("pool-saturated-during-rollout")
+          .title("Pool too small while a rollout takes pods out of service")
+          .severity(Severity.WARNING)
+          .needs(RuleInfo.Need.CONFIG, RuleInfo.Need.CAPACITY_MODEL)
+          .rationale(
+              "During a rolling update maxUnavailable pods are not ready, so the peak is shared by"
+                  + " fewer pods (replicas − maxUnavailable, percentages of spec.replicas rounded"
+                  + " down), each with the new pool size. A pool that carries the peak over all pods"
+                  + " can run dry during a deployment at a busy hour; a Recreate strategy leaves no pod"
+                  + " serving at all. The same M/M/c model and thresholds as pool-below-peak-demand"
+                  + " apply.")
+          .remediation(
+              "Raise the pool maximum to the size the message names, lower maxUnavailable (and use"
+                  + " maxSurge instead), or deploy outside the peak.")
+          .example(
+              "spec:\n  replicas: 4\n  strategy:\n    rollingUpdate: { maxUnavailable: 50% }\n")
+          .build();
 
   @Override
   public RuleInfo info() {

@@ -7,31 +7,29 @@ import dev.poolguard.core.rule.Severity;
 import dev.poolguard.core.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** A pool that carries the peak, but with too little headroom. */
 public final class PoolUtilisationHigh implements Rule {
 
   static final RuleInfo INFO =
-      new RuleInfo(
-          "pool-utilisation-high",
-          "Pool runs close to full at peak",
-          Severity.WARNING,
-          Set.of(RuleInfo.Need.CONFIG, RuleInfo.Need.CAPACITY_MODEL),
-          "Utilisation ρ = a ÷ c is the share of the pool busy at peak (a: connections a pod's"
-              + " share of the peak keeps busy by Little's law; c: the pool size). Under the M/M/c"
-              + " model waits stay negligible until ρ nears 1 and then explode, so a pool that just"
-              + " carries today's peak fails on a slightly busier day or slower queries."
-              + " Assumptions: Poisson arrivals, exponential hold times, one connection per request"
-              + " for the mean hold time, load spread evenly over the pods.",
-          "Raise the pool maximum to the size the message names, or add pods.",
-          "# poolguard.yaml: load: { peakRequestsPerSecond: 2400, connectionHoldMillis: 25 }, 6 pods\n"
-              + "spring:\n  datasource:\n    hikari:\n      maximum-pool-size: 12\n",
-          List.of(
-              new RuleInfo.Option(
-                  "maxUtilisation",
-                  PoolLoad.DEFAULT_MAX_UTILISATION,
-                  "largest acceptable ρ at peak")));
+      RuleInfo.builder("pool-utilisation-high")
+          .title("Pool runs close to full at peak")
+          .severity(Severity.WARNING)
+          .needs(RuleInfo.Need.CONFIG, RuleInfo.Need.CAPACITY_MODEL)
+          .rationale(
+              "Utilisation ρ = a ÷ c is the share of the pool busy at peak (a: connections a pod's"
+                  + " share of the peak keeps busy by Little's law; c: the pool size). Under the M/M/c"
+                  + " model waits stay negligible until ρ nears 1 and then explode, so a pool that just"
+                  + " carries today's peak fails on a slightly busier day or slower queries."
+                  + " Assumptions: Poisson arrivals, exponential hold times, one connection per request"
+                  + " for the mean hold time, load spread evenly over the pods.")
+          .remediation("Raise the pool maximum to the size the message names, or add pods.")
+          .example(
+              "# poolguard.yaml: load: { peakRequestsPerSecond: 2400, connectionHoldMillis: 25 }, 6 pods\n"
+                  + "spring:\n  datasource:\n    hikari:\n      maximum-pool-size: 12\n")
+          .option(
+              "maxUtilisation", PoolLoad.DEFAULT_MAX_UTILISATION, "largest acceptable ρ at peak")
+          .build();
 
   @Override
   public RuleInfo info() {
@@ -46,7 +44,7 @@ public final class PoolUtilisationHigh implements Rule {
     for (PoolLoad pool : PoolLoad.all(context)) {
       int n = pool.pods().count();
       double rho = pool.offeredLoad(n) / pool.poolMax();
-      if (rho <= maxUtilisation || pool.fails(n, epsilon)) {
+      if (!pool.busierThan(n, maxUtilisation) || pool.fails(n, epsilon)) {
         continue;
       }
       int enough = pool.smallestForUtilisation(n, maxUtilisation);

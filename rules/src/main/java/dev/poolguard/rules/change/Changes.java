@@ -52,7 +52,14 @@ final class Changes {
             new Related(
                 o.position(), "baseline value " + old().text() + " (" + baseline.label() + ")"));
       }
-      return Violation.at(current().origin().position(), message)
+      Origin at = current().origin();
+      List<Origin> via = current().via();
+      if (!via.isEmpty() && at.text().equals(o.text()) && at.property().equals(o.property())) {
+        // The line holding the placeholder is unchanged: the change came through its source.
+        related.add(new Related(at.position(), "placeholder " + at.text() + " resolved from here"));
+        at = via.get(via.size() - 1);
+      }
+      return Violation.at(at.position(), message)
           .withService(service.name(), service.profileLabel())
           .withSubject(dataSource.name() + "/" + change.key())
           .withRelated(related);

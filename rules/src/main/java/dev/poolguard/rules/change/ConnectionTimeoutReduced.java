@@ -9,25 +9,27 @@ import dev.poolguard.core.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /** The connection timeout is lower than in the baseline. */
 public final class ConnectionTimeoutReduced implements Rule {
 
   static final RuleInfo INFO =
-      RuleInfo.of(
-          "connection-timeout-reduced",
-          "Connection timeout lowered against the baseline",
-          Severity.WARNING,
-          Set.of(RuleInfo.Need.CONFIG, RuleInfo.Need.BASELINE),
-          "A shorter connection timeout makes requests fail sooner when the pool is busy: at a"
-              + " peak that the old timeout absorbed as a short wait, the new one returns errors."
-              + " Failing fast is often right, but the change deserves a look together with the"
-              + " pool size and the load it must carry.",
-          "Confirm the shorter timeout is intended and that the pool has headroom at peak, or"
-              + " restore the baseline value.",
-          "# baseline: connection-timeout: 30000\nspring:\n  datasource:\n    hikari:\n"
-              + "      connection-timeout: 500\n");
+      RuleInfo.builder("connection-timeout-reduced")
+          .title("Connection timeout lowered against the baseline")
+          .severity(Severity.WARNING)
+          .needs(RuleInfo.Need.CONFIG, RuleInfo.Need.BASELINE)
+          .rationale(
+              "A shorter connection timeout makes requests fail sooner when the pool is busy: at a"
+                  + " peak that the old timeout absorbed as a short wait, the new one returns errors."
+                  + " Failing fast is often right, but the change deserves a look together with the"
+                  + " pool size and the load it must carry.")
+          .remediation(
+              "Confirm the shorter timeout is intended and that the pool has headroom at peak, or"
+                  + " restore the baseline value.")
+          .example(
+              "# baseline: connection-timeout: 30000\nspring:\n  datasource:\n    hikari:\n"
+                  + "      connection-timeout: 500\n")
+          .build();
 
   @Override
   public RuleInfo info() {

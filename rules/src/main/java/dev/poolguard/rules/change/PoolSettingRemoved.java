@@ -8,25 +8,26 @@ import dev.poolguard.core.rule.Severity;
 import dev.poolguard.core.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** A pool setting present in the baseline is gone, so the library default applies. */
 public final class PoolSettingRemoved implements Rule {
 
   static final RuleInfo INFO =
-      RuleInfo.of(
-          "pool-setting-removed",
-          "Pool setting removed: the library default applies",
-          Severity.WARNING,
-          Set.of(RuleInfo.Need.CONFIG, RuleInfo.Need.BASELINE),
-          "Deleting a pool setting does not restore 'no limit' or 'the old value': the library"
-              + " default applies, and HikariCP's defaults (a pool of 10, a 30 s connection timeout,"
-              + " 30 min lifetime) rarely match what the service was tuned to. A removal in a"
-              + " refactoring, a profile file that is no longer read or an override dropped from a"
-              + " manifest all look like this.",
-          "Restore the setting where it belongs, or confirm the default named in the message is"
-              + " intended.",
-          "# baseline: connection-timeout: 2000\nspring:\n  datasource:\n    hikari: {}\n");
+      RuleInfo.builder("pool-setting-removed")
+          .title("Pool setting removed: the library default applies")
+          .severity(Severity.WARNING)
+          .needs(RuleInfo.Need.CONFIG, RuleInfo.Need.BASELINE)
+          .rationale(
+              "Deleting a pool setting does not restore 'no limit' or 'the old value': the library"
+                  + " default applies, and HikariCP's defaults (a pool of 10, a 30 s connection timeout,"
+                  + " 30 min lifetime) rarely match what the service was tuned to. A removal in a"
+                  + " refactoring, a profile file that is no longer read or an override dropped from a"
+                  + " manifest all look like this.")
+          .remediation(
+              "Restore the setting where it belongs, or confirm the default named in the message is"
+                  + " intended.")
+          .example("# baseline: connection-timeout: 2000\nspring:\n  datasource:\n    hikari: {}\n")
+          .build();
 
   @Override
   public RuleInfo info() {

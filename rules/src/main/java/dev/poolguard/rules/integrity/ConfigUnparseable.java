@@ -9,23 +9,24 @@ import dev.poolguard.core.rule.Severity;
 import dev.poolguard.core.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** A config file that is not valid YAML, properties or JSON. */
 public final class ConfigUnparseable implements Rule {
 
   static final RuleInfo INFO =
-      RuleInfo.of(
-          "config-unparseable",
-          "Config file cannot be parsed",
-          Severity.ERROR,
-          Set.of(RuleInfo.Need.CONFIG),
-          "A config file that does not parse stops the application at startup, and nothing in it"
-              + " can be checked. poolguard also reports files it cannot read and files beyond its"
-              + " resource limits (size, nesting depth, aliases) here.",
-          "Fix the syntax error at the reported position; run the file through a YAML or"
-              + " properties parser to confirm.",
-          "spring:\n  datasource:\n    hikari:\n      maximum-pool-size: [10\n");
+      RuleInfo.builder("config-unparseable")
+          .title("Config file cannot be parsed")
+          .severity(Severity.ERROR)
+          .needs(RuleInfo.Need.CONFIG)
+          .rationale(
+              "A config file that does not parse stops the application at startup, and nothing in it"
+                  + " can be checked. poolguard also reports files it cannot read and files beyond its"
+                  + " resource limits (size, nesting depth, aliases) here.")
+          .remediation(
+              "Fix the syntax error at the reported position; run the file through a YAML or"
+                  + " properties parser to confirm.")
+          .example("spring:\n  datasource:\n    hikari:\n      maximum-pool-size: [10\n")
+          .build();
 
   @Override
   public RuleInfo info() {

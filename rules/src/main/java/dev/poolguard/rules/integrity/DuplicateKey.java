@@ -9,23 +9,25 @@ import dev.poolguard.core.rule.Severity;
 import dev.poolguard.core.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** The same key twice in one YAML mapping. */
 public final class DuplicateKey implements Rule {
 
   static final RuleInfo INFO =
-      RuleInfo.of(
-          "duplicate-key",
-          "Key appears twice in one YAML mapping",
-          Severity.ERROR,
-          Set.of(RuleInfo.Need.CONFIG),
-          "Spring Boot loads YAML with duplicate keys refused, so the application does not start."
-              + " Other YAML readers silently keep the last value, which hides which setting the"
-              + " author meant. Every duplicate is reported, not only the first.",
-          "Keep one of the entries and delete the other; merge their children if both are"
-              + " mappings.",
-          "spring:\n  datasource:\n    hikari:\n      maximum-pool-size: 40\n      maximum-pool-size: 10\n");
+      RuleInfo.builder("duplicate-key")
+          .title("Key appears twice in one YAML mapping")
+          .severity(Severity.ERROR)
+          .needs(RuleInfo.Need.CONFIG)
+          .rationale(
+              "Spring Boot loads YAML with duplicate keys refused, so the application does not start."
+                  + " Other YAML readers silently keep the last value, which hides which setting the"
+                  + " author meant. Every duplicate is reported, not only the first.")
+          .remediation(
+              "Keep one of the entries and delete the other; merge their children if both are"
+                  + " mappings.")
+          .example(
+              "spring:\n  datasource:\n    hikari:\n      maximum-pool-size: 40\n      maximum-pool-size: 10\n")
+          .build();
 
   @Override
   public RuleInfo info() {

@@ -13,30 +13,34 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** An environment variable meant as a pool setting that binds to nothing, or breaks binding. */
 public final class EnvOverrideMisbinds implements Rule {
 
   static final RuleInfo INFO =
-      RuleInfo.of(
-          "env-override-misbinds",
-          "Environment variable does not set the pool setting it names",
-          Severity.WARNING,
-          Set.of(RuleInfo.Need.CONFIG),
-          "Spring binds SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE (upper case, dots as"
-              + " underscores, dashes removed) and, for compatibility, the legacy form with each dash"
-              + " as an underscore. A variable that matches no HikariCP property is silently"
-              + " ignored, so the manifest's override never reaches the pool. For keys starting"
-              + " with connection- the legacy form is read as the nested property connection.*,"
-              + " which the binder reaches by calling getConnection(): the pool starts before its"
-              + " settings are bound, the variable's value never reaches it, and startup fails"
-              + " when a setting HikariCP seals at start is bound afterwards or the database is"
-              + " unreachable (spring-boot issue 51363; checked against Spring Boot 3.5.7's"
-              + " Binder).",
-          "Use the documented form the message names: the canonical property in upper case with"
-              + " dots as underscores and dashes removed.",
-          "env:\n  - name: SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT\n    value: \"2000\"\n");
+      RuleInfo.builder("env-override-misbinds")
+          .title("Environment variable does not set the pool setting it names")
+          .severity(Severity.WARNING)
+          .needs(RuleInfo.Need.CONFIG)
+          .rationale(
+              "Spring binds SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE (upper case, dots as"
+                  + " underscores, dashes removed) and, for compatibility, the legacy form with each dash"
+                  + " as an underscore. A variable that matches no HikariCP property is silently"
+                  + " ignored, so the manifest's override never reaches the pool. For keys starting"
+                  + " with connection- the legacy form is read as the nested property connection.*,"
+                  + " which the binder reaches by calling getConnection(): the pool starts before its"
+                  + " settings are bound, the variable's value never reaches it, and startup fails"
+                  + " when a setting HikariCP seals at start is bound afterwards or the database is"
+                  + " unreachable (spring-boot issue 51363; checked against Spring Boot 3.5.7's"
+                  + " Binder). Quarkus maps QUARKUS_DATASOURCE_JDBC_MAX_SIZE (and the named form"
+                  + " QUARKUS_DATASOURCE_USERS_JDBC_MAX_SIZE) back to the Agroal key; a variable"
+                  + " after _JDBC_ that names no Agroal key is ignored the same way.")
+          .remediation(
+              "Use the documented form the message names: the canonical property in upper case with"
+                  + " dots as underscores and dashes removed.")
+          .example(
+              "env:\n  - name: SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT\n    value: \"2000\"\n")
+          .build();
 
   @Override
   public RuleInfo info() {

@@ -30,25 +30,27 @@ import java.util.Set;
 public final class InvalidPoolValue implements Rule {
 
   static final RuleInfo INFO =
-      RuleInfo.of(
-          "invalid-pool-value",
-          "Pool setting that cannot be bound or is out of range",
-          Severity.ERROR,
-          Set.of(RuleInfo.Need.CONFIG),
-          "Spring binds spring.datasource.hikari.* by converting the text to the setter's type:"
-              + " HikariCP's durations are plain milliseconds (a long), so '30s' or '1.5' fail to"
-              + " bind, and the application does not start. Values that bind but that HikariCP's"
-              + " setters reject (a maximum-pool-size below 1, a negative timeout) stop it too."
-              + " More specific rules report the values HikariCP quietly resets or disables."
-              + " Quarkus converts quarkus.datasource.jdbc.* with SmallRye Config: a duration it"
-              + " cannot read, a size that is not a whole number, an empty required value, or"
-              + " sizes and timeouts Agroal rejects (max-size below 1, min-size above max-size, a"
-              + " negative duration) stop the application; a boolean it does not recognise is"
-              + " read as false with only a warning.",
-          "Write HikariCP durations as whole milliseconds (30000, not 30s or PT30S), counts as"
-              + " whole numbers within the pool's range, and booleans as true or false; write"
-              + " Quarkus durations as 30S, 500ms or PT30S.",
-          "spring:\n  datasource:\n    hikari:\n      connection-timeout: 30s\n");
+      RuleInfo.builder("invalid-pool-value")
+          .title("Pool setting that cannot be bound or is out of range")
+          .severity(Severity.ERROR)
+          .needs(RuleInfo.Need.CONFIG)
+          .rationale(
+              "Spring binds spring.datasource.hikari.* by converting the text to the setter's type:"
+                  + " HikariCP's durations are plain milliseconds (a long), so '30s' or '1.5' fail to"
+                  + " bind, and the application does not start. Values that bind but that HikariCP's"
+                  + " setters reject (a maximum-pool-size below 1, a negative timeout) stop it too."
+                  + " More specific rules report the values HikariCP quietly resets or disables."
+                  + " Quarkus converts quarkus.datasource.jdbc.* with SmallRye Config: a duration it"
+                  + " cannot read, a size that is not a whole number, an empty required value, or"
+                  + " sizes and timeouts Agroal rejects (max-size below 1, min-size above max-size, a"
+                  + " negative duration) stop the application; a boolean it does not recognise is"
+                  + " read as false with only a warning.")
+          .remediation(
+              "Write HikariCP durations as whole milliseconds (30000, not 30s or PT30S), counts as"
+                  + " whole numbers within the pool's range, and booleans as true or false; write"
+                  + " Quarkus durations as 30S, 500ms or PT30S.")
+          .example("spring:\n  datasource:\n    hikari:\n      connection-timeout: 30s\n")
+          .build();
 
   private static final Set<String> BOOLEANS =
       Set.of("true", "false", "on", "off", "yes", "no", "1", "0");

@@ -11,25 +11,27 @@ import dev.poolguard.core.rule.Severity;
 import dev.poolguard.core.rule.Violation;
 import dev.poolguard.rules.support.Settings;
 import java.util.List;
-import java.util.Set;
 
 /** Pool settings that are written but cannot apply. */
 public final class PoolSettingsInert implements Rule {
 
   static final RuleInfo INFO =
-      RuleInfo.of(
-          "pool-settings-inert",
-          "Pool settings are set but cannot apply",
-          Severity.WARNING,
-          Set.of(RuleInfo.Need.CONFIG),
-          "spring.datasource.hikari.* is bound only onto a HikariCP pool that Spring Boot's"
-              + " DataSourceAutoConfiguration creates. When spring.datasource.type names another"
-              + " pool, or the auto-configuration is excluded, the settings are silently ignored:"
-              + " reviewers read a pool size that the service does not run with.",
-          "Remove the settings, or make them apply: drop the other spring.datasource.type, or"
-              + " configure the DataSource bean the application defines itself.",
-          "spring:\n  datasource:\n    type: org.apache.tomcat.jdbc.pool.DataSource\n    hikari:\n"
-              + "      maximum-pool-size: 40\n");
+      RuleInfo.builder("pool-settings-inert")
+          .title("Pool settings are set but cannot apply")
+          .severity(Severity.WARNING)
+          .needs(RuleInfo.Need.CONFIG)
+          .rationale(
+              "spring.datasource.hikari.* is bound only onto a HikariCP pool that Spring Boot's"
+                  + " DataSourceAutoConfiguration creates. When spring.datasource.type names another"
+                  + " pool, or the auto-configuration is excluded, the settings are silently ignored:"
+                  + " reviewers read a pool size that the service does not run with.")
+          .remediation(
+              "Remove the settings, or make them apply: drop the other spring.datasource.type, or"
+                  + " configure the DataSource bean the application defines itself.")
+          .example(
+              "spring:\n  datasource:\n    type: org.apache.tomcat.jdbc.pool.DataSource\n    hikari:\n"
+                  + "      maximum-pool-size: 40\n")
+          .build();
 
   @Override
   public RuleInfo info() {

@@ -9,28 +9,30 @@ import dev.poolguard.core.rule.Rule;
 import dev.poolguard.core.rule.RuleInfo;
 import dev.poolguard.core.rule.Severity;
 import dev.poolguard.core.rule.Violation;
+import dev.poolguard.core.text.Suggestions;
 import dev.poolguard.rules.support.Settings;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** A key under the pool prefix that the pool does not have: a typo that silently does nothing. */
 public final class UnknownPoolProperty implements Rule {
 
   static final RuleInfo INFO =
-      RuleInfo.of(
-          "unknown-pool-property",
-          "Unknown key under the pool prefix",
-          Severity.WARNING,
-          Set.of(RuleInfo.Need.CONFIG),
-          "Spring binds spring.datasource.hikari.* onto HikariCP's JavaBean setters and ignores"
-              + " keys that match no setter, so a misspelt key (maximum-pool-sise) leaves the"
-              + " library default in force without any error at startup. Quarkus binds"
-              + " quarkus.datasource.jdbc.* by exact kebab-case name only, so max-sise or maxSize"
-              + " binds to nothing and Agroal's default stays in force too.",
-          "Correct the key to the property named in the message; see HikariCP's configuration"
-              + " reference or the Quarkus datasource guide for the full list.",
-          "spring:\n  datasource:\n    hikari:\n      maximum-pool-sise: 40\n");
+      RuleInfo.builder("unknown-pool-property")
+          .title("Unknown key under the pool prefix")
+          .severity(Severity.WARNING)
+          .needs(RuleInfo.Need.CONFIG)
+          .rationale(
+              "Spring binds spring.datasource.hikari.* onto HikariCP's JavaBean setters and ignores"
+                  + " keys that match no setter, so a misspelt key (maximum-pool-sise) leaves the"
+                  + " library default in force without any error at startup. Quarkus binds"
+                  + " quarkus.datasource.jdbc.* by exact kebab-case name only, so max-sise or maxSize"
+                  + " binds to nothing and Agroal's default stays in force too.")
+          .remediation(
+              "Correct the key to the property named in the message; see HikariCP's configuration"
+                  + " reference or the Quarkus datasource guide for the full list.")
+          .example("spring:\n  datasource:\n    hikari:\n      maximum-pool-sise: 40\n")
+          .build();
 
   @Override
   public RuleInfo info() {
@@ -49,7 +51,7 @@ public final class UnknownPoolProperty implements Rule {
     for (PoolSetting s : pool.dataSource().settings()) {
       if (!s.known()) {
         List<String> close = HikariProperties.closest(s.key(), 1);
-        String hint = close.isEmpty() ? "" : " (did you mean '" + close.get(0) + "'?)";
+        String hint = close.isEmpty() ? "" : Suggestions.phrase(close.get(0));
         out.add(
             pool.at(
                 s,
@@ -68,8 +70,7 @@ public final class UnknownPoolProperty implements Rule {
     for (PoolSetting s : pool.dataSource().settings()) {
       if (!s.known()) {
         List<String> close = AgroalProperties.closest(s.key(), 1);
-        String hint =
-            close.isEmpty() ? "" : " (did you mean '" + pool.property(close.get(0)) + "'?)";
+        String hint = close.isEmpty() ? "" : Suggestions.phrase(pool.property(close.get(0)));
         out.add(
             pool.at(
                 s,

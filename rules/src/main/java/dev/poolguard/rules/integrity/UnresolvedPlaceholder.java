@@ -11,25 +11,26 @@ import dev.poolguard.core.rule.Violation;
 import dev.poolguard.rules.support.Settings;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** A pool setting whose placeholder nothing provides. */
 public final class UnresolvedPlaceholder implements Rule {
 
   static final RuleInfo INFO =
-      RuleInfo.of(
-          "unresolved-placeholder",
-          "Pool setting uses a placeholder that nothing provides",
-          Severity.WARNING,
-          Set.of(RuleInfo.Need.CONFIG),
-          "A pool setting written as ${NAME} without a default takes its value from wherever NAME"
-              + " is defined at deployment. When no config file, environment variable or system"
-              + " property poolguard can see provides NAME, the pool size or timeout the service"
-              + " will run with is unknown before deployment, and Spring or Quarkus fails to start if"
-              + " NAME is missing there too. Only placeholders in pool settings are reported.",
-          "Give the placeholder a default (${NAME:20}), or define NAME where the deployment sets"
-              + " it (the container env in the manifest) so the value can be checked.",
-          "spring:\n  datasource:\n    hikari:\n      maximum-pool-size: ${POOL_MAX}\n");
+      RuleInfo.builder("unresolved-placeholder")
+          .title("Pool setting uses a placeholder that nothing provides")
+          .severity(Severity.WARNING)
+          .needs(RuleInfo.Need.CONFIG)
+          .rationale(
+              "A pool setting written as ${NAME} without a default takes its value from wherever NAME"
+                  + " is defined at deployment. When no config file, environment variable or system"
+                  + " property poolguard can see provides NAME, the pool size or timeout the service"
+                  + " will run with is unknown before deployment, and Spring or Quarkus fails to start if"
+                  + " NAME is missing there too. Only placeholders in pool settings are reported.")
+          .remediation(
+              "Give the placeholder a default (${NAME:20}), or define NAME where the deployment sets"
+                  + " it (the container env in the manifest) so the value can be checked.")
+          .example("spring:\n  datasource:\n    hikari:\n      maximum-pool-size: ${POOL_MAX}\n")
+          .build();
 
   @Override
   public RuleInfo info() {

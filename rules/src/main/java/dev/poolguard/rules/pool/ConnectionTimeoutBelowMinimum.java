@@ -11,24 +11,24 @@ import dev.poolguard.core.rule.Violation;
 import dev.poolguard.rules.support.Hikari;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** connectionTimeout or validationTimeout in 1–249 ms: HikariCP's setter throws. */
 public final class ConnectionTimeoutBelowMinimum implements Rule {
 
   static final RuleInfo INFO =
-      RuleInfo.of(
-          "connection-timeout-below-minimum",
-          "Connection or validation timeout below HikariCP's 250 ms floor",
-          Severity.ERROR,
-          Set.of(RuleInfo.Need.CONFIG),
-          "HikariCP's setConnectionTimeout and setValidationTimeout throw IllegalArgumentException"
-              + " for values from 1 to 249 ms (the floor is 250 ms). Spring binds the properties by"
-              + " calling those setters, so binding fails and the application does not start. A"
-              + " connectionTimeout of 0 means wait forever and is reported by"
-              + " connection-timeout-unbounded instead.",
-          "Use 250 ms or more; the value is in milliseconds, so 2 seconds is 2000.",
-          "spring:\n  datasource:\n    hikari:\n      connection-timeout: 100\n");
+      RuleInfo.builder("connection-timeout-below-minimum")
+          .title("Connection or validation timeout below HikariCP's 250 ms floor")
+          .severity(Severity.ERROR)
+          .needs(RuleInfo.Need.CONFIG)
+          .rationale(
+              "HikariCP's setConnectionTimeout and setValidationTimeout throw IllegalArgumentException"
+                  + " for values from 1 to 249 ms (the floor is 250 ms). Spring binds the properties by"
+                  + " calling those setters, so binding fails and the application does not start. A"
+                  + " connectionTimeout of 0 means wait forever and is reported by"
+                  + " connection-timeout-unbounded instead.")
+          .remediation("Use 250 ms or more; the value is in milliseconds, so 2 seconds is 2000.")
+          .example("spring:\n  datasource:\n    hikari:\n      connection-timeout: 100\n")
+          .build();
 
   @Override
   public RuleInfo info() {

@@ -9,24 +9,25 @@ import dev.poolguard.core.rule.Violation;
 import dev.poolguard.rules.support.Hikari;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** connectionTimeout 0: a request waits forever for a connection. */
 public final class ConnectionTimeoutUnbounded implements Rule {
 
   static final RuleInfo INFO =
-      RuleInfo.of(
-          "connection-timeout-unbounded",
-          "Connection timeout 0 makes requests wait forever",
-          Severity.WARNING,
-          Set.of(RuleInfo.Need.CONFIG),
-          "HikariCP treats connectionTimeout 0 as 'wait forever'. When the pool runs dry at peak"
-              + " load, request threads then block indefinitely instead of failing fast, the"
-              + " server's thread pool fills up, and health checks start failing: a saturated pool"
-              + " turns into a full outage.",
-          "Set a bounded timeout, shorter than the request timeout of the callers (for example"
-              + " 2000 to 10000 ms), so an exhausted pool fails requests quickly and visibly.",
-          "spring:\n  datasource:\n    hikari:\n      connection-timeout: 0\n");
+      RuleInfo.builder("connection-timeout-unbounded")
+          .title("Connection timeout 0 makes requests wait forever")
+          .severity(Severity.WARNING)
+          .needs(RuleInfo.Need.CONFIG)
+          .rationale(
+              "HikariCP treats connectionTimeout 0 as 'wait forever'. When the pool runs dry at peak"
+                  + " load, request threads then block indefinitely instead of failing fast, the"
+                  + " server's thread pool fills up, and health checks start failing: a saturated pool"
+                  + " turns into a full outage.")
+          .remediation(
+              "Set a bounded timeout, shorter than the request timeout of the callers (for example"
+                  + " 2000 to 10000 ms), so an exhausted pool fails requests quickly and visibly.")
+          .example("spring:\n  datasource:\n    hikari:\n      connection-timeout: 0\n")
+          .build();
 
   @Override
   public RuleInfo info() {

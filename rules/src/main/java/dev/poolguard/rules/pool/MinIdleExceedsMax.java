@@ -8,23 +8,25 @@ import dev.poolguard.core.rule.Severity;
 import dev.poolguard.core.rule.Violation;
 import dev.poolguard.rules.support.Hikari;
 import java.util.List;
-import java.util.Set;
 
 /** minimumIdle above maximumPoolSize: HikariCP clamps it to the maximum. */
 public final class MinIdleExceedsMax implements Rule {
 
   static final RuleInfo INFO =
-      RuleInfo.of(
-          "min-idle-exceeds-max",
-          "Minimum idle exceeds the pool maximum",
-          Severity.WARNING,
-          Set.of(RuleInfo.Need.CONFIG),
-          "HikariCP silently sets minimumIdle to maximumPoolSize when it is larger, making the"
-              + " pool fixed-size. The configuration says one thing and the pool does another;"
-              + " often it means the maximum was lowered and the minimum was forgotten.",
-          "Lower minimum-idle to at most maximum-pool-size, or remove it: HikariCP recommends a"
-              + " fixed-size pool (minimum-idle unset).",
-          "spring:\n  datasource:\n    hikari:\n      maximum-pool-size: 10\n      minimum-idle: 20\n");
+      RuleInfo.builder("min-idle-exceeds-max")
+          .title("Minimum idle exceeds the pool maximum")
+          .severity(Severity.WARNING)
+          .needs(RuleInfo.Need.CONFIG)
+          .rationale(
+              "HikariCP silently sets minimumIdle to maximumPoolSize when it is larger, making the"
+                  + " pool fixed-size. The configuration says one thing and the pool does another;"
+                  + " often it means the maximum was lowered and the minimum was forgotten.")
+          .remediation(
+              "Lower minimum-idle to at most maximum-pool-size, or remove it: HikariCP recommends a"
+                  + " fixed-size pool (minimum-idle unset).")
+          .example(
+              "spring:\n  datasource:\n    hikari:\n      maximum-pool-size: 10\n      minimum-idle: 20\n")
+          .build();
 
   @Override
   public RuleInfo info() {

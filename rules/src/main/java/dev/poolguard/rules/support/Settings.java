@@ -1,6 +1,7 @@
 package dev.poolguard.rules.support;
 
 import dev.poolguard.core.model.DataSource;
+import dev.poolguard.core.model.Origin;
 import dev.poolguard.core.model.PoolKind;
 import dev.poolguard.core.model.PoolSetting;
 import dev.poolguard.core.model.Redaction;
@@ -42,11 +43,27 @@ public final class Settings {
                       new Related(
                           o.position(),
                           "overridden value " + Redaction.redact(setting, o, o.text()))));
+      setting
+          .value()
+          .via()
+          .forEach(
+              o -> related.add(new Related(o.position(), "placeholder value from " + source(o))));
       return Violation.at(setting.value().origin().position(), message)
           .withService(service.name(), service.profileLabel())
           .withSubject(dataSource.name() + "/" + setting.key())
           .withRelated(related);
     }
+  }
+
+  /** "env DB_POOL_MAX", "-Dpool.max", "--pool.max", or the property in a file. */
+  public static String source(Origin o) {
+    return switch (o.kind()) {
+      case ENV -> "env " + o.property();
+      case SYSTEM_PROPERTY -> "-D" + o.property();
+      case ARGUMENT -> "--" + o.property();
+      case APPLICATION_JSON -> "SPRING_APPLICATION_JSON " + o.property();
+      default -> o.property();
+    };
   }
 
   /** Every datasource of every service that uses {@code kind}. */

@@ -8,26 +8,28 @@ import dev.poolguard.core.rule.Violation;
 import dev.poolguard.core.text.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** An inline ignore that suppresses nothing: stale, misplaced or misspelt. */
 public final class UnusedSuppression implements SuppressionRule {
 
   static final RuleInfo INFO =
-      RuleInfo.of(
-          "unused-suppression",
-          "Inline ignore suppresses nothing",
-          Severity.WARNING,
-          Set.of(RuleInfo.Need.SUPPRESSIONS),
-          "An ignore that matches no finding is stale (the problem was fixed), misplaced (it is"
-              + " not on the finding's line or the line above it) or misspelt (an unknown rule"
-              + " id). Left in place, a stale ignore silently hides the problem when it comes"
-              + " back. Each rule id an ignore names is judged on its own.",
-          "Remove the ignore, or the rule id that matches nothing; when the finding moved, put the"
-              + " ignore at the end of the finding's line or alone on the line above it.",
-          "spring:\n  datasource:\n    hikari:\n"
-              + "      # poolguard:ignore pool-max-reduced -- CHG-1234, traffic moved away\n"
-              + "      maximum-pool-size: 40\n");
+      RuleInfo.builder("unused-suppression")
+          .title("Inline ignore suppresses nothing")
+          .severity(Severity.WARNING)
+          .needs(RuleInfo.Need.SUPPRESSIONS)
+          .rationale(
+              "An ignore that matches no finding is stale (the problem was fixed), misplaced (it is"
+                  + " not on the finding's line or the line above it) or misspelt (an unknown rule"
+                  + " id). Left in place, a stale ignore silently hides the problem when it comes"
+                  + " back. Each rule id an ignore names is judged on its own.")
+          .remediation(
+              "Remove the ignore, or the rule id that matches nothing; when the finding moved, put the"
+                  + " ignore at the end of the finding's line or alone on the line above it.")
+          .example(
+              "spring:\n  datasource:\n    hikari:\n"
+                  + "      # poolguard:ignore pool-max-reduced -- CHG-1234, traffic moved away\n"
+                  + "      maximum-pool-size: 40\n")
+          .build();
 
   @Override
   public RuleInfo info() {

@@ -9,26 +9,28 @@ import dev.poolguard.core.rule.SuppressionRule;
 import dev.poolguard.core.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** A waiver past its expiry date: it no longer suppresses, and says so loudly. */
 public final class WaiverExpired implements SuppressionRule {
 
   static final RuleInfo INFO =
-      RuleInfo.of(
-          "waiver-expired",
-          "Waiver is past its expiry date",
-          Severity.ERROR,
-          Set.of(RuleInfo.Need.SUPPRESSIONS),
-          "A waiver accepts a finding for a limited time, on the strength of a promise (a raised"
-              + " database limit, a planned migration). After its expiry day (UTC) the promise is"
-              + " due: the waiver stops suppressing, the waived findings count again, and this"
-              + " error names the waiver so that someone decides again. The day is --today, else"
-              + " SOURCE_DATE_EPOCH, else today's UTC date.",
-          "Fix what the waiver accepted and delete the waiver, or, when the exception still holds,"
-              + " renew it with a new expiry date and an updated reason.",
-          "# poolguard.yaml\nwaivers:\n  - rule: database-connections-exceeded\n"
-              + "    reason: \"DBA raises max_connections, CHG-1234\"\n    expires: 2024-12-15\n");
+      RuleInfo.builder("waiver-expired")
+          .title("Waiver is past its expiry date")
+          .severity(Severity.ERROR)
+          .needs(RuleInfo.Need.SUPPRESSIONS)
+          .rationale(
+              "A waiver accepts a finding for a limited time, on the strength of a promise (a raised"
+                  + " database limit, a planned migration). After its expiry day (UTC) the promise is"
+                  + " due: the waiver stops suppressing, the waived findings count again, and this"
+                  + " error names the waiver so that someone decides again. The day is --today, else"
+                  + " SOURCE_DATE_EPOCH, else today's UTC date.")
+          .remediation(
+              "Fix what the waiver accepted and delete the waiver, or, when the exception still holds,"
+                  + " renew it with a new expiry date and an updated reason.")
+          .example(
+              "# poolguard.yaml\nwaivers:\n  - rule: database-connections-exceeded\n"
+                  + "    reason: \"DBA raises max_connections, CHG-1234\"\n    expires: 2024-12-15\n")
+          .build();
 
   @Override
   public RuleInfo info() {

@@ -8,26 +8,28 @@ import dev.poolguard.core.rule.SuppressionRule;
 import dev.poolguard.core.rule.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** A waiver that matches no finding: the problem is gone, or the narrowing is wrong. */
 public final class WaiverUnused implements SuppressionRule {
 
   static final RuleInfo INFO =
-      RuleInfo.of(
-          "waiver-unused",
-          "Waiver matches no finding",
-          Severity.WARNING,
-          Set.of(RuleInfo.Need.SUPPRESSIONS),
-          "A waiver that matches nothing is either stale (the problem was fixed, so the exception"
-              + " can go) or wrong (its path or service narrows it away from the finding it was"
-              + " meant for, which then still fails the build). Either way it misleads the next"
-              + " reader of poolguard.yaml. An expired waiver is reported as waiver-expired"
-              + " instead.",
-          "Delete the waiver, or correct its rule, path (relative to poolguard.yaml) or service so"
-              + " that it matches the finding it is meant for.",
-          "# poolguard.yaml\nwaivers:\n  - rule: pool-max-reduced\n    service: orders-api\n"
-              + "    reason: \"traffic moved to orders-v2, CHG-1234\"\n    expires: 2026-12-15\n");
+      RuleInfo.builder("waiver-unused")
+          .title("Waiver matches no finding")
+          .severity(Severity.WARNING)
+          .needs(RuleInfo.Need.SUPPRESSIONS)
+          .rationale(
+              "A waiver that matches nothing is either stale (the problem was fixed, so the exception"
+                  + " can go) or wrong (its path or service narrows it away from the finding it was"
+                  + " meant for, which then still fails the build). Either way it misleads the next"
+                  + " reader of poolguard.yaml. An expired waiver is reported as waiver-expired"
+                  + " instead.")
+          .remediation(
+              "Delete the waiver, or correct its rule, path (relative to poolguard.yaml) or service so"
+                  + " that it matches the finding it is meant for.")
+          .example(
+              "# poolguard.yaml\nwaivers:\n  - rule: pool-max-reduced\n    service: orders-api\n"
+                  + "    reason: \"traffic moved to orders-v2, CHG-1234\"\n    expires: 2026-12-15\n")
+          .build();
 
   @Override
   public RuleInfo info() {

@@ -1,8 +1,6 @@
 package dev.poolguard.core.model.hikari;
 
-import dev.poolguard.core.text.Similarity;
-import java.util.ArrayList;
-import java.util.Comparator;
+import dev.poolguard.core.text.Suggestions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,24 +154,12 @@ public final class HikariProperties {
   }
 
   /**
-   * The keys most like an unknown key, best first, for "did you mean": by edit distance between
-   * uniform forms, admitting close misspellings and abbreviations ({@code maxPoolSize}).
+   * The keys most like an unknown key, best first, for "did you mean" ({@link Suggestions}: close
+   * misspellings and abbreviations such as {@code maxPoolSize}).
    */
   public static List<String> closest(String unknownKey, int max) {
-    String wanted = uniform(unknownKey);
-    record Candidate(String key, int distance) {}
-    List<Candidate> candidates = new ArrayList<>();
-    for (Map.Entry<String, HikariProperty> e : BY_UNIFORM.entrySet()) {
-      int distance = Similarity.editDistance(wanted, e.getKey());
-      if (Similarity.isPlausibleTypo(wanted, e.getKey(), distance)) {
-        candidates.add(new Candidate(e.getValue().key(), distance));
-      }
-    }
-    return candidates.stream()
-        .sorted(Comparator.comparingInt(Candidate::distance).thenComparing(Candidate::key))
-        .limit(max)
-        .map(Candidate::key)
-        .toList();
+    return Suggestions.ranked(
+        unknownKey, BY_UNIFORM.values().stream().map(HikariProperty::key).toList(), max);
   }
 
   static void requireSupported(int hikariMajor) {

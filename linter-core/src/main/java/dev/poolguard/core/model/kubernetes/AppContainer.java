@@ -1,5 +1,6 @@
 package dev.poolguard.core.model.kubernetes;
 
+import dev.poolguard.core.model.workload.Container;
 import java.util.Objects;
 import java.util.Optional;
 

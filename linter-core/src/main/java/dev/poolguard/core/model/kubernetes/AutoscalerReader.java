@@ -1,5 +1,7 @@
 package dev.poolguard.core.model.kubernetes;
 
+import dev.poolguard.core.model.workload.Autoscaler;
+import dev.poolguard.core.model.workload.Count;
 import java.util.Optional;
 
 /** Reads a HorizontalPodAutoscaler ({@code autoscaling/v1} and {@code v2} share these fields). */

@@ -1,5 +1,7 @@
 package dev.poolguard.core.model.kubernetes;
 
+import dev.poolguard.core.model.workload.Autoscaler;
+import dev.poolguard.core.model.workload.Workload;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

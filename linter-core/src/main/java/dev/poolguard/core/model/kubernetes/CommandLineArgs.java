@@ -1,5 +1,7 @@
 package dev.poolguard.core.model.kubernetes;
 
+import dev.poolguard.core.model.workload.Arg;
+import dev.poolguard.core.model.workload.Container;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -2,6 +2,8 @@ package dev.poolguard.core.model.kubernetes;
 
 import dev.poolguard.core.config.ScalarNode;
 import dev.poolguard.core.config.SourcePosition;
+import dev.poolguard.core.model.workload.Count;
+import dev.poolguard.core.model.workload.Strategy;
 import java.util.Optional;
 import java.util.OptionalInt;
 

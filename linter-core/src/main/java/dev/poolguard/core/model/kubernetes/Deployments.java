@@ -11,11 +11,17 @@ import dev.poolguard.core.model.ExternalSetting;
 import dev.poolguard.core.model.Origin;
 import dev.poolguard.core.model.spring.ExternalSources;
 import dev.poolguard.core.model.spring.SpringFile;
+import dev.poolguard.core.model.workload.Container;
+import dev.poolguard.core.model.workload.Volume;
+import dev.poolguard.core.model.workload.VolumeMount;
+import dev.poolguard.core.model.workload.Workload;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.IntPredicate;
 
 /**
  * Turns a workload's application container into what a Spring application sees: environment, system
@@ -23,9 +29,6 @@ import java.util.Optional;
  * where Spring looks for them.
  */
 public final class Deployments {
-
-  /** Rank of external config locations: above every packaged one. */
-  private static final int EXTERNAL_LOCATION = SpringFile.FIRST_EXTERNAL_LOCATION;
 
   private final Cluster cluster;
   private final Limits limits;
@@ -43,7 +46,8 @@ public final class Deployments {
       ExternalSources sources,
       List<SpringFile> externalFiles,
       List<ConfigFile> embeddedFiles,
-      List<Unread> unread) {}
+      List<Unread> unread,
+      IntPredicate readsPackaged) {}
 
   /** A mounted config file with pool settings that Spring does not read. */
   public record Unread(SourcePosition position, String subject, String message) {}
@@ -86,7 +90,7 @@ public final class Deployments {
               e.origin()));
     }
     Optional<ConfigFile> json = applicationJson(arguments, systemProperties, env);
-    List<String> locations = configLocations(env, systemProperties);
+    SpringLocations locations = SpringLocations.of(arguments, systemProperties, env);
     List<SpringFile> external = new ArrayList<>();
     List<ConfigFile> embedded = new ArrayList<>();
     List<Unread> unread = new ArrayList<>();
@@ -100,7 +104,8 @@ public final class Deployments {
             new ExternalSources(arguments, json, systemProperties, environment, true),
             external,
             embedded,
-            unread));
+            unread,
+            locations::readsPackaged));
   }
 
   /**
@@ -139,35 +144,10 @@ public final class Deployments {
         origin);
   }
 
-  /** Folders named by spring.config.location / additional-location in env or -D. */
-  private static List<String> configLocations(
-      Environment env, List<ExternalSetting> systemProperties) {
-    List<String> values = new ArrayList<>();
-    for (String name : List.of("SPRING_CONFIG_LOCATION", "SPRING_CONFIG_ADDITIONAL_LOCATION")) {
-      env.get(name).filter(EnvEntry::isKnown).ifPresent(e -> values.add(e.text()));
-    }
-    for (ExternalSetting s : systemProperties) {
-      if (s.name().equals("spring.config.location")
-          || s.name().equals("spring.config.additional-location")) {
-        s.text().ifPresent(values::add);
-      }
-    }
-    List<String> dirs = new ArrayList<>();
-    for (String value : values) {
-      for (String location : value.split("[,;]")) {
-        String l = location.strip().replaceFirst("^optional:", "").replaceFirst("^file:", "");
-        if (!l.isEmpty()) {
-          dirs.add(trimSlash(l));
-        }
-      }
-    }
-    return dirs;
-  }
-
   private void mounted(
       Workload workload,
       VolumeMount mount,
-      List<String> locations,
+      SpringLocations locations,
       List<SpringFile> external,
       List<ConfigFile> embedded,
       List<Unread> unread) {
@@ -189,17 +169,9 @@ public final class Deployments {
           continue;
         }
         embedded.add(file.file());
-        String dir =
-            trimSlash(where.get().getParent() == null ? "/" : where.get().getParent().toString());
-        boolean springReads =
-            file.applicationFile()
-                && (dir.endsWith("/config")
-                    || locations.contains(dir)
-                    || locations.contains(where.get().toString()));
-        if (springReads) {
-          external.add(
-              new SpringFile(
-                  file.file(), where.get(), EXTERNAL_LOCATION + (dir.endsWith("/config") ? 1 : 0)));
+        OptionalInt rank = locations.rank(where.get(), file.applicationFile());
+        if (rank.isPresent()) {
+          external.add(new SpringFile(file.file(), where.get(), rank.getAsInt()));
         } else {
           poolSetting(file.file())
               .ifPresent(
@@ -214,7 +186,10 @@ public final class Deployments {
                                   + file.key()
                                   + " is mounted at "
                                   + where.get()
-                                  + ", where Spring Boot does not look for config files (a folder ending in /config, or one named by SPRING_CONFIG_LOCATION or SPRING_CONFIG_ADDITIONAL_LOCATION)")));
+                                  + ", where Spring Boot does not look for config files (./config/ or"
+                                  + " ./config/*/ of the working directory, or a location named"
+                                  + " by spring.config.location or"
+                                  + " spring.config.additional-location)")));
         }
       }
     }
@@ -278,9 +253,5 @@ public final class Deployments {
         u.subject(),
         u.message(),
         Optional.empty());
-  }
-
-  private static String trimSlash(String s) {
-    return s.length() > 1 && s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 }

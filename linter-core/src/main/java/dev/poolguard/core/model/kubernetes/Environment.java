@@ -1,5 +1,7 @@
 package dev.poolguard.core.model.kubernetes;
 
+import dev.poolguard.core.model.workload.Container;
+import dev.poolguard.core.model.workload.EnvFromSource;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

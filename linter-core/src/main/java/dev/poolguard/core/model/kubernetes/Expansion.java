@@ -79,19 +79,13 @@ final class Expansion {
             unknown = stronger(unknown, ref.get().unknown().get());
           } else if (out.length() + ref.get().text().length() > MAX_LENGTH) {
             budget.exhausted = true;
-            unknown =
-                stronger(
-                    unknown,
-                    new Value.Unknown(
-                        Value.Unknown.Cause.UNRESOLVED_PLACEHOLDER,
-                        "(expands beyond " + MAX_LENGTH + " characters)"));
+            unknown = stronger(unknown, tooLong("(expands beyond " + MAX_LENGTH + " characters)"));
           } else if (out.length() + ref.get().text().length() > budget.remaining) {
             budget.exhausted = true;
             unknown =
                 stronger(
                     unknown,
-                    new Value.Unknown(
-                        Value.Unknown.Cause.UNRESOLVED_PLACEHOLDER,
+                    tooLong(
                         "(the container's $(VAR) expansions pass "
                             + MAX_TOTAL_LENGTH
                             + " characters)"));
@@ -114,6 +108,10 @@ final class Expansion {
   }
 
   // A secret must never be printed, so it decides over a merely unresolved reference.
+  private static Value.Unknown tooLong(String why) {
+    return new Value.Unknown(Value.Unknown.Cause.UNRESOLVED_PLACEHOLDER, why);
+  }
+
   private static Optional<Value.Unknown> stronger(
       Optional<Value.Unknown> current, Value.Unknown next) {
     if (current.isEmpty()

@@ -4,6 +4,8 @@ import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.config.ConfigNode;
 import dev.poolguard.core.config.MapNode;
 import dev.poolguard.core.config.ScalarNode;
+import dev.poolguard.core.model.workload.Autoscaler;
+import dev.poolguard.core.model.workload.Workload;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

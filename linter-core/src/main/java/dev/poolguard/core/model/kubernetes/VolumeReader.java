@@ -1,5 +1,6 @@
 package dev.poolguard.core.model.kubernetes;
 
+import dev.poolguard.core.model.workload.Volume;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,7 @@
 package dev.poolguard.core.model.quarkus;
 
 import dev.poolguard.core.model.quarkus.AgroalProperty.Type;
-import dev.poolguard.core.text.Similarity;
-import java.util.ArrayList;
-import java.util.Comparator;
+import dev.poolguard.core.text.Suggestions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -140,26 +138,12 @@ public final class AgroalProperties {
   }
 
   /**
-   * The keys most like an unknown key, best first, for "did you mean": by edit distance between
-   * forms reduced to lower-case letters and digits, admitting close misspellings and abbreviations
-   * ({@code acq-timeout}).
+   * The keys most like an unknown key, best first, for "did you mean" ({@link Suggestions}: close
+   * misspellings and abbreviations such as {@code acq-timeout}).
    */
   public static List<String> closest(String unknownKey, int max) {
-    String wanted = uniform(unknownKey);
-    record Candidate(String key, int distance) {}
-    List<Candidate> candidates = new ArrayList<>();
-    for (AgroalProperty p : BY_KEY.values()) {
-      String candidate = uniform(p.key());
-      int distance = Similarity.editDistance(wanted, candidate);
-      if (!wanted.isEmpty() && Similarity.isPlausibleTypo(wanted, candidate, distance)) {
-        candidates.add(new Candidate(p.key(), distance));
-      }
-    }
-    return candidates.stream()
-        .sorted(Comparator.comparingInt(Candidate::distance).thenComparing(Candidate::key))
-        .limit(Math.max(0, max))
-        .map(Candidate::key)
-        .toList();
+    return Suggestions.ranked(
+        unknownKey, BY_KEY.values().stream().map(AgroalProperty::key).toList(), max);
   }
 
   /** The boolean SmallRye Config reads; empty for text it does not recognise (it reads false). */

@@ -1,6 +1,7 @@
 package dev.poolguard.core.model.quarkus;
 
 import dev.poolguard.core.model.Origin;
+import dev.poolguard.core.model.PlaceholderScanner;
 import dev.poolguard.core.model.Value;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -96,16 +97,19 @@ final class Lookup {
     if (top.unknown().isPresent()) {
       return Value.unknown(top.unknown().get(), top.origin(), overridden);
     }
-    Expressions.Result expanded = Expressions.expand(top.text(), this::expression);
+    List<Origin> via = new ArrayList<>();
+    PlaceholderScanner.Result expanded =
+        Expressions.expand(top.text(), name -> expression(name, via));
     if (expanded.unknown().isPresent()) {
       return Value.unknown(expanded.unknown().get(), top.origin(), overridden);
     }
-    return Value.set(expanded.text(), top.origin(), overridden);
+    return Value.set(expanded.text(), top.origin(), overridden).withVia(via);
   }
 
-  private Optional<Expressions.Found> expression(String name) {
-    return find(PropertyNames.canonical(name))
-        .map(Resolution::winner)
-        .map(p -> new Expressions.Found(p.text(), p.unknown()));
+  /** What {@code ${name}} finds; the source it came from joins {@code via}. */
+  private Optional<PlaceholderScanner.Found> expression(String name, List<Origin> via) {
+    Optional<Prop> winner = find(PropertyNames.canonical(name)).map(Resolution::winner);
+    winner.map(Prop::origin).filter(o -> !via.contains(o)).ifPresent(via::add);
+    return winner.map(p -> new PlaceholderScanner.Found(p.text(), p.unknown()));
   }
 }

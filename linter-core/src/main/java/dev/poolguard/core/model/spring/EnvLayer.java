@@ -63,7 +63,14 @@ final class EnvLayer implements Layer {
         }
       }
     }
-    return get(SpringNames.uniform(name));
+    return SpringNames.isValidPropertyName(name)
+        ? get(SpringNames.uniform(name))
+        : Optional.empty();
+  }
+
+  @Override
+  public Optional<Property> written(String name) {
+    return getExact(name);
   }
 
   @Override

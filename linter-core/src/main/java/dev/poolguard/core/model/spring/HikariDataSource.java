@@ -10,6 +10,7 @@ import dev.poolguard.core.model.PoolSetting;
 import dev.poolguard.core.model.Value;
 import dev.poolguard.core.model.hikari.HikariBehaviour;
 import dev.poolguard.core.model.hikari.HikariProperties;
+import dev.poolguard.core.model.hikari.HikariProperty;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,11 @@ final class HikariDataSource {
       boolean known = HikariProperties.find(firstElement(e.getKey())).isPresent();
       settings.put(
           e.getKey(),
-          new PoolSetting(e.getKey(), top.name(), lookup.value(top, overridden), known));
+          new PoolSetting(
+              e.getKey(),
+              top.name(),
+              wholeNumber(e.getKey(), top, lookup.value(top, overridden)),
+              known));
     }
     addDefaults(settings, anchor, hikariMajor);
     return new DataSource(
@@ -77,7 +82,54 @@ final class HikariDataSource {
       }
       return written.equals(canonical) ? 2 : 3;
     }
-    return written.equals(canonical) ? 0 : 1;
+    return written.equals(canonical) ? 0 : 1 + hashSetBucket(written);
+  }
+
+  /**
+   * A YAML or JSON float bound to a whole-number setting: Spring converts the {@code Double} with
+   * {@code Number.longValue()} (truncating; {@code NumberUtils.convertNumberToTargetClass}), and an
+   * {@code int} setting out of range fails to bind (left as written, so it reads as unbindable).
+   */
+  private static Value wholeNumber(String key, Property top, Value value) {
+    Optional<HikariProperty.Type> type = HikariProperties.find(key).map(HikariProperty::type);
+    if (!top.value().floating()
+        || !value.isSet()
+        || !value.text().equals(top.value().value())
+        || type.isEmpty()
+        || !(type.get() == HikariProperty.Type.MILLIS
+            || type.get() == HikariProperty.Type.COUNT
+            || type.get() == HikariProperty.Type.SECONDS)) {
+      return value;
+    }
+    double d;
+    try {
+      d = Double.parseDouble(value.text());
+    } catch (NumberFormatException e) {
+      return value;
+    }
+    long whole = (long) d;
+    if (type.get() != HikariProperty.Type.MILLIS
+        && (whole < Integer.MIN_VALUE || whole > Integer.MAX_VALUE)) {
+      return value;
+    }
+    return new Value(
+        Long.toString(whole),
+        value.state(),
+        value.origin(),
+        value.overridden(),
+        value.unknown(),
+        value.via());
+  }
+
+  /**
+   * Where a name lands in a default-sized {@code HashSet}: Spring keeps the other spellings of one
+   * property in a {@code HashSet} per source ({@code
+   * SpringIterableConfigurationPropertySource.Mappings}) and binds the first it iterates, so among
+   * non-canonical spellings the bucket decides, and the order written only within one bucket.
+   */
+  static int hashSetBucket(String name) {
+    int h = name.hashCode();
+    return (h ^ (h >>> 16)) & 15;
   }
 
   /** The written name after {@code spring.datasource.hikari.} (three dotted elements). */

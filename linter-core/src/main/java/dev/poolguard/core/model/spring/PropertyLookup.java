@@ -1,6 +1,7 @@
 package dev.poolguard.core.model.spring;
 
 import dev.poolguard.core.model.Origin;
+import dev.poolguard.core.model.PlaceholderScanner;
 import dev.poolguard.core.model.Value;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -122,26 +123,18 @@ final class PropertyLookup {
     if (top.unknown().isPresent()) {
       return Value.unknown(top.unknown().get(), origin, overridden);
     }
-    String text = top.value().value();
-    List<Value.Unknown> secrets = new ArrayList<>();
-    Placeholders.Result resolved =
-        Placeholders.resolve(
-            text,
+    List<Origin> via = new ArrayList<>();
+    PlaceholderScanner.Result resolved =
+        Placeholders.expand(
+            top.value().value(),
             name -> {
               Optional<Property> p = exact(name);
-              p.flatMap(Property::unknown).ifPresent(secrets::add);
-              return p.map(q -> q.value().value());
+              p.map(Property::origin).filter(o -> !via.contains(o)).ifPresent(via::add);
+              return p.map(q -> new PlaceholderScanner.Found(q.value().value(), q.unknown()));
             });
-    if (!secrets.isEmpty()) {
-      return Value.unknown(secrets.get(0), origin, overridden);
+    if (resolved.unknown().isPresent()) {
+      return Value.unknown(resolved.unknown().get(), origin, overridden);
     }
-    if (resolved.unresolved().isPresent()) {
-      return Value.unknown(
-          new Value.Unknown(
-              Value.Unknown.Cause.UNRESOLVED_PLACEHOLDER, resolved.unresolved().get()),
-          origin,
-          overridden);
-    }
-    return Value.set(resolved.text(), origin, overridden);
+    return Value.set(resolved.text(), origin, overridden).withVia(via);
   }
 }

@@ -209,6 +209,31 @@ public final class SpringNames {
     return result;
   }
 
+  /**
+   * Whether {@code name} is a valid {@code ConfigurationPropertyName} (lower-case letters, digits,
+   * dashes inside elements, {@code [index]}): only such a placeholder name is matched relaxed
+   * through Boot's attached configuration property source; any other ({@code app.poolSize}, {@code
+   * app.pool_size}, {@code APP_POOL_SIZE}) is looked up as written in each property source.
+   */
+  static boolean isValidPropertyName(String name) {
+    String plain = name.replaceAll("\\[[^\\]]*]", "");
+    if (plain.isEmpty()) {
+      return false;
+    }
+    for (String element : plain.split("\\.", -1)) {
+      if (element.isEmpty() || element.charAt(0) == '-') {
+        return false;
+      }
+      for (int i = 0; i < element.length(); i++) {
+        char c = element.charAt(i);
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   private static String uniformElement(String element) {
     StringBuilder result = new StringBuilder(element.length());
     for (int i = 0; i < element.length(); i++) {

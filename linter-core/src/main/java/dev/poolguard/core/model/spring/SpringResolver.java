@@ -8,10 +8,8 @@ import dev.poolguard.core.model.Diagnostic;
 import dev.poolguard.core.model.Framework;
 import dev.poolguard.core.model.Origin;
 import dev.poolguard.core.model.Service;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -28,15 +26,16 @@ public final class SpringResolver {
 
   static final String HIKARI_PREFIX = "spring.datasource.hikari";
   static final Pattern MAVEN_TOKEN = Pattern.compile("@[^@]*@");
-  private static final int MAX_IMPORT_DEPTH = 8;
 
   private final SpringInput input;
   private final EnvLayer env;
-  private final List<Doc> docsInFileOrder = new ArrayList<>();
+  private final SpringDocs docs;
+  private final List<SpringDoc> docsInFileOrder = new ArrayList<>();
 
   private SpringResolver(SpringInput input) {
     this.input = input;
     this.env = new EnvLayer(input.external().environment());
+    this.docs = new SpringDocs(input);
   }
 
   /**
@@ -45,23 +44,6 @@ public final class SpringResolver {
    */
   public static List<Service> resolve(SpringInput input) {
     return new SpringResolver(input).run();
-  }
-
-  /** A document with its activation conditions and the documents it imports. */
-  private record Doc(
-      SpringFile file,
-      List<Property> properties,
-      List<String> onProfile,
-      Optional<String> onCloudPlatform,
-      List<Doc> imports) {
-
-    Layer layer() {
-      return Layer.of(properties);
-    }
-
-    boolean unconditional() {
-      return onProfile.isEmpty() && onCloudPlatform.isEmpty();
-    }
   }
 
   private record Profiles(List<String> names, String source) {}
@@ -104,13 +86,45 @@ public final class SpringResolver {
     return out;
   }
 
-  private List<Service> run() {
-    for (SpringFile file : sortedFiles()) {
-      if (file.isBootstrap()) {
-        continue;
+  /**
+   * What makes Spring Boot refuse to start each of these services (resolved from {@code input}):
+   * Boot 2.3-style {@code spring.profiles} documents, profile settings where Boot forbids them.
+   */
+  public static List<Diagnostic> startupDiagnostics(SpringInput input, List<Service> services) {
+    SpringResolver resolver = new SpringResolver(input);
+    resolver.loadDocs();
+    List<Diagnostic> out = new ArrayList<>();
+    for (Service s : services) {
+      for (StartupChecks.Refusal r :
+          StartupChecks.refusals(
+              resolver.externalLayers(),
+              resolver.docsInFileOrder,
+              new LinkedHashSet<>(s.profiles()),
+              input.external().onKubernetes())) {
+        out.add(
+            new Diagnostic(
+                Diagnostic.Kind.STARTUP_FAILS,
+                s.name(),
+                s.profileLabel(),
+                r.property().value().position(),
+                r.property().writtenAs(),
+                r.message(),
+                Optional.empty()));
       }
-      docsInFileOrder.addAll(docs(file, 0, new HashSet<>()));
     }
+    return out;
+  }
+
+  private void loadDocs() {
+    for (SpringFile file : sortedFiles()) {
+      if (!file.isBootstrap()) {
+        docsInFileOrder.addAll(docs.of(file));
+      }
+    }
+  }
+
+  private List<Service> run() {
+    loadDocs();
     List<Service> services = new ArrayList<>();
     for (Profiles profiles : variants()) {
       services.add(service(profiles));
@@ -130,105 +144,64 @@ public final class SpringResolver {
         .toList();
   }
 
-  private List<Doc> docs(SpringFile file, int depth, Set<Path> visiting) {
-    List<Doc> out = new ArrayList<>();
-    if (!visiting.add(file.path().toAbsolutePath().normalize())) {
-      return out;
-    }
-    for (ConfigNode node : file.file().documents()) {
-      List<Property> props = Flattener.flatten(node, Origin.Kind.FILE);
-      Layer layer = Layer.of(props);
-      List<String> onProfile =
-          SpringLists.listValue(List.of(layer), "spring.config.activate.on-profile").values();
-      Optional<String> onCloud =
-          layer
-              .get(SpringNames.uniform("spring.config.activate.on-cloud-platform"))
-              .map(p -> p.value().value().strip());
-      List<Doc> imports = new ArrayList<>();
-      if (depth < MAX_IMPORT_DEPTH) {
-        for (String location :
-            SpringLists.listValue(List.of(layer), "spring.config.import").values()) {
-          importedFile(file, location).ifPresent(f -> imports.addAll(docs(f, depth + 1, visiting)));
-        }
-      }
-      out.add(new Doc(file, props, onProfile, onCloud, imports));
-    }
-    visiting.remove(file.path().toAbsolutePath().normalize());
-    return out;
-  }
-
-  /** A local file named by {@code spring.config.import}; other import kinds are not followed. */
-  private Optional<SpringFile> importedFile(SpringFile from, String location) {
-    String l = location.strip();
-    if (l.startsWith("optional:")) {
-      l = l.substring("optional:".length());
-    }
-    Path base = from.path().getParent();
-    if (l.startsWith("classpath:")) {
-      l = l.substring("classpath:".length());
-      base = classpathRoot(from);
-    } else if (l.startsWith("file:")) {
-      l = l.substring("file:".length());
-    } else if (l.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
-      return Optional.empty();
-    }
-    l = l.replaceAll("\\[\\.[a-z]+]$", "");
-    if (l.isEmpty() || base == null) {
-      return Optional.empty();
-    }
-    Path target = base.resolve(l.startsWith("/") ? l.substring(1) : l).normalize();
-    return input.loader().apply(target).map(f -> new SpringFile(f, target, from.location()));
-  }
-
-  private static Path classpathRoot(SpringFile file) {
-    Path dir = file.path().getParent();
-    if (dir != null && dir.getFileName() != null && dir.getFileName().toString().equals("config")) {
-      return dir.getParent();
-    }
-    return dir;
-  }
-
   /** Documents in precedence order, lowest first, for the given active profiles. */
-  private List<Doc> ordered(List<String> profiles) {
+  private List<SpringDoc> ordered(List<String> profiles) {
     Set<String> active = new LinkedHashSet<>(profiles);
-    List<Doc> result = new ArrayList<>();
+    List<SpringDoc> result = new ArrayList<>();
     Set<Integer> locations = new TreeSet<>();
     docsInFileOrder.forEach(d -> locations.add(d.file().location()));
-    // Packaged files, then files outside the application; in each, default then profile files.
+    // Packaged files, then files outside the application; in each, default then profile files,
+    // then the profile-specific variants of imported files (the oracle places them there).
     for (boolean external : List.of(false, true)) {
-      for (Doc doc : docsInFileOrder) {
+      List<SpringDoc> variants = new ArrayList<>();
+      for (SpringDoc doc : docsInFileOrder) {
         if (doc.file().external() == external
             && doc.file().profile().isEmpty()
             && active(doc, active)) {
-          addWithImports(doc, active, result);
+          addWithImports(doc, active, result, variants);
         }
       }
       for (int location : locations) {
         for (String profile : profiles) {
-          for (Doc doc : docsInFileOrder) {
+          for (SpringDoc doc : docsInFileOrder) {
             if (doc.file().external() == external
                 && doc.file().location() == location
                 && doc.file().profile().filter(profile::equals).isPresent()
                 && active(doc, active)) {
-              addWithImports(doc, active, result);
+              addWithImports(doc, active, result, variants);
             }
           }
         }
+      }
+      for (int i = 0; i < variants.size() && i < MAX_VARIANTS; i++) {
+        addWithImports(variants.get(i), active, result, variants);
       }
     }
     return result;
   }
 
-  private void addWithImports(Doc doc, Set<String> active, List<Doc> result) {
+  private static final int MAX_VARIANTS = 64;
+
+  private void addWithImports(
+      SpringDoc doc, Set<String> active, List<SpringDoc> result, List<SpringDoc> variants) {
     result.add(doc);
-    for (Doc imported : doc.imports()) {
+    for (SpringDoc imported : doc.imports()) {
       if (active(imported, active)) {
-        addWithImports(imported, active, result);
+        addWithImports(imported, active, result, variants);
+      }
+    }
+    for (SpringDoc.ImportTarget target : doc.importTargets()) {
+      for (String profile : active) {
+        for (SpringDoc variant : docs.variant(target, profile)) {
+          if (active(variant, active)) {
+            variants.add(variant);
+          }
+        }
       }
     }
   }
 
-  private boolean active(Doc doc, Set<String> profiles) {
+  private boolean active(SpringDoc doc, Set<String> profiles) {
     if (doc.onCloudPlatform().isPresent()
         && !(input.external().onKubernetes()
             && doc.onCloudPlatform().get().equalsIgnoreCase("kubernetes"))) {
@@ -245,12 +218,12 @@ public final class SpringResolver {
 
   private List<Profiles> variants() {
     // The container's profile settings (SPRING_PROFILES_ACTIVE, -D, --) beat the config files'.
+    // Boot binds profile settings from every document, also those whose on-profile is not (yet)
+    // active (ConfigDataEnvironment.withProfiles binds with FAIL_ON_BIND_TO_INACTIVE_SOURCE, which
+    // only spring.profiles.include turns into a failure: StartupChecks).
     List<Layer> base = new ArrayList<>(externalLayers());
     base.addAll(
-        highestFirst(
-            docsInFileOrder.stream()
-                .filter(d -> d.file().profile().isEmpty() && d.unconditional())
-                .toList()));
+        highestFirst(docsInFileOrder.stream().filter(d -> d.file().profile().isEmpty()).toList()));
     Profiles chosen = chosenProfiles(base);
     if (chosen != null) {
       return List.of(expand(chosen, base));
@@ -314,7 +287,7 @@ public final class SpringResolver {
   /** Profiles that config files or documents are written for, in name order. */
   private Set<String> declaredProfiles() {
     Set<String> declared = new TreeSet<>();
-    for (Doc doc : docsInFileOrder) {
+    for (SpringDoc doc : docsInFileOrder) {
       doc.file().profile().ifPresent(declared::add);
       for (String expression : doc.onProfile()) {
         String e = expression.strip();
@@ -326,7 +299,7 @@ public final class SpringResolver {
     return declared;
   }
 
-  private static List<Layer> highestFirst(List<Doc> lowestFirst) {
+  private static List<Layer> highestFirst(List<SpringDoc> lowestFirst) {
     List<Layer> layers = new ArrayList<>();
     for (int i = lowestFirst.size() - 1; i >= 0; i--) {
       layers.add(lowestFirst.get(i).layer());
@@ -335,7 +308,7 @@ public final class SpringResolver {
   }
 
   private Service service(Profiles profiles) {
-    List<Doc> ordered = ordered(profiles.names());
+    List<SpringDoc> ordered = ordered(profiles.names());
     List<Layer> layers = new ArrayList<>(externalLayers());
     layers.addAll(highestFirst(ordered));
     PropertyLookup lookup = new PropertyLookup(layers);
@@ -377,7 +350,7 @@ public final class SpringResolver {
   /** Where pool settings belong: the hikari block, else the datasource block, of the main file. */
   private SourcePosition anchor(SourcePosition fallback) {
     for (String target : List.of(HIKARI_PREFIX, "spring.datasource")) {
-      for (Doc doc : docsInFileOrder) {
+      for (SpringDoc doc : docsInFileOrder) {
         if (doc.file().profile().isPresent()) {
           continue;
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.Value;
+import dev.poolguard.core.model.workload.Arg;
+import dev.poolguard.core.model.workload.Container;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,6 +2,8 @@ package dev.poolguard.core.model.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.poolguard.core.model.workload.Container;
+import dev.poolguard.core.model.workload.Workload;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

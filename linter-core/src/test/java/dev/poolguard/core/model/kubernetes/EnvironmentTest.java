@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.poolguard.core.model.Origin;
 import dev.poolguard.core.model.Value;
+import dev.poolguard.core.model.workload.EnvFromSource;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

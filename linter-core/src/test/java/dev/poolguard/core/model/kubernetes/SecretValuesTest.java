@@ -2,6 +2,7 @@ package dev.poolguard.core.model.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.poolguard.core.model.workload.Container;
 import org.junit.jupiter.api.Test;
 
 /** Secret values are never kept: nothing read from a manifest can print them. */
