@@ -1,25 +1,21 @@
 package dev.poolguard.cli;
 
-import dev.poolguard.core.LintException;
 import dev.poolguard.core.engine.Linter;
-import dev.poolguard.core.report.AtomicFiles;
+import dev.poolguard.core.engine.RuleSelection;
+import dev.poolguard.core.report.FailOn;
+import dev.poolguard.core.report.ReportFiles;
 import dev.poolguard.core.report.ReportOptions;
 import dev.poolguard.core.report.Reporter;
 import dev.poolguard.core.report.Reporters;
 import dev.poolguard.core.result.Finding;
 import dev.poolguard.core.result.LintResult;
-import dev.poolguard.core.rule.Severity;
-import dev.poolguard.core.text.Suggestions;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -94,13 +90,24 @@ final class LintCommand implements Callable<Integer> {
   @Option(names = "--no-color", description = "Never colour the text output.")
   boolean noColor;
 
-  /** The levels --fail-on accepts. */
-  enum FailOn {
-    ERROR,
-    WARNING,
-    NOTE,
-    NEVER
-  }
+  @Option(
+      names = "--new-only",
+      description =
+          "Report only findings the baseline (--baseline, baseline: in poolguard.yaml, or HEAD"
+              + " with --staged) does not have too; existing ones are suppressed as external.")
+  boolean newOnly;
+
+  @Option(
+      names = "--enable",
+      paramLabel = "RULE",
+      description = "Run RULE even if rules: in poolguard.yaml switches it off (repeatable).")
+  List<String> enable = new ArrayList<>();
+
+  @Option(
+      names = "--disable",
+      paramLabel = "RULE",
+      description = "Do not run RULE, whatever rules: in poolguard.yaml says (repeatable).")
+  List<String> disable = new ArrayList<>();
 
   /** The format names, for completion and help. */
   static final class Formats extends ArrayList<String> {
@@ -119,7 +126,11 @@ final class LintCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "several formats need --output FOLDER to write their files into");
     }
-    Linter linter = common.linter(packs.rules(root.workingDirectory()));
+    Linter linter =
+        common
+            .linter(packs.rules(root.workingDirectory()))
+            .selecting(new RuleSelection(enable, disable))
+            .reportingNewOnly(newOnly);
     LintResult result =
         linter.lint(
             suppression.apply(
@@ -177,20 +188,11 @@ final class LintCommand implements Callable<Integer> {
   }
 
   private List<Reporter> reporters() {
-    List<Reporter> chosen = new ArrayList<>();
-    for (String name : new LinkedHashSet<>(CommonOptions.split(formats))) {
-      Optional<Reporter> reporter = Reporters.find(name);
-      if (reporter.isEmpty()) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "unknown format '"
-                + name
-                + "'"
-                + Suggestions.didYouMean(name, Reporters.names())
-                + "; formats: "
-                + String.join(", ", Reporters.names()));
-      }
-      chosen.add(reporter.get());
+    List<Reporter> chosen;
+    try {
+      chosen = ReportFiles.chosen(formats);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     if (chosen.isEmpty()) {
       throw new CommandLine.ParameterException(
@@ -225,17 +227,7 @@ final class LintCommand implements Callable<Integer> {
       Optional<String> docs,
       java.util.Set<Path> inputs) {
     boolean toStdout = output == null;
-    if (!toStdout) {
-      // Every target is checked before any is written: refused means nothing changed.
-      for (Reporter reporter : reporters) {
-        Path target = target(reporter, reporters.size() > 1);
-        try {
-          AtomicFiles.refuseUnsafe(target, inputs);
-        } catch (IOException e) {
-          throw new LintException("cannot write " + target + ": " + e.getMessage(), e);
-        }
-      }
-    }
+    Map<Path, String> files = new LinkedHashMap<>();
     for (Reporter reporter : reporters) {
       boolean color = toStdout && reporter.format().equals("text") && colorAllowed();
       String text = render(reporter, result, color, docs);
@@ -244,28 +236,20 @@ final class LintCommand implements Callable<Integer> {
         out.print(text);
         out.flush();
       } else {
-        Path target = target(reporter, reporters.size() > 1);
-        try {
-          AtomicFiles.write(target, text, inputs);
-        } catch (IOException e) {
-          throw new LintException("cannot write " + target + ": " + e.getMessage(), e);
-        }
+        Path folderOrFile = root.workingDirectory().resolve(output);
+        files.put(ReportFiles.target(folderOrFile, reporter, reporters.size() > 1), text);
       }
     }
+    // Every target is checked before any is written: refused means nothing changed.
+    ReportFiles.writeAll(files, inputs);
   }
 
   private String render(
       Reporter reporter, LintResult result, boolean color, Optional<String> docs) {
-    StringWriter buffer = new StringWriter();
     ReportOptions options =
         new ReportOptions(
             ManifestVersion.version(), root.workingDirectory().toUri().toString(), docs, color);
-    try {
-      reporter.write(result, options, buffer);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    String text = buffer.toString();
+    String text = ReportFiles.render(reporter, result, options);
     if (quiet && reporter.format().equals("text")) {
       int lastLine = text.lastIndexOf('\n', text.length() - 2);
       text = lastLine < 0 ? "" : text.substring(0, lastLine + 1);
@@ -273,28 +257,11 @@ final class LintCommand implements Callable<Integer> {
     return text;
   }
 
-  private Path target(Reporter reporter, boolean several) {
-    Path resolved = root.workingDirectory().resolve(output);
-    if (several || Files.isDirectory(resolved)) {
-      return resolved.resolve(reporter.fileName());
-    }
-    return resolved;
-  }
-
   private boolean colorAllowed() {
     return !noColor && !root.environment().containsKey("NO_COLOR") && System.console() != null;
   }
 
   private int exitCode(LintResult result) {
-    if (failOn == FailOn.NEVER) {
-      return ExitCodes.OK;
-    }
-    Severity threshold = Severity.valueOf(failOn.name());
-    for (Finding f : result.active()) {
-      if (f.severity().atLeast(threshold)) {
-        return ExitCodes.FINDINGS;
-      }
-    }
-    return ExitCodes.OK;
+    return failOn.fails(result) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 }
