@@ -1,6 +1,7 @@
 package dev.poolguard.cli;
 
 import dev.poolguard.core.engine.Linter;
+import dev.poolguard.core.engine.RuleSelection;
 import dev.poolguard.core.report.FailOn;
 import dev.poolguard.core.report.ReportFiles;
 import dev.poolguard.core.report.ReportOptions;
@@ -89,6 +90,25 @@ final class LintCommand implements Callable<Integer> {
   @Option(names = "--no-color", description = "Never colour the text output.")
   boolean noColor;
 
+  @Option(
+      names = "--new-only",
+      description =
+          "Report only findings the baseline (--baseline, baseline: in poolguard.yaml, or HEAD"
+              + " with --staged) does not have too; existing ones are suppressed as external.")
+  boolean newOnly;
+
+  @Option(
+      names = "--enable",
+      paramLabel = "RULE",
+      description = "Run RULE even if rules: in poolguard.yaml switches it off (repeatable).")
+  List<String> enable = new ArrayList<>();
+
+  @Option(
+      names = "--disable",
+      paramLabel = "RULE",
+      description = "Do not run RULE, whatever rules: in poolguard.yaml says (repeatable).")
+  List<String> disable = new ArrayList<>();
+
   /** The format names, for completion and help. */
   static final class Formats extends ArrayList<String> {
     private static final long serialVersionUID = 1L;
@@ -106,7 +126,11 @@ final class LintCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "several formats need --output FOLDER to write their files into");
     }
-    Linter linter = common.linter(packs.rules(root.workingDirectory()));
+    Linter linter =
+        common
+            .linter(packs.rules(root.workingDirectory()))
+            .selecting(new RuleSelection(enable, disable))
+            .reportingNewOnly(newOnly);
     LintResult result =
         linter.lint(
             suppression.apply(

@@ -115,6 +115,23 @@ class HostileOutputTest {
     }
   }
 
+  /**
+   * GitHub workflow commands: every finding stays one {@code ::command} line, so neither a line
+   * break nor a forged {@code ::} from an input starts another command, and nothing drives the log.
+   */
+  @Test
+  void githubCommandsStayOneLineEachAndInert() {
+    CliRun run =
+        CliRun.inProcess(
+            tree, "lint", "--fail-on", "never", "-f", "github", "-b", baseline.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertInertForATerminal("github", run.out());
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).isNotEmpty();
+    assertThat(lines).allMatch(l -> l.matches("::(error|warning|notice) file=[^:]*::.*"));
+    assertThat(run.out()).contains("\\u001b");
+  }
+
   @Test
   void htmlAndXmlEscapeEverythingAndStayParseable() throws Exception {
     Path out = dir.resolve("reports");
@@ -127,7 +144,7 @@ class HostileOutputTest {
             "-b",
             baseline.toString(),
             "-f",
-            "html,junit,checkstyle,json,sarif",
+            "html,junit,checkstyle,json,sarif,gitlab",
             "-o",
             out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -145,7 +162,7 @@ class HostileOutputTest {
           .as(xml)
           .doesNotThrowAnyException();
     }
-    for (String json : List.of("poolguard.json", "poolguard.sarif")) {
+    for (String json : List.of("poolguard.json", "poolguard.sarif", "poolguard.gitlab.json")) {
       String text = Files.readString(out.resolve(json));
       assertThatCode(() -> parseJson(text)).as(json).doesNotThrowAnyException();
       assertThat(text).doesNotContain("\u001b").doesNotContain(LONE);
@@ -162,12 +179,12 @@ class HostileOutputTest {
             "--fail-on",
             "never",
             "-f",
-            "text,json,sarif,junit,checkstyle,markdown,html",
+            String.join(",", dev.poolguard.core.report.Reporters.names()),
             "-o",
             out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     try (var files = Files.list(out)) {
-      assertThat(files.count()).isEqualTo(7);
+      assertThat(files.count()).isEqualTo(dev.poolguard.core.report.Reporters.names().size());
     }
     Path snapshot = dir.resolve("snapshot.json");
     CliRun snap = CliRun.inProcess(tree, "baseline", "-o", snapshot.toString(), "--force");

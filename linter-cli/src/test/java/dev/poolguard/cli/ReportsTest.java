@@ -33,10 +33,12 @@ import org.w3c.dom.NodeList;
 class ReportsTest {
 
   static final Path ROOT = ExamplesTest.ROOT;
-  static final String ALL = "text,json,sarif,junit,checkstyle,markdown,html";
+  static final String ALL = "text,json,sarif,junit,checkstyle,markdown,html,github,gitlab";
   static final List<String> FILES =
       List.of(
           "poolguard.checkstyle.xml",
+          "poolguard.github.txt",
+          "poolguard.gitlab.json",
           "poolguard.html",
           "poolguard.json",
           "poolguard.junit.xml",
@@ -72,7 +74,8 @@ class ReportsTest {
   @ParameterizedTest
   @ValueSource(strings = {"examples/incident", "examples/rollout-overflow"})
   void jsonFollowsThePublishedSchema(String example) throws IOException {
-    JSONObject json = new JSONObject(Files.readString(report(dir, example).resolve(FILES.get(2))));
+    JSONObject json =
+        new JSONObject(Files.readString(report(dir, example).resolve("poolguard.json")));
 
     try {
       reportSchema().validate(json);
@@ -183,6 +186,53 @@ class ReportsTest {
           .isEqualTo("https://example.com/poolguard/docs/rules/" + rule.getString("id") + ".md");
       assertThat(rule.getJSONObject("help").getString("markdown")).isNotBlank();
     }
+  }
+
+  /**
+   * GitLab Code Quality from the examples: valid against the schema written down from GitLab's docs
+   * and validator, one issue per counting finding, each fingerprint the one SARIF gives it.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"examples/incident", "examples/rollout-overflow"})
+  void gitlabIsValidAndSharesSarifsFingerprints(String example) throws IOException {
+    Path out = report(dir, example);
+    JSONArray issues = new JSONArray(Files.readString(out.resolve("poolguard.gitlab.json")));
+    try (InputStream in =
+        Files.newInputStream(
+            ROOT.resolve("linter-core/src/test/resources/gitlab/codequality.schema.json"))) {
+      SchemaLoader.builder()
+          .schemaJson(new JSONObject(new JSONTokener(in)))
+          .draftV7Support()
+          .build()
+          .load()
+          .build()
+          .validate(issues);
+    } catch (ValidationException e) {
+      fail("GitLab report violates the schema:\n" + String.join("\n", e.getAllMessages()));
+    }
+    JSONArray results =
+        new JSONObject(Files.readString(out.resolve("poolguard.sarif")))
+            .getJSONArray("runs")
+            .getJSONObject(0)
+            .getJSONArray("results");
+    List<String> sarif = new java.util.ArrayList<>();
+    for (int i = 0; i < results.length(); i++) {
+      if (!results.getJSONObject(i).has("suppressions")) {
+        sarif.add(
+            results
+                .getJSONObject(i)
+                .getJSONObject("partialFingerprints")
+                .getString("poolguard/v1"));
+      }
+    }
+    List<String> gitlab = new java.util.ArrayList<>();
+    for (int i = 0; i < issues.length(); i++) {
+      gitlab.add(issues.getJSONObject(i).getString("fingerprint"));
+    }
+    assertThat(gitlab).isNotEmpty().isEqualTo(sarif);
+    List<String> github = Files.readAllLines(out.resolve("poolguard.github.txt"));
+    assertThat(github).hasSameSizeAs(gitlab);
+    assertThat(github.get(0)).startsWith("::error file=" + example + "/");
   }
 
   @Test

@@ -39,8 +39,7 @@ class SecretShapesTest {
   private static final String MARK = "Kq9x";
   private static final Pattern CANARY = Pattern.compile("Kq9x[^\\s\"',}\\]]*?Zp");
   private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{8,}={0,2}");
-  private static final List<String> FORMATS =
-      List.of("text", "json", "sarif", "junit", "checkstyle", "markdown", "html");
+  private static final List<String> FORMATS = dev.poolguard.core.report.Reporters.names();
 
   @TempDir static Path dir;
   private static Path tree;

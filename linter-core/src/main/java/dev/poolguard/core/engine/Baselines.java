@@ -11,6 +11,7 @@ import dev.poolguard.core.baseline.Snapshot;
 import dev.poolguard.core.model.DeploymentModel;
 import dev.poolguard.core.project.PoolguardConfig;
 import dev.poolguard.core.project.ServiceConfig;
+import dev.poolguard.core.result.Finding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,15 +32,40 @@ import java.util.stream.Stream;
  */
 final class Baselines {
 
-  private final BiFunction<LintRequest, PoolguardConfig, DeploymentModel> treeModel;
+  private final BiFunction<LintRequest, PoolguardConfig, Tree> treeModel;
+  private final SnapshotLint snapshotLint;
 
   private final dev.poolguard.core.config.Limits.Overrides limitOverrides;
 
   Baselines(
-      BiFunction<LintRequest, PoolguardConfig, DeploymentModel> treeModel,
+      BiFunction<LintRequest, PoolguardConfig, Tree> treeModel,
+      SnapshotLint snapshotLint,
       dev.poolguard.core.config.Limits.Overrides limitOverrides) {
     this.limitOverrides = limitOverrides;
     this.treeModel = treeModel;
+    this.snapshotLint = snapshotLint;
+  }
+
+  /**
+   * A baseline tree as a run reads it: its effective model and, with {@code --new-only}, the
+   * findings of its own lint.
+   */
+  record Tree(DeploymentModel model, List<Finding> findings) {
+    Tree {
+      findings = List.copyOf(findings);
+    }
+  }
+
+  /** The findings of a snapshot's model with {@code --new-only}; none otherwise. */
+  interface SnapshotLint {
+    List<Finding> findings(LintRequest request, PoolguardConfig config, DeploymentModel model);
+  }
+
+  /** The baseline of a run and, with {@code --new-only}, the findings of its own lint. */
+  record Loaded(BaselineView view, List<Finding> findings) {
+    Loaded {
+      findings = List.copyOf(findings);
+    }
   }
 
   /** The spec the run uses and the folder it is relative to, if the run has a baseline. */
@@ -94,26 +120,26 @@ final class Baselines {
     return List.of();
   }
 
-  Optional<BaselineView> load(
-      LintRequest request, PoolguardConfig config, DeploymentModel current) {
+  Optional<Loaded> load(LintRequest request, PoolguardConfig config, DeploymentModel current) {
     Optional<Chosen> chosen = chosen(request, config);
     if (chosen.isEmpty()) {
       return Optional.empty();
     }
     BaselineSpec spec = BaselineSpec.parse(chosen.get().spec(), chosen.get().base());
     Display display = new Display(request.workingDirectory());
-    DeploymentModel baseline;
+    Tree tree;
     String label;
     String[] revision = {null};
     switch (spec.kind()) {
       case SNAPSHOT -> {
-        baseline = Snapshot.read(spec.path().orElseThrow());
+        DeploymentModel model = Snapshot.read(spec.path().orElseThrow());
+        tree = new Tree(model, snapshotLint.findings(request, config, model));
         label = display.of(spec.path().orElseThrow());
       }
       case FOLDER -> {
         Path folder = spec.path().orElseThrow();
         Path root = currentRoot(request, config);
-        baseline =
+        tree =
             treeModel.apply(
                 moved(request, root, folder, request.workingDirectory()),
                 rebase(config, root, folder));
@@ -121,7 +147,7 @@ final class Baselines {
       }
       default -> {
         label = spec.spec();
-        baseline =
+        tree =
             withTempFolder(
                 "poolguard-baseline",
                 tmp -> {
@@ -136,13 +162,15 @@ final class Baselines {
                 });
       }
     }
+    DeploymentModel baseline = tree.model();
     List<dev.poolguard.core.baseline.Change> changes =
         new ArrayList<>(ModelDiff.between(current, baseline));
     changes.addAll(DeploymentDiff.between(current, baseline));
     changes.sort(null);
-    return Optional.of(
+    BaselineView view =
         new BaselineView(label, baseline, changes, Optional.ofNullable(revision[0]))
-            .against(current));
+            .against(current);
+    return Optional.of(new Loaded(view, tree.findings()));
   }
 
   /**

@@ -4,35 +4,22 @@ import dev.poolguard.core.LintException;
 import dev.poolguard.core.baseline.BaselineSpec;
 import dev.poolguard.core.baseline.BaselineView;
 import dev.poolguard.core.baseline.GitHead;
-import dev.poolguard.core.capacity.CapacityAnalysis;
-import dev.poolguard.core.capacity.FleetBudget;
-import dev.poolguard.core.capacity.ServerConfigs;
 import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.config.Limits;
 import dev.poolguard.core.config.LoadProblem;
 import dev.poolguard.core.custom.CustomRules;
 import dev.poolguard.core.model.DeploymentModel;
-import dev.poolguard.core.model.Redaction;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.project.PoolguardConfig;
 import dev.poolguard.core.project.PoolguardConfigs;
-import dev.poolguard.core.project.RuleConfig;
 import dev.poolguard.core.result.Finding;
 import dev.poolguard.core.result.Judged;
 import dev.poolguard.core.result.LintResult;
-import dev.poolguard.core.rule.LintContext;
 import dev.poolguard.core.rule.Rule;
-import dev.poolguard.core.rule.RuleInfo;
-import dev.poolguard.core.rule.Severity;
-import dev.poolguard.core.rule.SuppressionRule;
-import dev.poolguard.core.rule.Violation;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,17 +30,39 @@ public final class Linter {
   private final RuleSet rules;
   private final Limits.Overrides limitOverrides;
   private final Boundary.OutsidePaths outsidePaths;
+  private final RuleSelection selection;
+  private final boolean newOnly;
   private final Set<Path> filesRead = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public Linter(RuleSet rules) {
-    this(rules, Limits.Overrides.NONE, Boundary.OutsidePaths.CLI_DEFAULT);
+    this(
+        rules, Limits.Overrides.NONE, Boundary.OutsidePaths.CLI_DEFAULT, RuleSelection.NONE, false);
   }
 
   private Linter(
-      RuleSet rules, Limits.Overrides limitOverrides, Boundary.OutsidePaths outsidePaths) {
+      RuleSet rules,
+      Limits.Overrides limitOverrides,
+      Boundary.OutsidePaths outsidePaths,
+      RuleSelection selection,
+      boolean newOnly) {
     this.rules = rules;
     this.limitOverrides = limitOverrides;
     this.outsidePaths = outsidePaths;
+    this.selection = selection;
+    this.newOnly = newOnly;
+  }
+
+  /** This linter with rules switched on or off ({@code --enable}, {@code --disable}). */
+  public Linter selecting(RuleSelection chosen) {
+    return new Linter(rules, limitOverrides, outsidePaths, chosen, newOnly);
+  }
+
+  /**
+   * This linter reporting only new findings ({@code --new-only}): the baseline is linted too, and a
+   * finding it has as well (same fingerprint, same judged values) is suppressed as existing.
+   */
+  public Linter reportingNewOnly(boolean onlyNew) {
+    return new Linter(rules, limitOverrides, outsidePaths, selection, onlyNew);
   }
 
   /**
@@ -61,7 +70,7 @@ public final class Linter {
    * repository and the linted paths ({@code --allow-outside-paths}); {@code .git} stays refused.
    */
   public Linter allowingOutsidePaths(boolean allow) {
-    return new Linter(rules, limitOverrides, outsidePaths.allowing(allow));
+    return new Linter(rules, limitOverrides, outsidePaths.allowing(allow), selection, newOnly);
   }
 
   /**
@@ -69,7 +78,7 @@ public final class Linter {
    * -Dpoolguard.allowOutsidePaths=true"} for the Maven plugin); the default names the CLI flag.
    */
   public Linter sayingHowToAllowOutsidePaths(String howToAllow) {
-    return new Linter(rules, limitOverrides, outsidePaths.saying(howToAllow));
+    return new Linter(rules, limitOverrides, outsidePaths.saying(howToAllow), selection, newOnly);
   }
 
   /**
@@ -84,7 +93,7 @@ public final class Linter {
    * This linter with limits from the command line, which beat {@code limits:} in poolguard.yaml.
    */
   public Linter withLimits(Limits.Overrides overrides) {
-    return new Linter(rules, overrides, outsidePaths);
+    return new Linter(rules, overrides, outsidePaths, selection, newOnly);
   }
 
   /**
@@ -137,55 +146,62 @@ public final class Linter {
 
   private Optional<BaselineView> loadBaseline(LintRequest request) {
     Run run = prepare(request);
-    return new Baselines(this::prepareBaseline, limitOverrides)
-        .load(request, run.config, run.model);
+    return baselines().load(request, run.config, run.model).map(Baselines.Loaded::view);
+  }
+
+  private Baselines baselines() {
+    return new Baselines(this::baselineTree, this::snapshotFindings, limitOverrides);
   }
 
   private LintResult lintTree(LintRequest request) {
-    Run run = prepare(request);
-    Optional<BaselineView> baseline =
-        new Baselines(this::prepareBaseline, limitOverrides).load(request, run.config, run.model);
-    Baselines.missingStagedBaseline(request, run.config).ifPresent(run.notes::add);
-    Map<String, Map<String, Double>> thresholds = new HashMap<>();
-    run.config.rules().forEach((id, rc) -> thresholds.put(id, rc.thresholds()));
-    RuleSet ruleSet = withCustomRules(run.config);
-    ConfigChecks.checkRuleConfig(ruleSet, run.config);
-    CapacityAnalysis capacity = capacity(run, thresholds);
-    LintContext context =
-        new LintContext(run.files, run.model, thresholds, run.config, baseline, capacity);
-    List<Finding> findings = new ArrayList<>();
-    Set<String> seen = new java.util.HashSet<>();
-    for (Rule rule : ruleSet.rules()) {
-      List<Violation> violations;
-      try {
-        violations = enabled(rule, run.config) ? rule.check(context) : List.of();
-      } catch (LintException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        throw ruleFailure(rule, e, run.model.redaction());
-      }
-      collect(rule, run.config, violations, seen, findings);
+    Run prepared = prepare(request);
+    Optional<Baselines.Loaded> loaded = baselines().load(request, prepared.config, prepared.model);
+    Optional<BaselineView> baseline = loaded.map(Baselines.Loaded::view);
+    Baselines.missingStagedBaseline(request, prepared.config).ifPresent(prepared.notes::add);
+    if (newOnly) {
+      NewOnly.check(request, loaded.isPresent()).ifPresent(prepared.notes::add);
     }
-    findings = audited(ruleSet, request, run, findings, seen);
-    findings.sort(Finding.ORDER);
+    RuleSet ruleSet = withCustomRules(prepared.config);
+    ConfigChecks.checkRuleConfig(ruleSet, prepared.config);
+    Run run = prepared.withConfig(selection.applyTo(prepared.config, ruleSet));
+    RuleEvaluation.Outcome outcome = RuleEvaluation.run(ruleSet, request, run, baseline);
+    List<Finding> findings = outcome.findings();
+    if (newOnly && loaded.isPresent()) {
+      findings = NewOnly.suppressExisting(findings, loaded.get());
+    }
     return ReportData.attach(
         new LintResult(findings, ruleSet.infos(), run.model, sorted(run.notes), run.files.size()),
-        capacity,
+        outcome.capacity(),
         baseline,
         path -> text(run, request, path));
   }
 
   /**
-   * The capacity figures of a run: its database files read once, its pools and budgets worked out
-   * once, for every rule and report.
+   * A baseline tree (a folder, a git revision's copy) read with the current poolguard.yaml moved
+   * onto it; with {@code --new-only} its own findings too, linted without a baseline.
    */
-  private static CapacityAnalysis capacity(Run run, Map<String, Map<String, Double>> thresholds) {
-    double nearLimit =
-        thresholds
-            .getOrDefault("database-connections-near-limit", Map.of())
-            .getOrDefault("nearLimit", FleetBudget.DEFAULT_NEAR_LIMIT);
-    return CapacityAnalysis.of(
-        run.model, run.config, ServerConfigs.load(run.config, run.workspace::refusal), nearLimit);
+  private Baselines.Tree baselineTree(LintRequest request, PoolguardConfig config) {
+    Run run = prepare(request, config, Optional.empty(), List.of(), List.of());
+    return new Baselines.Tree(run.model, newOnly ? ownFindings(request, run) : List.of());
+  }
+
+  /** With {@code --new-only}, the findings of a snapshot's model: it has no files to read. */
+  private List<Finding> snapshotFindings(
+      LintRequest request, PoolguardConfig config, DeploymentModel model) {
+    if (!newOnly) {
+      return List.of();
+    }
+    Display display = new Display(request.workingDirectory());
+    Limits limits = limitOverrides.applyTo(config.limits());
+    Boundary boundary = Boundary.of(config, request.absolutePaths(), outsidePaths, display);
+    Workspace nothingRead = new Workspace(display, limits, p -> {}, boundary);
+    return ownFindings(request, new Run(config, List.of(), model, new ArrayList<>(), nothingRead));
+  }
+
+  private List<Finding> ownFindings(LintRequest request, Run prepared) {
+    RuleSet ruleSet = withCustomRules(prepared.config);
+    Run run = prepared.withConfig(selection.applyTo(prepared.config, ruleSet));
+    return RuleEvaluation.run(ruleSet, request, run, Optional.empty()).findings();
   }
 
   /**
@@ -208,84 +224,6 @@ public final class Linter {
     }
   }
 
-  /**
-   * Applies inline ignores and waivers to {@code findings}, then lets the suppression rules judge
-   * the suppressions themselves (SPEC 6).
-   */
-  private static List<Finding> audited(
-      RuleSet ruleSet, LintRequest request, Run run, List<Finding> findings, Set<String> seen) {
-    Set<String> ids = new TreeSet<>();
-    Set<String> auditIds = new TreeSet<>();
-    for (Rule rule : ruleSet.rules()) {
-      ids.add(rule.info().id());
-      if (rule instanceof SuppressionRule) {
-        auditIds.add(rule.info().id());
-      }
-    }
-    ConfigChecks.checkWaivers(run.config, ids, auditIds);
-    Suppressor.Outcome outcome =
-        new Suppressor(run.config, request.workingDirectory(), request.suppression())
-            .apply(
-                findings,
-                run.files,
-                path -> path.equals("<stdin>") ? request.stdin() : run.workspace.text(path),
-                ids,
-                auditIds);
-    List<Finding> all = new ArrayList<>(outcome.findings());
-    for (Rule rule : ruleSet.rules()) {
-      if (rule instanceof SuppressionRule audit && enabled(rule, run.config)) {
-        try {
-          collect(rule, run.config, audit.audit(outcome.audit()), seen, all);
-        } catch (RuntimeException e) {
-          throw ruleFailure(rule, e, run.model.redaction());
-        }
-      }
-    }
-    return all;
-  }
-
-  /**
-   * A rule that failed, as one line: an exception's message can quote the value it choked on
-   * ({@code For input string: "..."}), so the message and the cause shown with --debug are masked.
-   */
-  private static LintException ruleFailure(Rule rule, RuntimeException e, Redaction redaction) {
-    RuntimeException masked = new RuntimeException(redaction.scrub(e.toString()));
-    masked.setStackTrace(e.getStackTrace());
-    return new LintException(
-        "internal error in rule " + rule.info().id() + ": " + masked.getMessage(), masked);
-  }
-
-  private static boolean enabled(Rule rule, PoolguardConfig config) {
-    return severity(rule.info(), config.rules().get(rule.info().id())).isPresent();
-  }
-
-  private static void collect(
-      Rule rule,
-      PoolguardConfig config,
-      List<Violation> violations,
-      Set<String> seen,
-      List<Finding> findings) {
-    RuleInfo info = rule.info();
-    Optional<Severity> severity = severity(info, config.rules().get(info.id()));
-    if (severity.isEmpty()) {
-      return;
-    }
-    for (Violation v : violations) {
-      // What-if profile variants repeat findings that do not depend on the profile.
-      if (seen.add(info.id() + "\u0000" + v.position() + "\u0000" + v.message())) {
-        findings.add(Finding.of(info, chosen(info, config, severity.get(), v), v));
-      }
-    }
-  }
-
-  /** A violation's own severity beats the default, but not one set under {@code rules:}. */
-  private static Severity chosen(
-      RuleInfo info, PoolguardConfig config, Severity configured, Violation v) {
-    RuleConfig rc = config.rules().get(info.id());
-    boolean explicit = rc != null && rc.severity().isPresent();
-    return explicit ? configured : v.severity().orElse(configured);
-  }
-
   /** The effective model only, for {@code poolguard model} and {@code poolguard baseline}. */
   public DeploymentModel model(LintRequest request) {
     if (request.staged()) {
@@ -294,12 +232,18 @@ public final class Linter {
     return prepare(request).model;
   }
 
-  private record Run(
+  /** A tree prepared for the rules: its configuration, files and effective model. */
+  record Run(
       PoolguardConfig config,
       List<ConfigFile> files,
       DeploymentModel model,
       List<String> notes,
-      Workspace workspace) {}
+      Workspace workspace) {
+
+    Run withConfig(PoolguardConfig selected) {
+      return new Run(selected, files, model, notes, workspace);
+    }
+  }
 
   private Run prepare(LintRequest request) {
     List<Path> roots = request.absolutePaths();
@@ -325,11 +269,6 @@ public final class Linter {
     }
     List<Path> excluded = Baselines.folderInside(request, config, roots);
     return prepare(request, config, configPath, excluded, lookupNotes);
-  }
-
-  /** The model of a baseline tree, read with the current poolguard.yaml moved onto it. */
-  private DeploymentModel prepareBaseline(LintRequest request, PoolguardConfig config) {
-    return prepare(request, config, Optional.empty(), List.of(), List.of()).model;
   }
 
   private Run prepare(
@@ -367,14 +306,6 @@ public final class Linter {
             diagnostics,
             SecretValues.of(workspace.files(), services, limits));
     return new Run(config, workspace.files(), model, notes, workspace);
-  }
-
-  private static Optional<Severity> severity(RuleInfo info, RuleConfig configured) {
-    if (configured == null || configured.severity().isEmpty()) {
-      return Optional.of(info.defaultSeverity());
-    }
-    String s = configured.severity().get().toLowerCase(Locale.ROOT);
-    return s.equals("off") ? Optional.empty() : Optional.of(Severity.parse(s));
   }
 
   /** The loaded rules and the {@code customRules:} of poolguard.yaml; ids stay unique. */

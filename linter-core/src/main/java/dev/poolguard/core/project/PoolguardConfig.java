@@ -83,6 +83,25 @@ public record PoolguardConfig(
         Map.of());
   }
 
+  /** The same configuration with other rule settings ({@code --enable}, {@code --disable}). */
+  public PoolguardConfig withRules(SortedMap<String, RuleConfig> settings) {
+    return new PoolguardConfig(
+        file,
+        displayPath,
+        baseDir,
+        baseline,
+        services,
+        databases,
+        concurrentRollouts,
+        hikariVersion,
+        exclude,
+        limits,
+        settings,
+        waivers,
+        customRules,
+        positions);
+  }
+
   /** Where top-level setting {@code key} is written, when the file gives it. */
   public Optional<SourcePosition> positionOf(String key) {
     return Optional.ofNullable(positions.get(key));

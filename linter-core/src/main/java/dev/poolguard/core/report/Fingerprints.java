@@ -1,14 +1,11 @@
 package dev.poolguard.core.report;
 
 import dev.poolguard.core.result.Finding;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Identifies a finding across runs by what it is about, not where: code scanning matches alerts by
- * fingerprint, so an alert survives lines being inserted above it.
+ * fingerprint, so an alert survives lines being inserted above it. SARIF and GitLab Code Quality
+ * carry the same value, {@link Finding#fingerprint()}.
  */
 final class Fingerprints {
 
@@ -19,12 +16,6 @@ final class Fingerprints {
 
   /** Lower-case hex SHA-256 of {@code ruleId NUL service NUL subject}. */
   static String of(Finding f) {
-    String identity = f.ruleId() + '\u0000' + f.service().orElse("") + '\u0000' + f.subject();
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha256.digest(identity.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform must provide SHA-256", e);
-    }
+    return f.fingerprint();
   }
 }

@@ -259,7 +259,7 @@ final class HtmlReporter implements Reporter {
           .append(" <span class=\"loc\">")
           .append(esc(f.position().toString()))
           .append("</span></td><td>")
-          .append(sup.kind() == Finding.Suppression.Kind.INLINE ? "inline ignore" : "waiver")
+          .append(sup.kind().label())
           .append(" <span class=\"loc\">")
           .append(esc(sup.position().toString()))
           .append("</span></td><td>")

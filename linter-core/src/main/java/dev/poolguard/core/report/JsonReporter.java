@@ -108,7 +108,11 @@ final class JsonReporter implements Reporter {
     g.writeNumberField("errors", result.count(Severity.ERROR));
     g.writeNumberField("warnings", result.count(Severity.WARNING));
     g.writeNumberField("notes", result.count(Severity.NOTE));
-    g.writeNumberField("suppressed", result.findings().size() - result.active().size());
+    long existing = result.existing();
+    g.writeNumberField("suppressed", result.findings().size() - result.active().size() - existing);
+    if (existing > 0) {
+      g.writeNumberField("existing", existing);
+    }
     g.writeNumberField("filesRead", result.filesRead());
     g.writeEndObject();
   }

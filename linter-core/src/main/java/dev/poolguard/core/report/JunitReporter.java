@@ -147,7 +147,7 @@ final class JunitReporter implements Reporter {
       s.append(Xml.escape(body.toString())).append("</failure>\n");
     } else {
       Finding.Suppression sup = c.findings().get(0).suppression().orElseThrow();
-      String kind = sup.kind() == Finding.Suppression.Kind.INLINE ? "inline ignore" : "waiver";
+      String kind = sup.kind().label();
       String reason = sup.justification().isBlank() ? "" : ": " + sup.justification();
       s.append("      <skipped message=\"")
           .append(Xml.attr("suppressed by " + kind + " at " + sup.position() + reason))

@@ -268,7 +268,7 @@ final class MarkdownReporter implements Reporter {
               + ": "
               + text(f.message())
               + " — "
-              + (s.kind() == Finding.Suppression.Kind.INLINE ? "inline ignore" : "waiver")
+              + s.kind().label()
               + " at "
               + code(s.position().toString())
               + (s.justification().isBlank() ? "" : ": " + text(s.justification()))

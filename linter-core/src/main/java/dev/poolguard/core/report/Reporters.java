@@ -20,7 +20,9 @@ public final class Reporters {
               new JunitReporter(),
               new CheckstyleReporter(),
               new MarkdownReporter(),
-              new HtmlReporter())
+              new HtmlReporter(),
+              new GithubReporter(),
+              new GitlabReporter())
           .<Reporter>map(Masked::new)
           .toList();
 

@@ -14,8 +14,11 @@ import java.util.function.UnaryOperator;
  */
 public final class SafeOutput {
 
-  /** Escapings of report formats beyond the shared ones. */
-  private static final List<UnaryOperator<String>> REPORT_FORMS = List.of();
+  /** Escapings of report formats beyond the shared ones: a GitHub workflow command's. */
+  private static final List<UnaryOperator<String>> REPORT_FORMS =
+      List.of(
+          v -> GithubReporter.escapeData(GithubReporter.neutral(v)),
+          v -> GithubReporter.escapeProperty(GithubReporter.neutral(v)));
 
   private SafeOutput() {}
 

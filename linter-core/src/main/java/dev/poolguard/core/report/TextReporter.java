@@ -60,7 +60,8 @@ final class TextReporter implements Reporter {
    */
   static String summary(LintResult result) {
     long active = result.active().size();
-    long suppressed = result.findings().size() - active;
+    long existing = result.existing();
+    long suppressed = result.findings().size() - active - existing;
     StringBuilder s = new StringBuilder();
     boolean noService = result.model().services().isEmpty();
     if (active == 0 && noService) {
@@ -86,6 +87,11 @@ final class TextReporter implements Reporter {
     }
     if (suppressed > 0) {
       s.append(" (").append(suppressed).append(" suppressed)");
+    }
+    if (existing > 0) {
+      s.append("; ")
+          .append(counted(existing, "existing finding"))
+          .append(" not shown (--new-only)");
     }
     unused(result, s);
     return s.toString();

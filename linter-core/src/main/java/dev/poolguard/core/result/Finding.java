@@ -61,6 +61,22 @@ public record Finding(
   }
 
   /**
+   * Identifies the finding across runs by what it is about, not where: lower-case hex SHA-256 of
+   * {@code ruleId NUL service NUL subject}. SARIF's {@code partialFingerprints}, GitLab's {@code
+   * fingerprint} and {@code --new-only} all use it, so an alert survives lines inserted above it.
+   */
+  public String fingerprint() {
+    String identity = ruleId + '\u0000' + service.orElse("") + '\u0000' + subject;
+    try {
+      java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+      return java.util.HexFormat.of()
+          .formatHex(sha256.digest(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform must provide SHA-256", e);
+    }
+  }
+
+  /**
    * The one-line form every line-based output uses: {@code file:line:col: severity: message
    * [rule-id]}. Raw text: each output escapes and masks it as its medium needs.
    */
@@ -91,13 +107,31 @@ public record Finding(
         Optional.of(s));
   }
 
-  /** Why a finding does not count: an inline ignore or a waiver, with its reason. */
+  /**
+   * Why a finding does not count: an inline ignore, a waiver, or (with {@code --new-only}) the same
+   * finding in the baseline, with its reason.
+   */
   public record Suppression(Kind kind, String justification, SourcePosition position) {
 
-    /** Where the suppression was written. */
+    /** What suppressed the finding. */
     public enum Kind {
-      INLINE,
-      WAIVER
+      INLINE("inline ignore"),
+      WAIVER("waiver"),
+      BASELINE("existing in the baseline");
+
+      private final String label;
+
+      Kind(String label) {
+        this.label = label;
+      }
+
+      /**
+       * How reports name it: {@code inline ignore}, {@code waiver}, {@code existing in the
+       * baseline}.
+       */
+      public String label() {
+        return label;
+      }
     }
   }
 }

@@ -98,6 +98,20 @@ public record LintResult(
     return findings.stream().filter(f -> !f.suppressed()).toList();
   }
 
+  /**
+   * Findings that {@code --new-only} leaves out because the baseline has them too; the rest of the
+   * suppressed findings were suppressed by an inline ignore or a waiver.
+   */
+  public long existing() {
+    return findings.stream()
+        .filter(
+            f ->
+                f.suppression()
+                    .filter(s -> s.kind() == Finding.Suppression.Kind.BASELINE)
+                    .isPresent())
+        .count();
+  }
+
   public long count(Severity severity) {
     return active().stream().filter(f -> f.severity() == severity).count();
   }

@@ -44,7 +44,8 @@ class ReportFormatsTest {
   @Test
   void registryListsTheFormatsInTheirDocumentedOrder() {
     assertThat(Reporters.names())
-        .containsExactly("text", "json", "sarif", "junit", "checkstyle", "markdown", "html");
+        .containsExactly(
+            "text", "json", "sarif", "junit", "checkstyle", "markdown", "html", "github", "gitlab");
     assertThat(Reporters.all().stream().map(Reporter::fileName))
         .containsExactly(
             "poolguard.txt",
@@ -53,7 +54,9 @@ class ReportFormatsTest {
             "poolguard.junit.xml",
             "poolguard.checkstyle.xml",
             "poolguard.md",
-            "poolguard.html");
+            "poolguard.html",
+            "poolguard.github.txt",
+            "poolguard.gitlab.json");
   }
 
   @Test
