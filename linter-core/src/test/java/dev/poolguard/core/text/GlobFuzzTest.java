@@ -17,6 +17,14 @@ import java.util.regex.PatternSyntaxException;
  */
 class GlobFuzzTest {
 
+  /**
+   * Java's matcher turns each {@code *} into a backtracking {@code [^/]*} or {@code .*}: twenty of
+   * them before a character the path lacks took over a minute on a 24-character path (the seed
+   * slow-unit-bf8bd339…). Only patterns Java answers quickly are compared; poolguard's own matcher
+   * still runs on every pattern, against the long path.
+   */
+  private static final int MAX_STARS_JAVA_CAN_TAKE = 6;
+
   @FuzzTest(maxDuration = "10m")
   void globMatchesLikeJavaAndNeverBacktracks(FuzzedDataProvider data) {
     String pattern = data.consumeString(24);
@@ -37,7 +45,8 @@ class GlobFuzzTest {
       throw new AssertionError("Glob accepts what Java refuses: " + pattern, e);
     }
     String normal = path.replaceAll("/+", "/");
-    if (normal.isEmpty()
+    if (stars(pattern) > MAX_STARS_JAVA_CAN_TAKE
+        || normal.isEmpty()
         || normal.startsWith("/")
         || normal.endsWith("/")
         || normal.indexOf('\0') >= 0
@@ -56,5 +65,9 @@ class GlobFuzzTest {
       return;
     }
     assertThat(glob.matches(normal)).as(pattern + " ~ " + normal).isEqualTo(expected);
+  }
+
+  private static long stars(String pattern) {
+    return pattern.chars().filter(c -> c == '*').count();
   }
 }
