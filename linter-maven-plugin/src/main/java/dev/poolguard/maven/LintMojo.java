@@ -3,6 +3,7 @@ package dev.poolguard.maven;
 import dev.poolguard.core.LintException;
 import dev.poolguard.core.engine.LintRequest;
 import dev.poolguard.core.engine.Linter;
+import dev.poolguard.core.engine.RuleSelection;
 import dev.poolguard.core.engine.RuleSet;
 import dev.poolguard.core.engine.SuppressionOptions;
 import dev.poolguard.core.engine.Today;
@@ -92,6 +93,27 @@ public final class LintMojo extends AbstractMojo {
   @Parameter(property = "poolguard.allowOutsidePaths", defaultValue = "false")
   boolean allowOutsidePaths;
 
+  /**
+   * Report only findings the baseline does not have too; existing ones are suppressed as external
+   * (as {@code lint --new-only}). Needs {@code baseline}.
+   */
+  @Parameter(property = "poolguard.newOnly", defaultValue = "false")
+  boolean newOnly;
+
+  /**
+   * Rules to run even if {@code rules:} in poolguard.yaml switches them off (as {@code --enable});
+   * on the command line {@code -Dpoolguard.enable=a,b}.
+   */
+  @Parameter(property = "poolguard.enable")
+  List<String> enable;
+
+  /**
+   * Rules not to run, whatever {@code rules:} in poolguard.yaml says (as {@code --disable}); on the
+   * command line {@code -Dpoolguard.disable=a,b}.
+   */
+  @Parameter(property = "poolguard.disable")
+  List<String> disable;
+
   /** Skip the goal. */
   @Parameter(property = "poolguard.skip", defaultValue = "false")
   boolean skip;
@@ -148,11 +170,14 @@ public final class LintMojo extends AbstractMojo {
         new LintRequest(lintPaths, config, Optional.empty(), root)
             .withBaseline(Optional.ofNullable(baseline).filter(b -> !b.isBlank()), false);
     LintResult result;
-    Linter linter =
-        new Linter(RuleSet.load(getClass().getClassLoader()))
-            .allowingOutsidePaths(allowOutsidePaths)
-            .sayingHowToAllowOutsidePaths("set -Dpoolguard.allowOutsidePaths=true");
+    Linter linter;
     try {
+      linter =
+          new Linter(RuleSet.load(getClass().getClassLoader()))
+              .allowingOutsidePaths(allowOutsidePaths)
+              .sayingHowToAllowOutsidePaths("set -Dpoolguard.allowOutsidePaths=true")
+              .selecting(new RuleSelection(listed(enable), listed(disable)))
+              .reportingNewOnly(newOnly);
       request =
           request.withSuppression(
               new SuppressionOptions(
@@ -190,6 +215,9 @@ public final class LintMojo extends AbstractMojo {
             result.count(Severity.WARNING),
             result.count(Severity.NOTE),
             result.filesRead());
+    if (result.existing() > 0) {
+      summary += "; " + result.existing() + " existing finding(s) not shown (newOnly)";
+    }
     getLog().info(summary);
     if (counted > 0) {
       throw new MojoFailureException(
@@ -299,5 +327,10 @@ public final class LintMojo extends AbstractMojo {
   private String version() {
     return ReportOptions.toolVersion(
         Optional.ofNullable(plugin).map(PluginDescriptor::getVersion), LintMojo.class);
+  }
+
+  /** A list parameter as given; Maven leaves it null when absent. */
+  private static List<String> listed(List<String> given) {
+    return given == null ? List.of() : given;
   }
 }
