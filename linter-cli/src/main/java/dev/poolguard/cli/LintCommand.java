@@ -72,7 +72,8 @@ final class LintCommand implements Callable<Integer> {
       names = "--docs-url",
       paramLabel = "URL",
       description =
-          "Absolute base URL of the rule docs; SARIF links each rule to URL/<rule-id>.md.")
+          "Absolute base URL of the rule docs; SARIF and HTML link each rule to"
+              + " URL/<rule-id>.md (default: docsUrl: in poolguard.yaml).")
   String docsUrl;
 
   @Option(
@@ -183,7 +184,8 @@ final class LintCommand implements Callable<Integer> {
                           + f.suppression().get().justification()));
       err.flush();
     }
-    write(result, reporters, docs, linter.filesRead());
+    // The flag beats docsUrl: in poolguard.yaml.
+    write(result, reporters, docs.or(() -> result.judged().docsUrl()), linter.filesRead());
     return exitCode(result);
   }
 

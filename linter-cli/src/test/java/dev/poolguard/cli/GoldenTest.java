@@ -40,7 +40,7 @@ class GoldenTest {
    */
   private Path root() throws IOException {
     Path root = dir.resolve("checkout");
-    copyTree(EXAMPLES, root.resolve("examples"));
+    Trees.copy(EXAMPLES, root.resolve("examples"));
     return root;
   }
 
@@ -59,7 +59,7 @@ class GoldenTest {
     runs(outputs, "rollout-overflow", root(), "examples/rollout-overflow");
     // No baseline ships with this example: record one of a copy of the tree and diff against it.
     Path copy = dir.resolve("examples/rollout-overflow");
-    copyTree(EXAMPLES.resolve("rollout-overflow"), copy);
+    Trees.copy(EXAMPLES.resolve("rollout-overflow"), copy);
     CliRun baseline =
         CliRun.inProcess(dir, "baseline", "-o", "snapshot.json", "examples/rollout-overflow");
     outputs.put("baseline.exit", baseline.exitCode() + "\n" + baseline.err());
@@ -106,19 +106,6 @@ class GoldenTest {
     SortedMap<String, String> outputs = new TreeMap<>();
     runs(outputs, "corpus", shared, "corpus/real");
     compare("corpus", outputs);
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.sorted().toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
   }
 
   /** {@code lint} in every format and {@code model} in both, recorded under {@code name}. */

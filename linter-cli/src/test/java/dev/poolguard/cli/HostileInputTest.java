@@ -424,7 +424,7 @@ class HostileInputTest {
         continue;
       }
       Path target = copy.resolve((n++) + "-" + source.getFileName());
-      copyTree(source, target);
+      Trees.copy(source, target);
       entries.add(target.toString());
     }
     try (Stream<Path> all = Files.walk(copy)) {
@@ -436,14 +436,6 @@ class HostileInputTest {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(copy)));
     sharedClassPath = String.join(java.io.File.pathSeparator, entries);
     return sharedClassPath;
-  }
-
-  private static void copyTree(Path source, Path target) throws IOException {
-    try (Stream<Path> all = Files.walk(source)) {
-      for (Path p : all.toList()) {
-        Files.copy(p, target.resolve(source.relativize(p).toString()));
-      }
-    }
   }
 
   private static void deleteTree(Path root) {

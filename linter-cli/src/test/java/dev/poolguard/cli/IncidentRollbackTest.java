@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +20,7 @@ class IncidentRollbackTest {
   @Test
   void revisionHistoryLimitZeroInTheIncidentExampleIsReportedAtItsLine() throws IOException {
     Path incident = dir.resolve("incident");
-    copyTree(CliTest.EXAMPLES.resolve("incident"), incident);
+    Trees.copy(CliTest.EXAMPLES.resolve("incident"), incident);
     Path manifest = incident.resolve("deploy/orders-api.yaml");
     String text = Files.readString(manifest);
     Files.writeString(
@@ -40,18 +39,5 @@ class IncidentRollbackTest {
         .contains("deploy/orders-api.yaml:" + line)
         .contains("revisionHistoryLimit: 0")
         .contains("[no-rollback-target]");
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 }

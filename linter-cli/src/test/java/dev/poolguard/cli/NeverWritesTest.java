@@ -54,7 +54,7 @@ class NeverWritesTest {
   @Test
   void noCommandWritesIntoItsInputsAndReportsGoOnlyWhereAsked() throws IOException {
     Path tree = dir.resolve("tree");
-    copy(CliTest.EXAMPLES.resolve("incident"), tree);
+    Trees.copy(CliTest.EXAMPLES.resolve("incident"), tree);
     Files.writeString(
         tree.resolve("orders-api/src/main/resources/application-dev.properties"),
         "spring.datasource.hikari.maximum-pool-size=${POOL:3}\n");
@@ -101,13 +101,5 @@ class NeverWritesTest {
     expected.add("snapshot.json");
     // Exactly the reports asked for: no temporary files from the atomic writes.
     assertThat(written).containsExactlyInAnyOrderElementsOf(expected);
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : all.toList()) {
-        Files.copy(p, to.resolve(from.relativize(p).toString()));
-      }
-    }
   }
 }

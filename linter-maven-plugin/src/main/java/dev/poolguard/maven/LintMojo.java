@@ -309,7 +309,7 @@ public final class LintMojo extends AbstractMojo {
       throw new MojoExecutionException("poolguard: " + e.getMessage(), e);
     }
     ReportOptions options =
-        new ReportOptions(version(), root.toUri().toString(), Optional.empty(), false);
+        new ReportOptions(version(), root.toUri().toString(), result.judged().docsUrl(), false);
     Map<Path, String> files = new LinkedHashMap<>();
     for (Reporter reporter : reporters) {
       files.put(

@@ -300,7 +300,8 @@ final class Baselines {
         c.rules(),
         c.waivers(),
         c.customRules(),
-        c.positions());
+        c.positions(),
+        c.docsUrl());
   }
 
   private static List<Path> move(List<Path> paths, Path from, Path to) {

@@ -104,7 +104,7 @@ public final class Linter {
   public LintResult lint(LintRequest request) {
     LintResult result =
         request.staged() ? Baselines.withStagedTree(request, this::lintTree) : lintTree(request);
-    return result.withJudged(judged(request, result.baseline()));
+    return result.withJudged(judged(request, result.baseline(), result.judged().docsUrl()));
   }
 
   /** A PATH as given; an absolute one inside the working directory relative to it. */
@@ -117,7 +117,8 @@ public final class Linter {
   }
 
   /** What the run judged: the paths as given, the commit they stand at, the baseline. */
-  private static Judged judged(LintRequest request, Optional<BaselineView> baseline) {
+  private static Judged judged(
+      LintRequest request, Optional<BaselineView> baseline, Optional<String> docsUrl) {
     List<String> paths =
         request.paths().isEmpty()
             ? List.of(".")
@@ -133,7 +134,8 @@ public final class Linter {
         git.flatMap(GitHead::branch),
         git.flatMap(GitHead::remoteUri),
         baseline.map(BaselineView::label),
-        baseline.flatMap(BaselineView::revision));
+        baseline.flatMap(BaselineView::revision),
+        docsUrl);
   }
 
   /** The effective model and the changes from the baseline, for {@code poolguard diff}. */
@@ -170,10 +172,12 @@ public final class Linter {
       findings = NewOnly.suppressExisting(findings, loaded.get());
     }
     return ReportData.attach(
-        new LintResult(findings, ruleSet.infos(), run.model, sorted(run.notes), run.files.size()),
-        outcome.capacity(),
-        baseline,
-        path -> text(run, request, path));
+            new LintResult(
+                findings, ruleSet.infos(), run.model, sorted(run.notes), run.files.size()),
+            outcome.capacity(),
+            baseline,
+            path -> text(run, request, path))
+        .withJudged(Judged.paths(List.of(".")).withDocsUrl(run.config.docsUrl()));
   }
 
   /**

@@ -50,7 +50,8 @@ final class ConfigBinder {
         rules,
         items(top.get("waivers"), ConfigBinder::waiver),
         items(top.get("customRules"), ConfigBinder::customRule),
-        top.positions());
+        top.positions(),
+        top.string("docsUrl"));
   }
 
   private static ServiceConfig service(String name, MapNode.Entry entry, Path baseDir) {

@@ -30,6 +30,8 @@ import java.util.TreeMap;
  * @param waivers waivers in file order
  * @param customRules the rules declared under {@code customRules:}, in file order
  * @param positions the key of every top-level setting given, by name
+ * @param docsUrl the absolute base URL of the rule pages ({@code <base>/<rule-id>.md}) reports link
+ *     to, when given
  */
 public record PoolguardConfig(
     Optional<Path> file,
@@ -45,7 +47,8 @@ public record PoolguardConfig(
     SortedMap<String, RuleConfig> rules,
     List<Waiver> waivers,
     List<CustomRuleConfig> customRules,
-    Map<String, SourcePosition> positions) {
+    Map<String, SourcePosition> positions,
+    Optional<String> docsUrl) {
 
   public PoolguardConfig {
     Objects.requireNonNull(file, "file");
@@ -62,6 +65,7 @@ public record PoolguardConfig(
     waivers = List.copyOf(waivers);
     customRules = List.copyOf(customRules);
     positions = Copies.sorted(positions);
+    Objects.requireNonNull(docsUrl, "docsUrl");
   }
 
   /** The configuration of a run without {@code poolguard.yaml}: defaults, nothing declared. */
@@ -80,7 +84,8 @@ public record PoolguardConfig(
         new TreeMap<>(),
         List.of(),
         List.of(),
-        Map.of());
+        Map.of(),
+        Optional.empty());
   }
 
   /** The same configuration with other rule settings ({@code --enable}, {@code --disable}). */
@@ -99,7 +104,8 @@ public record PoolguardConfig(
         settings,
         waivers,
         customRules,
-        positions);
+        positions,
+        docsUrl);
   }
 
   /** Where top-level setting {@code key} is written, when the file gives it. */

@@ -56,7 +56,7 @@ final class HtmlReporter implements Reporter {
     s.append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
     header(s, result, options, verdict);
     s.append("<main>\n");
-    findings(s, result);
+    findings(s, result, options.docsUrl());
     result.baseline().ifPresent(v -> changes(s, result, v));
     HtmlBudgets.write(s, result);
     waived(s, result);
@@ -109,7 +109,7 @@ final class HtmlReporter implements Reporter {
         .append("</li>");
   }
 
-  private static void findings(StringBuilder s, LintResult result) {
+  private static void findings(StringBuilder s, LintResult result, Optional<String> docsUrl) {
     s.append("<section id=\"findings\">\n<h2>Findings</h2>\n");
     if (result.active().isEmpty()) {
       s.append("<p class=\"empty\">No findings.</p>\n</section>\n");
@@ -123,19 +123,24 @@ final class HtmlReporter implements Reporter {
           .append(e.getValue().size() == 1 ? " finding" : " findings")
           .append("</span></h3>\n");
       for (Finding f : e.getValue()) {
-        finding(s, result, f);
+        finding(s, result, f, docsUrl);
       }
     }
     s.append("</section>\n");
   }
 
-  private static void finding(StringBuilder s, LintResult result, Finding f) {
+  private static void finding(
+      StringBuilder s, LintResult result, Finding f, Optional<String> docsUrl) {
     s.append("<article class=\"finding ").append(f.severity().id()).append("\">\n");
+    String rule = "<code class=\"rule\">" + esc(f.ruleId()) + "</code>";
     s.append("<p class=\"head\"><span class=\"sev\">")
         .append(f.severity().id())
-        .append("</span> <code class=\"rule\">")
-        .append(esc(f.ruleId()))
-        .append("</code> ")
+        .append("</span> ")
+        .append(
+            ArtifactUris.helpUri(docsUrl, f.ruleId())
+                .map(uri -> "<a href=\"" + esc(uri) + "\">" + rule + "</a>")
+                .orElse(rule))
+        .append(' ')
         .append("<span class=\"loc\">")
         .append(esc(f.position().toString()))
         .append("</span>");

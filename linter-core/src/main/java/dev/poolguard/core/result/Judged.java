@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param baseline the baseline compared with, as the run names it ({@code HEAD}, a folder, a
  *     snapshot); empty without one
  * @param baselineRevision the commit a git baseline resolved to
+ * @param docsUrl the base URL of the rule pages that {@code docsUrl:} in poolguard.yaml names, for
+ *     the reports' rule links ({@code --docs-url} beats it)
  */
 public record Judged(
     List<String> paths,
@@ -25,7 +27,8 @@ public record Judged(
     Optional<String> branch,
     Optional<String> repositoryUri,
     Optional<String> baseline,
-    Optional<String> baselineRevision) {
+    Optional<String> baselineRevision,
+    Optional<String> docsUrl) {
 
   public Judged {
     paths = List.copyOf(paths);
@@ -34,6 +37,7 @@ public record Judged(
     Objects.requireNonNull(repositoryUri, "repositoryUri");
     Objects.requireNonNull(baseline, "baseline");
     Objects.requireNonNull(baselineRevision, "baselineRevision");
+    Objects.requireNonNull(docsUrl, "docsUrl");
   }
 
   /** A run outside git, without baseline: only the paths are known. */
@@ -45,7 +49,14 @@ public record Judged(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
+        Optional.empty(),
         Optional.empty());
+  }
+
+  /** The same with the rule pages' base URL. */
+  public Judged withDocsUrl(Optional<String> base) {
+    return new Judged(
+        paths, staged, revision, branch, repositoryUri, baseline, baselineRevision, base);
   }
 
   /** "examples/incident", or "the git index" under --staged, with the commit when known. */
