@@ -142,6 +142,18 @@ class RuleExamplesTest {
         files.put("poolguard.yaml", SERVICE + CONFIG + example);
         files.put(APP, POOL_10);
       }
+      case "pool-not-observable" -> {
+        // "# pom.xml: a, b": the service's build declares these dependencies.
+        String declared = after(example.lines().findFirst().orElseThrow(), "# pom.xml: ");
+        StringBuilder pom = new StringBuilder("<project>\n  <dependencies>\n");
+        for (String artifact : declared.split(",\\s*")) {
+          pom.append("    <dependency><artifactId>")
+              .append(artifact)
+              .append("</artifactId></dependency>\n");
+        }
+        files.put("orders-api/pom.xml", pom.append("  </dependencies>\n</project>\n").toString());
+        files.put(APP, example);
+      }
       default -> files.put(APP, example);
     }
     return files;
