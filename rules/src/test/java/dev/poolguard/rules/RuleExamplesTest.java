@@ -177,6 +177,16 @@ class RuleExamplesTest {
       files.put(
           "deploy.yaml",
           deployment("  replicas: 2\n") + autoscaler(2, Integer.parseInt(hpa.group(1))));
+    } else if (fleet.contains("maxSurge 0")) {
+      // "N pods rolling with maxSurge 0": a Deployment that starts no extra pod in a rollout.
+      assertThat(pods.find()).as("%s names the pods", id).isTrue();
+      runs = "    deployment: deploy.yaml\n";
+      files.put(
+          "deploy.yaml",
+          deployment(
+              "  replicas: "
+                  + pods.group(1)
+                  + "\n  strategy: { rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } }\n"));
     } else {
       assertThat(pods.find()).as("%s names the pods", id).isTrue();
       runs = "    replicas: " + pods.group(1) + "\n";

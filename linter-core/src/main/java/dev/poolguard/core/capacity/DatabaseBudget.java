@@ -350,6 +350,9 @@ public record DatabaseBudget(
       maxReplicas = replicas;
       inputs.add(
           new Input(config.positionOf("replicas"), service.name() + " replicas " + replicas));
+      // No manifest: it rolls as a Deployment with Kubernetes' default strategy (25 % surge).
+      surge =
+          Rollout.deploymentRollingUpdate(replicas, Optional.empty(), Optional.empty()).maxSurge();
     } else {
       return Optional.empty();
     }

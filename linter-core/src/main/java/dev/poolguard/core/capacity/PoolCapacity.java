@@ -236,6 +236,11 @@ public record PoolCapacity(
   private static Optional<RolloutPlan> rollout(Service service, int podsAtPeak) {
     // With an HPA the rollout happens at the replica count the HPA holds at the moment judged
     // (the peak pod count), not at spec.replicas: surge and unavailability are percentages of it.
+    if (service.deployment().isEmpty()) {
+      // Described only in poolguard.yaml: it rolls as a Deployment with Kubernetes' defaults.
+      return Optional.of(
+          Rollout.deploymentRollingUpdate(podsAtPeak, Optional.empty(), Optional.empty()));
+    }
     return service.deployment().flatMap(d -> PoolSizes.plan(d.workload(), podsAtPeak));
   }
 
