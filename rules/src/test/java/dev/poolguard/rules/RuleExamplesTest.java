@@ -142,6 +142,12 @@ class RuleExamplesTest {
         files.put("poolguard.yaml", SERVICE + CONFIG + example);
         files.put(APP, POOL_10);
       }
+      case "liveness-probe-checks-database" -> {
+        // The example is the application container's probe.
+        files.put("poolguard.yaml", SERVICE + CONFIG + "    deployment: deploy.yaml\n");
+        files.put(APP, POOL_10);
+        files.put("deploy.yaml", deployment("  replicas: 2\n") + example.indent(10));
+      }
       case "pool-not-observable" -> {
         // "# pom.xml: a, b": the service's build declares these dependencies.
         String declared = after(example.lines().findFirst().orElseThrow(), "# pom.xml: ");
