@@ -292,7 +292,13 @@ public record DatabaseBudget(
             .ifPresent(
                 m ->
                     byService.merge(
-                        service.name() + "/" + ds.name(),
+                        // Profile variants of one workload are one member; each workload of a
+                        // service that runs as several counts.
+                        service.name()
+                            + "/"
+                            + service.deployment().map(d -> d.workload().describe()).orElse("")
+                            + "/"
+                            + ds.name(),
                         m,
                         (a, b) -> a.pool() >= b.pool() ? a : b));
       }
@@ -300,6 +306,8 @@ public record DatabaseBudget(
     List<Member> members = new ArrayList<>(byService.values());
     members.sort(
         Comparator.comparing((Member m) -> m.service().name())
+            .thenComparing(
+                m -> m.service().deployment().map(d -> d.workload().describe()).orElse(""))
             .thenComparing(m -> m.dataSource().name()));
     return members;
   }
