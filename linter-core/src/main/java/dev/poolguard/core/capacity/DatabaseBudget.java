@@ -362,7 +362,14 @@ public record DatabaseBudget(
       surge =
           Rollout.deploymentRollingUpdate(replicas, Optional.empty(), Optional.empty()).maxSurge();
     } else {
-      return Optional.empty();
+      // Never silently dropped: at least one pod runs it (capacity-model-incomplete says so).
+      replicas = 1;
+      maxReplicas = 1;
+      surge = Rollout.deploymentRollingUpdate(1, Optional.empty(), Optional.empty()).maxSurge();
+      inputs.add(
+          new Input(
+              config.positionOf(ds.name().equals("default") ? "database" : "datasources"),
+              service.name() + " pod count unknown: counted as 1 pod"));
     }
     return Optional.of(
         new Member(

@@ -129,6 +129,21 @@ public final class CapacityModelIncomplete implements Rule {
                       + (ds.name().equals("default") ? ".database" : ".datasources")
                       + ")",
                   ds.name() + "/database"));
+        } else if (service.deployment().isEmpty()
+            && config.replicas().isEmpty()
+            && (config.load().isEmpty() || pods.isEmpty())
+            && project.databases().containsKey(db.get())) {
+          out.add(
+              at(
+                  service,
+                  config.positionOf(ds.name().equals("default") ? "database" : "datasources"),
+                  "service "
+                      + service.name()
+                      + " uses database "
+                      + db.get()
+                      + " but has no pod count (no deployment: manifest, no replicas:): its"
+                      + " budget counts it as 1 pod, the fewest that can run it",
+                  ds.name() + "/budget-pods"));
         } else if (!project.databases().containsKey(db.get())) {
           out.add(
               at(
