@@ -32,7 +32,9 @@ public final class CapacityModelIncomplete implements Rule {
                   + " (replicas: 0, or an HPA with minReplicas: 0) serves no peak until"
                   + " replicasAtPeak says how many pods do; a replicasAtPeak outside the HPA's"
                   + " range, or above a fixed replica count, is judged at the count the controllers"
-                  + " would run. Runs without load or databases in"
+                  + " would run. A service that uses a database but has no pod count is counted"
+                  + " as 1 pod in that database's budget, never left out. Runs without load or"
+                  + " databases in"
                   + " poolguard.yaml skip the capacity rules and this one.")
           .remediation(
               "Complete the model in poolguard.yaml: replicas or a deployment manifest for each service"
