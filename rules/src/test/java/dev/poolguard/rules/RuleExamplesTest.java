@@ -107,7 +107,7 @@ class RuleExamplesTest {
             SERVICE + CONFIG + "    replicas: " + replicas + "\n    " + load + "\n");
         files.put(APP, example);
       }
-      case "pool-saturated-during-rollout", "no-rollback-target" -> {
+      case "pool-saturated-during-rollout", "no-rollback-target", "rollout-deadline-too-long" -> {
         // The example is the Deployment's spec (for the rollout rule: the pool carries the peak on
         // 4 pods, not on 2).
         files.put("poolguard.yaml", SERVICE + CONFIG + "    deployment: deploy.yaml\n" + LOAD);

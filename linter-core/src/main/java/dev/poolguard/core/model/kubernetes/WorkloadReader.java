@@ -55,9 +55,11 @@ final class WorkloadReader {
         volumes,
         meta.position(),
         CountReader.read(
+            spec, "revisionHistoryLimit", Workload.DEFAULT_REVISION_HISTORY_LIMIT, meta.position()),
+        CountReader.read(
             spec,
-            "revisionHistoryLimit",
-            Workload.DEFAULT_REVISION_HISTORY_LIMIT,
+            "progressDeadlineSeconds",
+            Workload.DEFAULT_PROGRESS_DEADLINE_SECONDS,
             meta.position()));
   }
 
