@@ -148,6 +148,19 @@ class RuleExamplesTest {
         files.put(APP, POOL_10);
         files.put("deploy.yaml", deployment("  replicas: 2\n") + example.indent(10));
       }
+      case "pool-alerts-missing" -> {
+        // "# alerts.yaml: NAME on EXPR": the repository's Prometheus rules file holds that alert.
+        String alert = after(example.lines().findFirst().orElseThrow(), "# alerts.yaml: ");
+        int on = alert.indexOf(" on ");
+        files.put(
+            "alerts.yaml",
+            "groups:\n  - name: pools\n    rules:\n      - alert: "
+                + alert.substring(0, on)
+                + "\n        expr: '"
+                + alert.substring(on + 4)
+                + " > 0'\n");
+        files.put(APP, example);
+      }
       case "pool-not-observable" -> {
         // "# pom.xml: a, b": the service's build declares these dependencies.
         String declared = after(example.lines().findFirst().orElseThrow(), "# pom.xml: ");

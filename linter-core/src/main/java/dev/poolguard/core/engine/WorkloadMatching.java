@@ -2,6 +2,7 @@ package dev.poolguard.core.engine;
 
 import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.config.ConfigLoader;
+import dev.poolguard.core.model.alerting.AlertRules;
 import dev.poolguard.core.model.kubernetes.Cluster;
 import dev.poolguard.core.model.kubernetes.Manifests;
 import dev.poolguard.core.model.workload.Workload;
@@ -76,6 +77,9 @@ final class WorkloadMatching {
         workspace.keep(p, file);
         manifests.add(file);
         manifestsRead.add(file);
+      } else if (file.parsed() && AlertRules.isRulesFile(file)) {
+        // Prometheus rules files are read for the alert rules that watch the pools.
+        workspace.keep(p, file);
       } else if (file.parsed()) {
         plainFiles.add(p);
       }
