@@ -60,7 +60,8 @@ final class WorkloadReader {
             spec,
             "progressDeadlineSeconds",
             Workload.DEFAULT_PROGRESS_DEADLINE_SECONDS,
-            meta.position()));
+            meta.position()),
+        spec.map("template").map(t -> TemplateDigest.of(t.node())).orElse(""));
   }
 
   private static Strategy deploymentStrategy(Fields spec, SourcePosition owner) {

@@ -20,6 +20,8 @@ import java.util.Optional;
  *     targets, 10 when absent
  * @param progressDeadlineSeconds {@code spec.progressDeadlineSeconds} of a Deployment: how long a
  *     rollout may make no progress before Kubernetes marks it failed, 600 when absent
+ * @param templateDigest a digest of {@code spec.template}'s content: equal digests mean a change
+ *     rolls no pod out; empty when unknown
  */
 public record Workload(
     Kind kind,
@@ -31,7 +33,8 @@ public record Workload(
     List<Volume> volumes,
     SourcePosition position,
     Count revisionHistoryLimit,
-    Count progressDeadlineSeconds) {
+    Count progressDeadlineSeconds,
+    String templateDigest) {
 
   /** Kubernetes keeps 10 old ReplicaSets (or StatefulSet revisions) unless told otherwise. */
   public static final int DEFAULT_REVISION_HISTORY_LIMIT = 10;
@@ -60,7 +63,8 @@ public record Workload(
         volumes,
         position,
         revisionHistoryLimit,
-        new Count(DEFAULT_PROGRESS_DEADLINE_SECONDS, position, true));
+        new Count(DEFAULT_PROGRESS_DEADLINE_SECONDS, position, true),
+        "");
   }
 
   public Workload {
@@ -74,6 +78,7 @@ public record Workload(
     Objects.requireNonNull(position, "position");
     Objects.requireNonNull(revisionHistoryLimit, "revisionHistoryLimit");
     Objects.requireNonNull(progressDeadlineSeconds, "progressDeadlineSeconds");
+    Objects.requireNonNull(templateDigest, "templateDigest");
   }
 
   /** A workload whose manifest leaves {@code revisionHistoryLimit} at its default. */
