@@ -55,10 +55,13 @@ final class WorkloadReader {
         volumes,
         meta.position(),
         CountReader.read(
+            spec, "revisionHistoryLimit", Workload.DEFAULT_REVISION_HISTORY_LIMIT, meta.position()),
+        CountReader.read(
             spec,
-            "revisionHistoryLimit",
-            Workload.DEFAULT_REVISION_HISTORY_LIMIT,
-            meta.position()));
+            "progressDeadlineSeconds",
+            Workload.DEFAULT_PROGRESS_DEADLINE_SECONDS,
+            meta.position()),
+        spec.map("template").map(t -> TemplateDigest.of(t.node())).orElse(""));
   }
 
   private static Strategy deploymentStrategy(Fields spec, SourcePosition owner) {

@@ -199,7 +199,10 @@ public final class QuarkusResolver {
           "quarkus.datasource.metrics.enabled",
           "quarkus.datasource.jdbc.enable-metrics",
           "quarkus.micrometer.enabled",
-          "quarkus.micrometer.export.prometheus.enabled");
+          "quarkus.micrometer.export.prometheus.enabled",
+          "quarkus.datasource.health.enabled",
+          "quarkus.smallrye-health.root-path",
+          "quarkus.http.non-application-root-path");
 
   private static SortedMap<String, Observability.Setting> metricsSettings(Lookup lookup) {
     SortedMap<String, Observability.Setting> out = new TreeMap<>();

@@ -7,8 +7,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The Spring Boot settings that decide whether HikariCP's meters reach Prometheus: the actuator
- * endpoint's exposure and access, and the switches that turn exporting or the hikaricp meters off.
+ * The Spring Boot settings that decide whether HikariCP's meters reach Prometheus (the actuator
+ * endpoint's exposure and access, the switches that turn exporting or the hikaricp meters off) and
+ * what the health endpoint a probe calls includes (its base path, the db indicator, the liveness
+ * group).
  */
 final class MetricsSettings {
 
@@ -24,7 +26,11 @@ final class MetricsSettings {
           "management.prometheus.metrics.export.enabled",
           "management.defaults.metrics.export.enabled",
           "management.metrics.enable.hikaricp",
-          "management.metrics.enable.all");
+          "management.metrics.enable.all",
+          "management.endpoints.web.base-path",
+          "management.health.db.enabled",
+          "management.health.defaults.enabled",
+          "management.endpoint.health.group.liveness.include");
 
   private MetricsSettings() {}
 
