@@ -107,7 +107,7 @@ class RuleExamplesTest {
             SERVICE + CONFIG + "    replicas: " + replicas + "\n    " + load + "\n");
         files.put(APP, example);
       }
-      case "pool-saturated-during-rollout", "no-rollback-target" -> {
+      case "pool-saturated-during-rollout", "no-rollback-target", "rollout-deadline-too-long" -> {
         // The example is the Deployment's spec (for the rollout rule: the pool carries the peak on
         // 4 pods, not on 2).
         files.put("poolguard.yaml", SERVICE + CONFIG + "    deployment: deploy.yaml\n" + LOAD);
@@ -142,6 +142,70 @@ class RuleExamplesTest {
         files.put("poolguard.yaml", SERVICE + CONFIG + example);
         files.put(APP, POOL_10);
       }
+      case "liveness-probe-checks-database" -> {
+        // The example is the application container's probe.
+        files.put("poolguard.yaml", SERVICE + CONFIG + "    deployment: deploy.yaml\n");
+        files.put(APP, POOL_10);
+        files.put("deploy.yaml", deployment("  replicas: 2\n") + example.indent(10));
+      }
+      case "config-change-not-rolled-out" -> {
+        // "# baseline: ConfigMap NAME data KEY: VALUE": the ConfigMap's data in the baseline; the
+        // example is its data now; the Deployment reads KEY by configMapKeyRef, unchanged.
+        String was = after(example.lines().findFirst().orElseThrow(), "# baseline: ConfigMap ");
+        String name = was.substring(0, was.indexOf(' '));
+        String data = was.substring(was.indexOf(" data ") + 6);
+        String key = data.substring(0, data.indexOf(':'));
+        String app =
+            "spring:\n  datasource:\n    url: jdbc:postgresql://db/orders\n    hikari:\n"
+                + "      maximum-pool-size: ${"
+                + key
+                + ":20}\n";
+        String deployment =
+            "---\n"
+                + deployment("  replicas: 2\n")
+                + "          env:\n            - name: "
+                + key
+                + "\n              valueFrom:\n                configMapKeyRef: { name: "
+                + name
+                + ", key: "
+                + key
+                + " }\n";
+        String configMap = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\n";
+        files.put(
+            "poolguard.yaml",
+            "version: 1\nbaseline: baseline\nservices:\n  orders-api:\n"
+                + CONFIG
+                + "    deployment: deploy.yaml\n");
+        files.put(APP, app);
+        files.put("baseline/" + APP, app);
+        files.put("deploy.yaml", configMap + example + deployment);
+        files.put("baseline/deploy.yaml", configMap + "data:\n  " + data + "\n" + deployment);
+      }
+      case "pool-alerts-missing" -> {
+        // "# alerts.yaml: NAME on EXPR": the repository's Prometheus rules file holds that alert.
+        String alert = after(example.lines().findFirst().orElseThrow(), "# alerts.yaml: ");
+        int on = alert.indexOf(" on ");
+        files.put(
+            "alerts.yaml",
+            "groups:\n  - name: pools\n    rules:\n      - alert: "
+                + alert.substring(0, on)
+                + "\n        expr: '"
+                + alert.substring(on + 4)
+                + " > 0'\n");
+        files.put(APP, example);
+      }
+      case "pool-not-observable" -> {
+        // "# pom.xml: a, b": the service's build declares these dependencies.
+        String declared = after(example.lines().findFirst().orElseThrow(), "# pom.xml: ");
+        StringBuilder pom = new StringBuilder("<project>\n  <dependencies>\n");
+        for (String artifact : declared.split(",\\s*")) {
+          pom.append("    <dependency><artifactId>")
+              .append(artifact)
+              .append("</artifactId></dependency>\n");
+        }
+        files.put("orders-api/pom.xml", pom.append("  </dependencies>\n</project>\n").toString());
+        files.put(APP, example);
+      }
       default -> files.put(APP, example);
     }
     return files;
@@ -165,6 +229,16 @@ class RuleExamplesTest {
       files.put(
           "deploy.yaml",
           deployment("  replicas: 2\n") + autoscaler(2, Integer.parseInt(hpa.group(1))));
+    } else if (fleet.contains("maxSurge 0")) {
+      // "N pods rolling with maxSurge 0": a Deployment that starts no extra pod in a rollout.
+      assertThat(pods.find()).as("%s names the pods", id).isTrue();
+      runs = "    deployment: deploy.yaml\n";
+      files.put(
+          "deploy.yaml",
+          deployment(
+              "  replicas: "
+                  + pods.group(1)
+                  + "\n  strategy: { rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } }\n"));
     } else {
       assertThat(pods.find()).as("%s names the pods", id).isTrue();
       runs = "    replicas: " + pods.group(1) + "\n";

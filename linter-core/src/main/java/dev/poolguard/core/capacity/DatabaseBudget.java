@@ -292,7 +292,13 @@ public record DatabaseBudget(
             .ifPresent(
                 m ->
                     byService.merge(
-                        service.name() + "/" + ds.name(),
+                        // Profile variants of one workload are one member; each workload of a
+                        // service that runs as several counts.
+                        service.name()
+                            + "/"
+                            + service.deployment().map(d -> d.workload().describe()).orElse("")
+                            + "/"
+                            + ds.name(),
                         m,
                         (a, b) -> a.pool() >= b.pool() ? a : b));
       }
@@ -300,6 +306,8 @@ public record DatabaseBudget(
     List<Member> members = new ArrayList<>(byService.values());
     members.sort(
         Comparator.comparing((Member m) -> m.service().name())
+            .thenComparing(
+                m -> m.service().deployment().map(d -> d.workload().describe()).orElse(""))
             .thenComparing(m -> m.dataSource().name()));
     return members;
   }
@@ -350,8 +358,18 @@ public record DatabaseBudget(
       maxReplicas = replicas;
       inputs.add(
           new Input(config.positionOf("replicas"), service.name() + " replicas " + replicas));
+      // No manifest: it rolls as a Deployment with Kubernetes' default strategy (25 % surge).
+      surge =
+          Rollout.deploymentRollingUpdate(replicas, Optional.empty(), Optional.empty()).maxSurge();
     } else {
-      return Optional.empty();
+      // Never silently dropped: at least one pod runs it (capacity-model-incomplete says so).
+      replicas = 1;
+      maxReplicas = 1;
+      surge = Rollout.deploymentRollingUpdate(1, Optional.empty(), Optional.empty()).maxSurge();
+      inputs.add(
+          new Input(
+              config.positionOf(ds.name().equals("default") ? "database" : "datasources"),
+              service.name() + " pod count unknown: counted as 1 pod"));
     }
     return Optional.of(
         new Member(

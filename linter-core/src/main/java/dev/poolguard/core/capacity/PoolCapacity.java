@@ -112,19 +112,24 @@ public record PoolCapacity(
       if (config == null || config.load().isEmpty()) {
         continue;
       }
-      Optional<Pods> pods = pods(service, config);
-      if (pods.isEmpty() || pods.get().count() == 0) {
+      Optional<Pods> own = pods(service, config);
+      if (own.isEmpty() || own.get().count() == 0) {
         continue; // capacity-model-incomplete says why nothing judges it
       }
+      Pods pods = MultiWorkload.sharing(service, own.get(), services, config);
       for (DataSource ds : service.dataSources()) {
-        of(service, ds, config, pods.get()).ifPresent(out::add);
+        of(service, ds, config, pods, own.get().count()).ifPresent(out::add);
       }
     }
     return out;
   }
 
+  /**
+   * @param pods the pods that share the service's peak (all its workloads')
+   * @param ownPods this workload's pods at the peak, whose rollout plan applies
+   */
   private static Optional<PoolCapacity> of(
-      Service service, DataSource ds, ServiceConfig config, Pods pods) {
+      Service service, DataSource ds, ServiceConfig config, Pods pods, int ownPods) {
     Optional<PoolSetting> max = PoolSizes.poolMaxSetting(ds);
     OptionalInt poolMax = PoolSizes.poolMax(ds);
     if (max.isEmpty() || poolMax.isEmpty() || ds.inert().isPresent()) {
@@ -170,7 +175,7 @@ public record PoolCapacity(
             max.get(),
             wait,
             pods,
-            rollout(service, pods.count()),
+            rollout(service, ownPods),
             inputs));
   }
 
@@ -236,6 +241,11 @@ public record PoolCapacity(
   private static Optional<RolloutPlan> rollout(Service service, int podsAtPeak) {
     // With an HPA the rollout happens at the replica count the HPA holds at the moment judged
     // (the peak pod count), not at spec.replicas: surge and unavailability are percentages of it.
+    if (service.deployment().isEmpty()) {
+      // Described only in poolguard.yaml: it rolls as a Deployment with Kubernetes' defaults.
+      return Optional.of(
+          Rollout.deploymentRollingUpdate(podsAtPeak, Optional.empty(), Optional.empty()));
+    }
     return service.deployment().flatMap(d -> PoolSizes.plan(d.workload(), podsAtPeak));
   }
 

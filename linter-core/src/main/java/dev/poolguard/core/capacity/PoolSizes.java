@@ -59,7 +59,8 @@ public final class PoolSizes {
         s.maxUnavailable().filter(b -> !b.defaulted()).map(b -> IntOrPercent.parse(b.raw()));
     return switch (s.type()) {
       case RECREATE -> Rollout.deploymentRecreate(replicas);
-      case STATEFUL_ROLLING_UPDATE -> Rollout.statefulSetRollingUpdate(replicas, unavailable);
+      case STATEFUL_ROLLING_UPDATE ->
+          Rollout.statefulSetRollingUpdate(replicas, unavailable, s.partition());
       case ON_DELETE -> Rollout.statefulSetOnDelete(replicas);
       default -> Rollout.deploymentRollingUpdate(replicas, surge, unavailable);
     };

@@ -76,6 +76,15 @@ final class Rollout {
    */
   public static RolloutPlan statefulSetRollingUpdate(
       int replicas, Optional<IntOrPercent> maxUnavailable) {
+    return statefulSetRollingUpdate(replicas, maxUnavailable, 0);
+  }
+
+  /**
+   * A StatefulSet rolling update with {@code partition}: pods with a lower ordinal are not updated,
+   * so at most {@code replicas - partition} pods are ever taken down (none at or above replicas).
+   */
+  public static RolloutPlan statefulSetRollingUpdate(
+      int replicas, Optional<IntOrPercent> maxUnavailable, int partition) {
     Checks.atLeast("replicas", replicas, 0);
     IntOrPercent bound = maxUnavailable.orElse(STATEFULSET_DEFAULT);
     if (bound.value() == 0) {
@@ -89,7 +98,7 @@ final class Rollout {
         Strategy.STATEFULSET_ROLLING_UPDATE,
         replicas,
         0,
-        Math.max(1L, bound.resolve(replicas, false)));
+        Math.min(Math.max(1L, bound.resolve(replicas, false)), Math.max(0, replicas - partition)));
   }
 
   /** A StatefulSet with {@code updateStrategy.type: OnDelete}: the controller takes no pod down. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,13 +51,15 @@ final class BootLines {
    * 3.5.7)}.
    *
    * @param display how a path is shown to users
+   * @param mayRead whether the run may read a build file there
    */
-  static String of(List<SpringFile> files, Function<Path, String> display) {
+  static String of(
+      List<SpringFile> files, Function<Path, String> display, Predicate<Path> mayRead) {
     for (SpringFile f : files) {
       for (Path dir : moduleFolders(f.path())) {
         for (String name : List.of("pom.xml", "build.gradle", "build.gradle.kts")) {
           Path build = dir.resolve(name);
-          if (Files.isRegularFile(build)) {
+          if (mayRead.test(build) && Files.isRegularFile(build)) {
             Optional<String> version = declared(read(build), name.equals("pom.xml"));
             if (version.isPresent()) {
               return describe(version.get(), display.apply(build));
@@ -69,7 +72,7 @@ final class BootLines {
   }
 
   /** The config file's folder and, in a Maven or Gradle layout, the module folder above src/. */
-  private static List<Path> moduleFolders(Path file) {
+  static List<Path> moduleFolders(Path file) {
     Path dir = file.getParent();
     for (Path p = dir; p != null; p = p.getParent()) {
       if (p.getFileName() != null && p.getFileName().toString().equals("src")) {

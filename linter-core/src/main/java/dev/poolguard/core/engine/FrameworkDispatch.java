@@ -1,9 +1,11 @@
 package dev.poolguard.core.engine;
 
 import dev.poolguard.core.config.ConfigFile;
+import dev.poolguard.core.model.BuildFile;
 import dev.poolguard.core.model.Deployment;
 import dev.poolguard.core.model.Diagnostic;
 import dev.poolguard.core.model.Framework;
+import dev.poolguard.core.model.Observability;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.model.kubernetes.Deployments;
 import dev.poolguard.core.model.quarkus.EnvChecks;
@@ -93,8 +95,13 @@ final class FrameworkDispatch {
         }
       }
     }
+    Optional<BuildFile> build =
+        packaged.isEmpty()
+            ? Optional.empty()
+            : BuildFiles.near(
+                packaged.get(0).path(), p -> workspace.display().of(p), this::mayReadBuildFile);
     if (framework(files, fixedFramework) == Framework.QUARKUS) {
-      return quarkus(name, files, profiles, workload, external, overrides);
+      return quarkus(name, files, profiles, workload, external, overrides, build);
     }
     SpringInput input =
         new SpringInput(
@@ -106,9 +113,12 @@ final class FrameworkDispatch {
             config.hikariVersion().orElse(NEWEST_HIKARI),
             workspace::loadIfPresent,
             external);
-    String bootLine = BootLines.of(packaged, p -> workspace.display().of(p));
+    String bootLine =
+        BootLines.of(packaged, p -> workspace.display().of(p), this::mayReadBuildFile);
     List<Service> services =
-        SpringResolver.resolve(input).stream().map(s -> s.withFrameworkLine(bootLine)).toList();
+        SpringResolver.resolve(input).stream()
+            .map(s -> s.withFrameworkLine(bootLine).withObservability(built(s, build)))
+            .toList();
     Optional<Deployment> deployment = deployment(workload, overrides);
     if (deployment.isEmpty()) {
       services.forEach(s -> startup.put(s, SpringResolver.startupDiagnostics(input, List.of(s))));
@@ -128,13 +138,32 @@ final class FrameworkDispatch {
     return withDeployment;
   }
 
+  /**
+   * A build file is read only inside what the run lints (a linted path, or the folder of
+   * poolguard.yaml), and never where the run's boundary refuses to go: a fixture or a service
+   * linted alone does not take the pom.xml of whatever project happens to hold it.
+   */
+  private boolean mayReadBuildFile(Path build) {
+    Path file = build.toAbsolutePath().normalize();
+    boolean linted =
+        request.absolutePaths().stream()
+                .anyMatch(root -> file.startsWith(root.toAbsolutePath().normalize()))
+            || (config.file().isPresent() && file.startsWith(config.baseDir()));
+    return linted && workspace.refusal(file).isEmpty();
+  }
+
+  private static Observability built(Service s, Optional<BuildFile> build) {
+    return s.observability().withBuild(build);
+  }
+
   private List<Service> quarkus(
       String name,
       List<SpringFile> files,
       List<String> profiles,
       Optional<Workload> workload,
       ExternalSources external,
-      Optional<Deployments.Overrides> overrides) {
+      Optional<Deployments.Overrides> overrides,
+      Optional<BuildFile> build) {
     List<ConfigFile> ordered =
         files.stream()
             .sorted(
@@ -148,12 +177,15 @@ final class FrameworkDispatch {
     settings.addAll(external.systemProperties());
     List<Service> services =
         QuarkusResolver.resolve(
-            new QuarkusInput(
-                name,
-                ordered,
-                request.profileOverride().flatMap(p -> p.stream().findFirst()),
-                profiles,
-                settings));
+                new QuarkusInput(
+                    name,
+                    ordered,
+                    request.profileOverride().flatMap(p -> p.stream().findFirst()),
+                    profiles,
+                    settings))
+            .stream()
+            .map(s -> s.withObservability(built(s, build)))
+            .toList();
     Optional<Deployment> deployment = deployment(workload, overrides);
     if (deployment.isEmpty()) {
       return services;

@@ -292,6 +292,7 @@ public final class Linter {
     Boundary boundary = Boundary.of(config, roots, outsidePaths, display);
     Workspace workspace = new Workspace(display, limits, filesRead::add, boundary);
     configPath.ifPresent(p -> filesRead.add(p.toAbsolutePath().normalize()));
+    workspace.prefetch(files);
     ServiceAssembly assembly = new ServiceAssembly(config, workspace, request, notes);
     List<Service> services = assembly.services(files);
     for (ConfigFile file : workspace.files()) {

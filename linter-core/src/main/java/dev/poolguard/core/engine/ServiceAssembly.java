@@ -92,23 +92,28 @@ final class ServiceAssembly {
     for (ServiceConfig service : config.services().values()) {
       List<SpringFile> files = ServiceFiles.configuredFiles(service, workspace, notes);
       files.forEach(f -> claimed.add(f.path()));
-      Optional<Workload> workload = workloads.configured(service);
-      if (files.isEmpty() && workload.isEmpty()) {
+      List<Workload> running = workloads.configured(service);
+      if (files.isEmpty() && running.isEmpty()) {
         notes.add(
             "service "
                 + service.name()
                 + ": no Spring config files or manifests found at its config: and deployment: paths");
         continue;
       }
-      services.addAll(
-          dispatch.resolve(
-              service.name(),
-              true,
-              files,
-              service.profiles(),
-              workload,
-              service.container(),
-              service.framework()));
+      for (Optional<Workload> workload :
+          running.isEmpty()
+              ? List.of(Optional.<Workload>empty())
+              : running.stream().map(Optional::of).toList()) {
+        services.addAll(
+            dispatch.resolve(
+                service.name(),
+                true,
+                files,
+                service.profiles(),
+                workload,
+                service.container(),
+                service.framework()));
+      }
     }
     Map<Path, List<Path>> byRoot = new TreeMap<>();
     for (Path file : springFiles) {
@@ -146,7 +151,10 @@ final class ServiceAssembly {
               Optional.of(WorkloadMatching.quarkusEnv(w) ? Framework.QUARKUS : Framework.SPRING)));
     }
     diagnostics.addAll(dispatch.diagnostics(services));
-    services.sort(Comparator.comparing(Service::name).thenComparing(Service::profileLabel));
+    services.sort(
+        Comparator.comparing(Service::name)
+            .thenComparing(Service::profileLabel)
+            .thenComparing(s -> s.deployment().map(d -> d.workload().describe()).orElse("")));
     return services;
   }
 }

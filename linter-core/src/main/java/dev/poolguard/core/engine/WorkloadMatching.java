@@ -2,6 +2,7 @@ package dev.poolguard.core.engine;
 
 import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.config.ConfigLoader;
+import dev.poolguard.core.model.alerting.AlertRules;
 import dev.poolguard.core.model.kubernetes.Cluster;
 import dev.poolguard.core.model.kubernetes.Manifests;
 import dev.poolguard.core.model.workload.Workload;
@@ -76,6 +77,9 @@ final class WorkloadMatching {
         workspace.keep(p, file);
         manifests.add(file);
         manifestsRead.add(file);
+      } else if (file.parsed() && AlertRules.isRulesFile(file)) {
+        // Prometheus rules files are read for the alert rules that watch the pools.
+        workspace.keep(p, file);
       } else if (file.parsed()) {
         plainFiles.add(p);
       }
@@ -92,8 +96,13 @@ final class WorkloadMatching {
     return read;
   }
 
-  /** The workload of a service of poolguard.yaml: in its deployment: files, else by name. */
-  Optional<Workload> configured(ServiceConfig service) {
+  /**
+   * The workloads of a service of poolguard.yaml: in its deployment: files, else the one of its
+   * name. Several workloads in those files all run the service (one per zone, a canary beside the
+   * stable Deployment) unless one of them carries the service's name; database servers among them
+   * (POSTGRES_*, MYSQL_* env) never do.
+   */
+  List<Workload> configured(ServiceConfig service) {
     if (!service.deployment().isEmpty()) {
       Set<String> paths = new HashSet<>();
       Set<String> rendered = new HashSet<>();
@@ -107,20 +116,48 @@ final class WorkloadMatching {
               .filter(w -> paths.contains(w.position().path()) || rendered.contains(w.name()))
               .toList();
       if (inFiles.size() == 1) {
-        return Optional.of(inFiles.get(0));
+        return List.of(inFiles.get(0));
       }
       Optional<Workload> named =
           inFiles.stream().filter(w -> w.name().equals(service.name())).findFirst();
-      if (named.isEmpty() && !inFiles.isEmpty()) {
+      if (named.isPresent()) {
+        return List.of(named.get());
+      }
+      List<Workload> running = inFiles.stream().filter(w -> !databaseServer(w)).toList();
+      if (running.size() > 1) {
         notes.add(
             "service "
                 + service.name()
-                + ": several workloads in its deployment: files and none is named "
-                + service.name());
+                + " runs as "
+                + running.size()
+                + " workloads ("
+                + String.join(", ", running.stream().map(Workload::describe).toList())
+                + "): their pods share its load and each counts in the connection budget");
       }
-      return named;
+      return running;
     }
-    return named(service.name());
+    return named(service.name()).map(List::of).orElse(List.of());
+  }
+
+  /** A workload whose containers are given a database server's settings (POSTGRES_*, ...). */
+  private boolean databaseServer(Workload w) {
+    for (var c : w.containers()) {
+      boolean server =
+          dev.poolguard.core.model.kubernetes.Environment.of(c, cluster, w.namespace())
+              .entries()
+              .keySet()
+              .stream()
+              .map(n -> n.toUpperCase(Locale.ROOT))
+              .anyMatch(
+                  n ->
+                      n.startsWith("POSTGRES_")
+                          || n.startsWith("MYSQL_")
+                          || n.startsWith("MARIADB_"));
+      if (server) {
+        return true;
+      }
+    }
+    return false;
   }
 
   Optional<Workload> named(String name) {

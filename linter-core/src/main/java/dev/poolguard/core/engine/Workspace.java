@@ -10,11 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The files of one run, each loaded once, keyed by their normalised absolute path. */
 final class Workspace {
@@ -29,6 +33,17 @@ final class Workspace {
   private final java.util.function.Consumer<Path> onRead;
 
   private final Boundary boundary;
+
+  // Files parsed ahead, in parallel, by prefetch: load and peek take them from here, so the order
+  // in which the assembly asks (and with it every output) is the same as without prefetching.
+  private final Map<Path, ConfigFile> parsedAhead = new ConcurrentHashMap<>();
+  private final Map<Path, Optional<String>> textAhead = new ConcurrentHashMap<>();
+
+  /** {@code -Dpoolguard.serial=true} parses on the calling thread only (for comparison). */
+  static final String SERIAL_PROPERTY = "poolguard.serial";
+
+  /** Below this many files, threads cost more than they save. */
+  private static final int PARALLEL_FROM = 16;
 
   Workspace(
       Display display, Limits limits, java.util.function.Consumer<Path> onRead, Boundary boundary) {
@@ -51,8 +66,71 @@ final class Workspace {
     Path key = file.toAbsolutePath().normalize();
     onRead.accept(key);
     byDisplayPath.putIfAbsent(display.of(key), key);
-    return loaded.computeIfAbsent(key.toString(), k -> read(key));
+    return loaded.computeIfAbsent(key.toString(), k -> readOnce(key));
   }
+
+  private ConfigFile readOnce(Path key) {
+    ConfigFile ahead = parsedAhead.get(key);
+    return ahead != null ? ahead : read(key);
+  }
+
+  /**
+   * Reads and parses {@code files} ahead of the assembly, on a bounded pool of threads (one per
+   * core, at most eight), so that a large tree's parsing uses every core. Nothing is kept as an
+   * input of the run by this: {@link #load} and {@link #peek} still decide that, in their order.
+   */
+  void prefetch(List<Path> files) {
+    int threads =
+        Boolean.getBoolean(SERIAL_PROPERTY)
+            ? 1
+            : Math.min(8, Runtime.getRuntime().availableProcessors());
+    List<Path> keys = files.stream().map(f -> f.toAbsolutePath().normalize()).distinct().toList();
+    if (threads < 2 || keys.size() < PARALLEL_FROM) {
+      return;
+    }
+    AtomicInteger next = new AtomicInteger();
+    List<Thread> workers = new ArrayList<>();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    for (int t = 0; t < threads; t++) {
+      // A deep stack, as the main thread's: hostile nesting must fail the same way on any thread.
+      Thread worker =
+          new Thread(
+              null,
+              () -> {
+                try {
+                  for (int i = next.getAndIncrement();
+                      i < keys.size();
+                      i = next.getAndIncrement()) {
+                    Path key = keys.get(i);
+                    textAhead.put(key, readText(key));
+                    parsedAhead.put(key, read(key));
+                  }
+                } catch (Throwable e) { // rethrown on the calling thread below
+                  failure.compareAndSet(null, e);
+                }
+              },
+              "poolguard-parse-" + t,
+              WORKER_STACK_BYTES);
+      worker.setDaemon(true);
+      workers.add(worker);
+      worker.start();
+    }
+    for (Thread worker : workers) {
+      try {
+        worker.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    // Whatever failed is parsed again on the calling thread, where it fails as it always did.
+    if (failure.get() != null) {
+      parsedAhead.clear();
+      textAhead.clear();
+    }
+  }
+
+  private static final long WORKER_STACK_BYTES = 16L << 20;
 
   /** Loads a file without keeping it: the caller decides whether it is one poolguard reads. */
   ConfigFile peek(Path file) {
@@ -62,7 +140,7 @@ final class Workspace {
     if (kept != null) {
       return kept;
     }
-    ConfigFile read = read(key);
+    ConfigFile read = readOnce(key);
     if (boundary.refusal(key).isPresent()) {
       // Kept so that the refusal is reported, whatever the file was meant to be.
       loaded.putIfAbsent(key.toString(), read);
@@ -96,6 +174,11 @@ final class Workspace {
    * templates and manifests apart, and for exact positions inside block scalars.
    */
   Optional<String> text(Path file) {
+    Optional<String> ahead = textAhead.get(file.toAbsolutePath().normalize());
+    return ahead != null ? ahead : readText(file);
+  }
+
+  private Optional<String> readText(Path file) {
     if (boundary.refusal(file).isPresent()) {
       return Optional.empty();
     }

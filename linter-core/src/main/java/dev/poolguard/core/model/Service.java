@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param deployment how it runs in Kubernetes, when a manifest says
  * @param frameworkLine the framework line whose behaviour the model follows and why ({@code Spring
  *     Boot 3.5 (pom.xml declares 3.5.7)}), or empty when only one is modelled
+ * @param observability what decides whether its pool metrics reach a monitoring system
  */
 public record Service(
     String name,
@@ -31,9 +32,11 @@ public record Service(
     List<DataSource> dataSources,
     SourcePosition anchor,
     Optional<Deployment> deployment,
-    String frameworkLine) {
+    String frameworkLine,
+    Observability observability) {
 
   public Service {
+    Objects.requireNonNull(observability, "observability");
     Objects.requireNonNull(frameworkLine, "frameworkLine");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(framework, "framework");
@@ -56,7 +59,16 @@ public record Service(
       SourcePosition anchor,
       Optional<Deployment> deployment) {
     this(
-        name, framework, profiles, profileSource, configFiles, dataSources, anchor, deployment, "");
+        name,
+        framework,
+        profiles,
+        profileSource,
+        configFiles,
+        dataSources,
+        anchor,
+        deployment,
+        "",
+        Observability.UNKNOWN);
   }
 
   /** A service without a known deployment. */
@@ -89,7 +101,8 @@ public record Service(
         dataSources,
         anchor,
         Optional.of(d),
-        frameworkLine);
+        frameworkLine,
+        observability);
   }
 
   /** This service, stating the framework line its model follows. */
@@ -103,7 +116,23 @@ public record Service(
         dataSources,
         anchor,
         deployment,
-        line);
+        line,
+        observability);
+  }
+
+  /** This service, with what decides whether its pool metrics can be seen. */
+  public Service withObservability(Observability seen) {
+    return new Service(
+        name,
+        framework,
+        profiles,
+        profileSource,
+        configFiles,
+        dataSources,
+        anchor,
+        deployment,
+        frameworkLine,
+        seen);
   }
 
   /** The active profiles as one label, e.g. {@code prod,eu}. */

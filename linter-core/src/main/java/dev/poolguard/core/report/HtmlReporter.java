@@ -228,7 +228,26 @@ final class HtmlReporter implements Reporter {
       }
       s.append("</td></tr>\n");
     }
-    s.append("</tbody>\n</table>\n</section>\n");
+    s.append("</tbody>\n</table>\n");
+    rollback(s, view);
+    s.append("</section>\n");
+  }
+
+  /** The baseline as the rollback target: the restore command and the known-good values. */
+  private static void rollback(StringBuilder s, BaselineView view) {
+    List<String> values = RollbackTarget.values(view);
+    if (values.isEmpty()) {
+      return;
+    }
+    s.append("<h3>Rollback target: <code>").append(esc(view.label())).append("</code></h3>\n");
+    for (String command : RollbackTarget.commands(view)) {
+      s.append("<p>Restore the files that now set the changed values:</p>\n<pre><code>")
+          .append(esc(command))
+          .append("</code></pre>\n");
+    }
+    s.append("<p>The last known-good values:</p>\n<ul>\n");
+    values.forEach(v -> s.append("<li>").append(esc(v)).append("</li>\n"));
+    s.append("</ul>\n");
   }
 
   /** A change's value in bold with its origin below it, small. */

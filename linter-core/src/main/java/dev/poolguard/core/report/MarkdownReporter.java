@@ -178,6 +178,18 @@ final class MarkdownReporter implements Reporter {
               + cell(verdict(result, c))
               + " |\n");
     }
+    List<String> values = RollbackTarget.values(view);
+    if (!values.isEmpty()) {
+      b.add("\n#### Rollback target: " + code(view.label()) + "\n\n");
+      List<String> commands = RollbackTarget.commands(view);
+      if (!commands.isEmpty()) {
+        b.add("Restore the files that now set the changed values:\n\n```sh\n");
+        commands.forEach(command -> b.add(command + "\n"));
+        b.add("```\n\n");
+      }
+      b.add("The last known-good values:\n\n");
+      values.forEach(v -> b.add("- " + cell(v) + "\n"));
+    }
   }
 
   /** The capacity findings about a change, e.g. "❌ pool-below-peak-demand", else "—". */

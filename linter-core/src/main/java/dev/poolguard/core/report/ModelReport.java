@@ -139,6 +139,9 @@ public final class ModelReport {
       }
       g.writeEndArray();
       g.writeStringField("profileSource", service.profileSource());
+      if (!service.frameworkLine().isEmpty()) {
+        g.writeStringField("frameworkLine", service.frameworkLine());
+      }
       g.writeArrayFieldStart("configFiles");
       for (String f : service.configFiles()) {
         g.writeString(f);
@@ -174,17 +177,26 @@ public final class ModelReport {
       g.writeStringField("state", s.value().state().name().toLowerCase(java.util.Locale.ROOT));
       g.writeBooleanField("known", s.known());
       writeOrigin(g, "origin", s, s.value().origin());
-      g.writeArrayFieldStart("overridden");
-      for (Origin o : s.value().overridden()) {
-        g.writeStartObject();
-        writeOriginFields(g, s, o);
-        g.writeEndObject();
+      writeOrigins(g, "overridden", s, s.value().overridden());
+      if (!s.value().via().isEmpty()) {
+        writeOrigins(g, "via", s, s.value().via());
       }
-      g.writeEndArray();
       g.writeEndObject();
     }
     g.writeEndArray();
     g.writeEndObject();
+  }
+
+  private static void writeOrigins(
+      JsonGenerator g, String field, PoolSetting s, java.util.List<Origin> origins)
+      throws IOException {
+    g.writeArrayFieldStart(field);
+    for (Origin o : origins) {
+      g.writeStartObject();
+      writeOriginFields(g, s, o);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void writeOrigin(JsonGenerator g, String field, PoolSetting s, Origin o)

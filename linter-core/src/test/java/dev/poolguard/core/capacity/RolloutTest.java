@@ -108,6 +108,17 @@ class RolloutTest {
   }
 
   @Test
+  void statefulSetPartitionKeepsLowerOrdinalsUp() {
+    // stateful_set_control.go updates only pods with an ordinal at or above partition
+    // (updateMin = partition; for target := len(replicas) - 1; target >= updateMin; target--).
+    assertThat(Rollout.statefulSetRollingUpdate(4, DEFAULT, 4).maxUnavailable()).isZero();
+    assertThat(Rollout.statefulSetRollingUpdate(4, DEFAULT, 9).podsServing()).isEqualTo(4);
+    assertThat(Rollout.statefulSetRollingUpdate(4, bound("3"), 2).maxUnavailable()).isEqualTo(2);
+    assertThat(Rollout.statefulSetRollingUpdate(4, bound("3"), 0).maxUnavailable()).isEqualTo(3);
+    assertThat(Rollout.statefulSetRollingUpdate(4, DEFAULT, 3).maxUnavailable()).isEqualTo(1);
+  }
+
+  @Test
   void onDeleteTakesNothingDown() {
     assertThat(Rollout.statefulSetOnDelete(3))
         .isEqualTo(new RolloutPlan(Strategy.STATEFULSET_ON_DELETE, 3, 0, 0, 3, 3));

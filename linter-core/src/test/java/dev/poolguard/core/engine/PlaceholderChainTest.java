@@ -42,6 +42,9 @@ class PlaceholderChainTest {
     assertThat(max.via().get(0).position().path()).isEqualTo("deploy.yaml");
     assertThat(max.via().get(0).position().line()).isEqualTo(13);
     assertThat(ModelReport.text(model)).contains("via deploy.yaml:13 (env DB_POOL_MAX)");
+    String json = ModelReport.json(model);
+    assertThat(json.replaceAll("\\s+", ""))
+        .contains("\"via\":[{\"kind\":\"env\",\"path\":\"deploy.yaml\",\"line\":13");
   }
 
   @Test

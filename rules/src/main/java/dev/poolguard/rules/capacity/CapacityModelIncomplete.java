@@ -32,7 +32,9 @@ public final class CapacityModelIncomplete implements Rule {
                   + " (replicas: 0, or an HPA with minReplicas: 0) serves no peak until"
                   + " replicasAtPeak says how many pods do; a replicasAtPeak outside the HPA's"
                   + " range, or above a fixed replica count, is judged at the count the controllers"
-                  + " would run. Runs without load or databases in"
+                  + " would run. A service that uses a database but has no pod count is counted"
+                  + " as 1 pod in that database's budget, never left out. Runs without load or"
+                  + " databases in"
                   + " poolguard.yaml skip the capacity rules and this one.")
           .remediation(
               "Complete the model in poolguard.yaml: replicas or a deployment manifest for each service"
@@ -129,6 +131,21 @@ public final class CapacityModelIncomplete implements Rule {
                       + (ds.name().equals("default") ? ".database" : ".datasources")
                       + ")",
                   ds.name() + "/database"));
+        } else if (service.deployment().isEmpty()
+            && config.replicas().isEmpty()
+            && (config.load().isEmpty() || pods.isEmpty())
+            && project.databases().containsKey(db.get())) {
+          out.add(
+              at(
+                  service,
+                  config.positionOf(ds.name().equals("default") ? "database" : "datasources"),
+                  "service "
+                      + service.name()
+                      + " uses database "
+                      + db.get()
+                      + " but has no pod count (no deployment: manifest, no replicas:): its"
+                      + " budget counts it as 1 pod, the fewest that can run it",
+                  ds.name() + "/budget-pods"));
         } else if (!project.databases().containsKey(db.get())) {
           out.add(
               at(

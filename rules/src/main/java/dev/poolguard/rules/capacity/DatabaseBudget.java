@@ -45,6 +45,15 @@ record DatabaseBudget(dev.poolguard.core.capacity.DatabaseBudget budget) {
   /** How many services a message names before "and N more"; the reports list them all. */
   static final int NAMED_CONTRIBUTORS = 5;
 
+  /** Whether the member's service runs as more than one workload in this budget. */
+  private boolean severalWorkloads(dev.poolguard.core.capacity.DatabaseBudget.Member member) {
+    return members().stream()
+            .filter(m -> m.service().name().equals(member.service().name()))
+            .filter(m -> m.dataSource().name().equals(member.dataSource().name()))
+            .count()
+        > 1;
+  }
+
   /**
    * "orders-api 10 pods × 40, billing 4 pods × 30" in {@code state}; beyond {@value
    * #NAMED_CONTRIBUTORS} pools, the largest ones and "and N more".
@@ -67,8 +76,15 @@ record DatabaseBudget(dev.poolguard.core.capacity.DatabaseBudget budget) {
       }
       int pods = pods(m, state);
       out.append(m.service().name());
+      List<String> qualifiers = new ArrayList<>();
+      if (severalWorkloads(m)) {
+        m.service().deployment().ifPresent(d -> qualifiers.add(d.workload().describe()));
+      }
       if (!m.dataSource().name().equals("default")) {
-        out.append(" (").append(m.dataSource().name()).append(')');
+        qualifiers.add(m.dataSource().name());
+      }
+      if (!qualifiers.isEmpty()) {
+        out.append(" (").append(String.join(", ", qualifiers)).append(')');
       }
       out.append(' ').append(pods).append(pods == 1 ? " pod × " : " pods × ").append(m.pool());
     }

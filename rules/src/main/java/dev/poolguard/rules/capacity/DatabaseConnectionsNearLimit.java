@@ -28,7 +28,7 @@ public final class DatabaseConnectionsNearLimit implements Rule {
                   + " max_connections.")
           .example(
               "# poolguard.yaml: databases: { orders-db: { maxConnections: 95 } }\n"
-                  + "# orders-api: 9 pods, maximum-pool-size 10\n")
+                  + "# orders-api: 9 pods rolling with maxSurge 0, maximum-pool-size 10\n")
           .option(
               "nearLimit",
               FleetBudget.DEFAULT_NEAR_LIMIT,

@@ -24,8 +24,10 @@ public final class PoolSaturatedDuringRollout implements Rule {
                   + " fewer pods (replicas − maxUnavailable, percentages of spec.replicas rounded"
                   + " down), each with the new pool size. A pool that carries the peak over all pods"
                   + " can run dry during a deployment at a busy hour; a Recreate strategy leaves no pod"
-                  + " serving at all. The same M/M/c model and thresholds as pool-below-peak-demand"
-                  + " apply.")
+                  + " serving at all. A service described only by replicas: in poolguard.yaml rolls"
+                  + " as a Deployment with Kubernetes' defaults (25 % unavailable); a StatefulSet's"
+                  + " partition keeps the pods below it up. The same M/M/c model and thresholds as"
+                  + " pool-below-peak-demand apply.")
           .remediation(
               "Raise the pool maximum to the size the message names, lower maxUnavailable (and use"
                   + " maxSurge instead), or deploy outside the peak.")
@@ -49,9 +51,14 @@ public final class PoolSaturatedDuringRollout implements Rule {
       RolloutPlan plan = pool.rollout().get();
       List<Related> strategy =
           List.of(
-              new Related(
-                  pool.service().deployment().get().workload().strategy().position(),
-                  "rollout strategy"));
+              pool.service()
+                  .deployment()
+                  .map(d -> new Related(d.workload().strategy().position(), "rollout strategy"))
+                  .orElse(
+                      new Related(
+                          pool.pods().position(),
+                          "no manifest names the rollout strategy: Kubernetes' Deployment"
+                              + " default (maxSurge 25 %, maxUnavailable 25 %) assumed")));
       int serving = pool.pods().count() - plan.maxUnavailable();
       if (serving <= 0) {
         out.add(

@@ -66,7 +66,15 @@ final class Changes {
     }
   }
 
-  /** Setting changes of {@code kind} on one of {@code keys}, with both values present. */
+  /** Setting changes of {@code kind} on any key, with both values present. */
+  static List<SettingChange> ofAnyKey(LintContext context, Change.Kind kind) {
+    return of(context, kind, null);
+  }
+
+  /**
+   * Setting changes of {@code kind} on one of {@code keys} (any key when null), with both values
+   * present.
+   */
   static List<SettingChange> of(LintContext context, Change.Kind kind, List<String> keys) {
     List<SettingChange> out = new ArrayList<>();
     if (context.baseline().isEmpty()) {
@@ -74,7 +82,9 @@ final class Changes {
     }
     BaselineView baseline = context.baseline().get();
     for (Change c : baseline.changes()) {
-      if (c.kind() != kind || c.scope() != Change.Scope.SETTING || !keys.contains(c.key())) {
+      if (c.kind() != kind
+          || c.scope() != Change.Scope.SETTING
+          || (keys != null && !keys.contains(c.key()))) {
         continue;
       }
       if (c.current().isEmpty() || c.baseline().isEmpty()) {

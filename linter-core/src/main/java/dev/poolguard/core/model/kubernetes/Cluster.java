@@ -2,7 +2,10 @@ package dev.poolguard.core.model.kubernetes;
 
 import dev.poolguard.core.model.workload.Autoscaler;
 import dev.poolguard.core.model.workload.Workload;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,13 +18,16 @@ import java.util.Optional;
  * @param configMaps ConfigMaps
  * @param secrets Secrets (keys only)
  * @param notes {@code file:line:column: message} for each shape that could not be read
+ * @param autoscalersByTarget the autoscalers by the name their {@code scaleTargetRef} names, so
+ *     that a monorepo of a thousand workloads does not compare every pair
  */
 public record Cluster(
     List<Workload> workloads,
     List<Autoscaler> autoscalers,
     List<ConfigMap> configMaps,
     List<Secret> secrets,
-    List<String> notes) {
+    List<String> notes,
+    Map<String, List<Autoscaler>> autoscalersByTarget) {
 
   public Cluster {
     workloads = List.copyOf(workloads);
@@ -29,6 +35,20 @@ public record Cluster(
     configMaps = List.copyOf(configMaps);
     secrets = List.copyOf(secrets);
     notes = List.copyOf(notes);
+    Map<String, List<Autoscaler>> byTarget = new HashMap<>();
+    for (Autoscaler a : autoscalers) {
+      byTarget.computeIfAbsent(a.targetName(), k -> new ArrayList<>()).add(a);
+    }
+    autoscalersByTarget = Map.copyOf(byTarget);
+  }
+
+  public Cluster(
+      List<Workload> workloads,
+      List<Autoscaler> autoscalers,
+      List<ConfigMap> configMaps,
+      List<Secret> secrets,
+      List<String> notes) {
+    this(workloads, autoscalers, configMaps, secrets, notes, Map.of());
   }
 
   public static Cluster empty() {
@@ -56,6 +76,8 @@ public record Cluster(
   /** The autoscalers whose {@code scaleTargetRef} names {@code workload}. */
   public List<Autoscaler> autoscalersFor(Workload workload) {
     Objects.requireNonNull(workload, "workload");
-    return autoscalers.stream().filter(a -> a.scales(workload)).toList();
+    return autoscalersByTarget.getOrDefault(workload.name(), List.of()).stream()
+        .filter(a -> a.scales(workload))
+        .toList();
   }
 }

@@ -8,6 +8,7 @@ import dev.poolguard.core.model.workload.Container;
 import dev.poolguard.core.model.workload.EnvFromSource;
 import dev.poolguard.core.model.workload.EnvSource;
 import dev.poolguard.core.model.workload.EnvVar;
+import dev.poolguard.core.model.workload.HttpProbe;
 import dev.poolguard.core.model.workload.VolumeMount;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,11 @@ final class ContainerReader {
         args(c, "command"),
         args(c, "args"),
         mounts(c),
-        name.map(ScalarNode::position).orElse(c.position()));
+        name.map(ScalarNode::position).orElse(c.position()),
+        c.map("livenessProbe")
+            .flatMap(p -> p.map("httpGet"))
+            .flatMap(h -> h.scalar("path"))
+            .map(path -> new HttpProbe(path.value(), path.position())));
   }
 
   private static List<EnvVar> env(Fields c) {

@@ -55,10 +55,13 @@ final class WorkloadReader {
         volumes,
         meta.position(),
         CountReader.read(
+            spec, "revisionHistoryLimit", Workload.DEFAULT_REVISION_HISTORY_LIMIT, meta.position()),
+        CountReader.read(
             spec,
-            "revisionHistoryLimit",
-            Workload.DEFAULT_REVISION_HISTORY_LIMIT,
-            meta.position()));
+            "progressDeadlineSeconds",
+            Workload.DEFAULT_PROGRESS_DEADLINE_SECONDS,
+            meta.position()),
+        spec.map("template").map(t -> TemplateDigest.of(t.node())).orElse(""));
   }
 
   private static Strategy deploymentStrategy(Fields spec, SourcePosition owner) {
@@ -111,8 +114,22 @@ final class WorkloadReader {
     }
     Optional<Fields> rolling = strategy.flatMap(s -> s.map("rollingUpdate"));
     Strategy.Bound unavailable = bound(rolling, "maxUnavailable", "1", at, spec.notes());
+    // kubernetes pkg/controller/statefulset/stateful_set_control.go: pods with an ordinal below
+    // partition keep the current revision; a negative or non-integer partition is refused by
+    // the API server (validation), so only a whole number counts.
+    int partition =
+        rolling
+            .flatMap(r -> r.scalar("partition"))
+            .map(n -> Strategy.Bound.parse(n.value().strip()))
+            .filter(java.util.OptionalInt::isPresent)
+            .map(java.util.OptionalInt::getAsInt)
+            .orElse(0);
     return new Strategy(
-        Strategy.Type.STATEFUL_ROLLING_UPDATE, Optional.empty(), Optional.of(unavailable), at);
+        Strategy.Type.STATEFUL_ROLLING_UPDATE,
+        Optional.empty(),
+        Optional.of(unavailable),
+        at,
+        partition);
   }
 
   private static Strategy.Bound bound(

@@ -5,6 +5,7 @@ import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.DataSource;
 import dev.poolguard.core.model.ExternalSetting;
 import dev.poolguard.core.model.Framework;
+import dev.poolguard.core.model.Observability;
 import dev.poolguard.core.model.Origin;
 import dev.poolguard.core.model.PoolKind;
 import dev.poolguard.core.model.PoolSetting;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -181,13 +183,44 @@ public final class QuarkusResolver {
       dataSources.add(dataSource(name, lookup));
     }
     return new Service(
-        input.name(),
-        Framework.QUARKUS,
-        profiles.active(),
-        profiles.source(),
-        files,
-        dataSources,
-        serviceAnchor());
+            input.name(),
+            Framework.QUARKUS,
+            profiles.active(),
+            profiles.source(),
+            files,
+            dataSources,
+            serviceAnchor())
+        .withObservability(new Observability(Optional.empty(), metricsSettings(lookup)));
+  }
+
+  /** The settings that decide whether Agroal's metrics are published (all default to off or on). */
+  private static final List<String> METRICS_SETTINGS =
+      List.of(
+          "quarkus.datasource.metrics.enabled",
+          "quarkus.datasource.jdbc.enable-metrics",
+          "quarkus.micrometer.enabled",
+          "quarkus.micrometer.export.prometheus.enabled",
+          "quarkus.datasource.health.enabled",
+          "quarkus.smallrye-health.root-path",
+          "quarkus.http.non-application-root-path");
+
+  private static SortedMap<String, Observability.Setting> metricsSettings(Lookup lookup) {
+    SortedMap<String, Observability.Setting> out = new TreeMap<>();
+    for (String name : METRICS_SETTINGS) {
+      lookup
+          .find(name)
+          .ifPresent(
+              r ->
+                  lookup
+                      .text(name)
+                      .ifPresent(
+                          text ->
+                              out.put(
+                                  name,
+                                  new Observability.Setting(
+                                      text, r.winner().origin().position()))));
+    }
+    return out;
   }
 
   private SourcePosition serviceAnchor() {

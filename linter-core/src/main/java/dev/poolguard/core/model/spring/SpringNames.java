@@ -52,6 +52,24 @@ public final class SpringNames {
    * letters and digits only; index elements ({@code [x]}) kept as written.
    */
   public static String uniform(String propertyName) {
+    // Every lookup of every layer asks for uniform names, and a monorepo's services share their
+    // keys: the answer is remembered, up to a bound that hostile input cannot grow past.
+    String known = UNIFORM.get(propertyName);
+    if (known != null) {
+      return known;
+    }
+    String computed = computeUniform(propertyName);
+    if (UNIFORM.size() < UNIFORM_BOUND && propertyName.length() <= 256) {
+      UNIFORM.put(propertyName, computed);
+    }
+    return computed;
+  }
+
+  private static final int UNIFORM_BOUND = 20_000;
+  private static final java.util.Map<String, String> UNIFORM =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String computeUniform(String propertyName) {
     StringBuilder result = new StringBuilder(propertyName.length());
     for (String element : elements(propertyName)) {
       if (isIndex(element)) {

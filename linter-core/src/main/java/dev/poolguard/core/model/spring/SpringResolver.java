@@ -6,6 +6,7 @@ import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.DataSource;
 import dev.poolguard.core.model.Diagnostic;
 import dev.poolguard.core.model.Framework;
+import dev.poolguard.core.model.Observability;
 import dev.poolguard.core.model.Origin;
 import dev.poolguard.core.model.Service;
 import java.util.ArrayList;
@@ -338,13 +339,14 @@ public final class SpringResolver {
       dataSources.add(HikariDataSource.of(lookup, anchor(serviceAnchor), input.hikariMajor()));
     }
     return new Service(
-        name,
-        Framework.SPRING,
-        profiles.names(),
-        profiles.source(),
-        files,
-        dataSources,
-        serviceAnchor);
+            name,
+            Framework.SPRING,
+            profiles.names(),
+            profiles.source(),
+            files,
+            dataSources,
+            serviceAnchor)
+        .withObservability(new Observability(Optional.empty(), MetricsSettings.of(lookup)));
   }
 
   /** Where pool settings belong: the hikari block, else the datasource block, of the main file. */

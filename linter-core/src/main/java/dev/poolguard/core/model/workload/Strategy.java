@@ -15,9 +15,24 @@ import java.util.OptionalInt;
  * @param maxUnavailable pods allowed to be unavailable during a rolling update (empty for {@code
  *     Recreate} and {@code OnDelete})
  * @param position where the strategy type is written, or the workload's position
+ * @param partition a StatefulSet rolling update's {@code partition}: pods with a lower ordinal keep
+ *     the old revision and are not taken down (0 for every other type)
  */
 public record Strategy(
-    Type type, Optional<Bound> maxSurge, Optional<Bound> maxUnavailable, SourcePosition position) {
+    Type type,
+    Optional<Bound> maxSurge,
+    Optional<Bound> maxUnavailable,
+    SourcePosition position,
+    int partition) {
+
+  /** A strategy without a partition. */
+  public Strategy(
+      Type type,
+      Optional<Bound> maxSurge,
+      Optional<Bound> maxUnavailable,
+      SourcePosition position) {
+    this(type, maxSurge, maxUnavailable, position, 0);
+  }
 
   public Strategy {
     Objects.requireNonNull(type, "type");
@@ -88,6 +103,11 @@ public record Strategy(
     }
   }
 
+  /** The pods a rollout replaces: those at or above the partition's ordinal. */
+  public int rollingPods(int replicas) {
+    return Math.max(0, replicas - partition);
+  }
+
   /**
    * Pods started above {@code replicas} during a rollout: maxSurge rounded up for a rolling update,
    * 0 otherwise; empty when maxSurge is not a valid value.
@@ -112,7 +132,10 @@ public record Strategy(
       case STATEFUL_ROLLING_UPDATE -> {
         OptionalInt n =
             maxUnavailable.map(b -> b.scaled(replicas, false)).orElse(OptionalInt.of(1));
-        yield n.isEmpty() ? n : OptionalInt.of(Math.max(1, n.getAsInt()));
+        // Only pods at or above the partition's ordinal are updated.
+        yield n.isEmpty()
+            ? n
+            : OptionalInt.of(Math.min(Math.max(1, n.getAsInt()), rollingPods(replicas)));
       }
       case ROLLING_UPDATE -> {
         OptionalInt surge = surgePods(replicas);

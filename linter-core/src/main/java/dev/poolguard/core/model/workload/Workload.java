@@ -18,6 +18,10 @@ import java.util.Optional;
  * @param position where {@code metadata.name} is written
  * @param revisionHistoryLimit {@code spec.revisionHistoryLimit}: old ReplicaSets kept as rollback
  *     targets, 10 when absent
+ * @param progressDeadlineSeconds {@code spec.progressDeadlineSeconds} of a Deployment: how long a
+ *     rollout may make no progress before Kubernetes marks it failed, 600 when absent
+ * @param templateDigest a digest of {@code spec.template}'s content: equal digests mean a change
+ *     rolls no pod out; empty when unknown
  */
 public record Workload(
     Kind kind,
@@ -28,10 +32,40 @@ public record Workload(
     List<Container> containers,
     List<Volume> volumes,
     SourcePosition position,
-    Count revisionHistoryLimit) {
+    Count revisionHistoryLimit,
+    Count progressDeadlineSeconds,
+    String templateDigest) {
 
   /** Kubernetes keeps 10 old ReplicaSets (or StatefulSet revisions) unless told otherwise. */
   public static final int DEFAULT_REVISION_HISTORY_LIMIT = 10;
+
+  /** A Deployment that makes no progress for 600 s is marked failed (ProgressDeadlineExceeded). */
+  public static final int DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
+
+  /** A workload whose manifest leaves {@code progressDeadlineSeconds} at its default. */
+  public Workload(
+      Kind kind,
+      String name,
+      String namespace,
+      Count replicas,
+      Strategy strategy,
+      List<Container> containers,
+      List<Volume> volumes,
+      SourcePosition position,
+      Count revisionHistoryLimit) {
+    this(
+        kind,
+        name,
+        namespace,
+        replicas,
+        strategy,
+        containers,
+        volumes,
+        position,
+        revisionHistoryLimit,
+        new Count(DEFAULT_PROGRESS_DEADLINE_SECONDS, position, true),
+        "");
+  }
 
   public Workload {
     Objects.requireNonNull(kind, "kind");
@@ -43,6 +77,8 @@ public record Workload(
     volumes = List.copyOf(volumes);
     Objects.requireNonNull(position, "position");
     Objects.requireNonNull(revisionHistoryLimit, "revisionHistoryLimit");
+    Objects.requireNonNull(progressDeadlineSeconds, "progressDeadlineSeconds");
+    Objects.requireNonNull(templateDigest, "templateDigest");
   }
 
   /** A workload whose manifest leaves {@code revisionHistoryLimit} at its default. */
