@@ -103,6 +103,21 @@ class KustomizeCliTest {
   }
 
   @Test
+  void aFieldPoolguardDoesNotApplyIsNamedInANote() throws IOException {
+    copy(EXAMPLE, repo);
+    Path k = repo.resolve("k8s/overlays/prod/kustomization.yaml");
+    Files.writeString(
+        k,
+        Files.readString(k)
+            + "helmCharts:\n  - name: redis\n    repo: https://charts.example.com\n");
+    CliRun run = CliRun.inProcess(repo, "lint", "-v");
+    assertThat(run.out()).contains("k8s/overlays/prod/pool.yaml:13:22: error: pool max 10");
+    assertThat(run.err())
+        .contains("kustomization field helmCharts is not applied by poolguard")
+        .contains("k8s/overlays/prod/kustomization.yaml:");
+  }
+
+  @Test
   void aRemoteBaseIsANoteAndNotFetched() throws IOException {
     copy(EXAMPLE, repo);
     Path k = repo.resolve("k8s/overlays/prod/kustomization.yaml");

@@ -35,8 +35,8 @@ public final class Glob {
 
   private final String pattern;
   private final int[] kind;
-  private final char[] literal;
-  private final char[][] ranges; // CLASS: pairs of low/high
+  private final int[] literal; // code points
+  private final int[][] ranges; // CLASS: pairs of low/high code points
   private final boolean[] negated;
   private final int[] next; // the following state (JUMP: the state after the group)
   private final int[][] alternatives; // SPLIT: the first state of each alternative
@@ -45,8 +45,8 @@ public final class Glob {
     this.pattern = pattern;
     int n = b.kind.size();
     kind = new int[n];
-    literal = new char[n];
-    ranges = new char[n][];
+    literal = new int[n];
+    ranges = new int[n][];
     negated = new boolean[n];
     next = new int[n];
     alternatives = new int[n][];
@@ -86,8 +86,9 @@ public final class Glob {
     boolean[] following = new boolean[n];
     int[] stack = new int[n];
     add(0, current, stack);
-    for (int at = 0; at < path.length(); at++) {
-      char c = path.charAt(at);
+    // One step per code point, as Java's matcher reads a supplementary character as one.
+    for (int at = 0; at < path.length(); at += Character.charCount(path.codePointAt(at))) {
+      int c = path.codePointAt(at);
       java.util.Arrays.fill(following, false);
       boolean any = false;
       for (int s = 0; s < n; s++) {
@@ -131,8 +132,8 @@ public final class Glob {
     return current[n - 1];
   }
 
-  private boolean inClass(int state, char c) {
-    char[] r = ranges[state];
+  private boolean inClass(int state, int c) {
+    int[] r = ranges[state];
     for (int i = 0; i < r.length; i += 2) {
       if (c >= r[i] && c <= r[i + 1]) {
         return true;
@@ -183,8 +184,8 @@ public final class Glob {
   private static final class Builder {
     private final String pattern;
     private final List<Integer> kind = new ArrayList<>();
-    private final List<Character> literal = new ArrayList<>();
-    private final List<char[]> ranges = new ArrayList<>();
+    private final List<Integer> literal = new ArrayList<>();
+    private final List<int[]> ranges = new ArrayList<>();
     private final List<Boolean> negated = new ArrayList<>();
     private final List<Integer> next = new ArrayList<>();
     private final List<int[]> alternatives = new ArrayList<>();
@@ -199,13 +200,16 @@ public final class Glob {
       List<Integer> groupStarts = new ArrayList<>();
       List<Integer> groupJumps = new ArrayList<>();
       while (i < pattern.length()) {
-        char c = pattern.charAt(i++);
+        int c = pattern.codePointAt(i);
+        i += Character.charCount(c);
         switch (c) {
           case '\\' -> {
             if (i == pattern.length()) {
               throw new SyntaxException("No character to escape", pattern, i - 1);
             }
-            state(LITERAL, pattern.charAt(i++), null, false);
+            int escaped = pattern.codePointAt(i);
+            i += Character.charCount(escaped);
+            state(LITERAL, escaped, null, false);
           }
           case '*' -> {
             if (i < pattern.length() && pattern.charAt(i) == '*') {
@@ -260,10 +264,11 @@ public final class Glob {
 
     /** Parses a class after its '[', as Java's glob does, returning the index after ']'. */
     private int bracket(int i) {
-      StringBuilder pairs = new StringBuilder();
+      List<Integer> pairs = new ArrayList<>();
       boolean not = false;
       if (next(i) == '^') {
-        pairs.append("^^");
+        pairs.add((int) '^');
+        pairs.add((int) '^');
         i++;
       } else {
         if (next(i) == '!') {
@@ -271,17 +276,19 @@ public final class Glob {
           i++;
         }
         if (next(i) == '-') {
-          pairs.append("--");
+          pairs.add((int) '-');
+          pairs.add((int) '-');
           i++;
         }
       }
       boolean hasRangeStart = false;
-      char last = 0;
-      char c = 0;
+      int last = 0;
+      int c = 0;
       while (i < pattern.length()) {
-        c = pattern.charAt(i++);
+        c = pattern.codePointAt(i);
+        i += Character.charCount(c);
         if (c == ']') {
-          if (pairs.length() == 0) {
+          if (pairs.isEmpty()) {
             // Java's matcher turns "[]" and "[!]" into a regular expression that does not compile.
             throw new SyntaxException("Unclosed character class", pattern, i - 1);
           }
@@ -294,22 +301,29 @@ public final class Glob {
           if (!hasRangeStart) {
             throw new SyntaxException("Invalid range", pattern, i - 1);
           }
-          c = next(i++);
+          c = next(i);
+          i += c == EOL ? 1 : Character.charCount(c);
           if (c == EOL || c == ']') {
-            pairs.append("--");
+            pairs.add((int) '-');
+            pairs.add((int) '-');
             break;
           }
-          if (c < last) {
+          // Java's matcher checks a range char by char (the start's last UTF-16 unit against the
+          // end's first), then its regular expression reads it by code points: both must hold.
+          char lastUnit = Character.toChars(last)[Character.charCount(last) - 1];
+          char firstUnit = Character.toChars(c)[0];
+          if (firstUnit < lastUnit || c < last) {
             throw new SyntaxException("Invalid range", pattern, i - 3);
           }
           if (c == '\\' || c == '[') {
             // Java's matcher copies a range's end unescaped: "[a-\\]" and "[a-[]" never close.
             throw new SyntaxException("Unclosed character class", pattern, i - 1);
           }
-          pairs.setCharAt(pairs.length() - 1, c);
+          pairs.set(pairs.size() - 1, c);
           hasRangeStart = false;
         } else {
-          pairs.append(c).append(c);
+          pairs.add(c);
+          pairs.add(c);
           hasRangeStart = true;
           last = c;
         }
@@ -317,17 +331,17 @@ public final class Glob {
       if (c != ']') {
         throw new SyntaxException("Missing ']", pattern, i - 1);
       }
-      state(CLASS, '\0', pairs.toString().toCharArray(), not);
+      state(CLASS, '\0', pairs.stream().mapToInt(Integer::intValue).toArray(), not);
       return i;
     }
 
-    private static final char EOL = 0;
+    private static final int EOL = 0;
 
-    private char next(int i) {
-      return i < pattern.length() ? pattern.charAt(i) : EOL;
+    private int next(int i) {
+      return i < pattern.length() ? pattern.codePointAt(i) : EOL;
     }
 
-    private int state(int k, char c, char[] set, boolean not) {
+    private int state(int k, int c, int[] set, boolean not) {
       int index = kind.size();
       kind.add(k);
       literal.add(c);

@@ -20,6 +20,13 @@ class GlobTest {
       delimiter = '|',
       value = {
         "*.yml | a.yml | true",
+        // A supplementary character is one character, as in Java's matcher (fuzzing found it).
+        "? | \uD83D\uDE00 | true",
+        "?? | \uD83D\uDE00 | false",
+        "[!a] | \uD83D\uDE00 | true",
+        "\uD83D\uDE00.yml | \uD83D\uDE00.yml | true",
+        "[\uD83D\uDE00] | \uD83D\uDE00 | true",
+        "[a-\uD83D\uDE02] | \uD83D\uDE01 | true",
         "*.yml | d/a.yml | false",
         "**.yml | d/a.yml | true",
         "**/*.yml | a.yml | false",
@@ -44,7 +51,8 @@ class GlobTest {
 
   @Test
   void refusesWhatJavaRefuses() {
-    for (String bad : List.of("[a", "{a,{b}}", "{a", "x\\", "[a/b]", "[z-a]")) {
+    for (String bad :
+        List.of("[a", "{a,{b}}", "{a", "x\\", "[a/b]", "[z-a]", "[\uD83D\uDE00-\uD83D\uDE02]")) {
       assertThatThrownBy(() -> java(bad)).as(bad).isInstanceOf(PatternSyntaxException.class);
       assertThatThrownBy(() -> Glob.compile(bad)).as(bad).isInstanceOf(Glob.SyntaxException.class);
     }

@@ -28,7 +28,13 @@ public final class PoolBelowPeakDemand implements Rule {
                   + " Poisson arrivals, exponential hold times, one connection held per request for the"
                   + " mean hold time, load spread evenly over the pods. Because W is seconds and hold"
                   + " times are milliseconds, the probability is negligible until a nears c: timeouts"
-                  + " arrive suddenly, hence the utilisation headroom of pool-utilisation-high.")
+                  + " arrive suddenly, hence the utilisation headroom of pool-utilisation-high."
+                  + " Measured against a real HikariCP pool on PostgreSQL"
+                  + " (docs/CAPACITY-VALIDATION.md), the predicted onset of timeouts was within 1 % of"
+                  + " the measured load for pools of 10 and 20 and up to 10 % early, on the safe side,"
+                  + " for a pool of 5; at and above a = c the model's \"every request waits\""
+                  + " overstates the damage: the real pool served c ÷ h requests a second and about"
+                  + " 1 − c/a of the requests timed out.")
           .remediation(
               "Raise the pool maximum to at least the size the message names (the second figure also"
                   + " keeps utilisation within pool-utilisation-high's limit), or add pods; check the"

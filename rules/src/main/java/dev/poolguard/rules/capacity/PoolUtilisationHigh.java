@@ -22,7 +22,11 @@ public final class PoolUtilisationHigh implements Rule {
                   + " model waits stay negligible until ρ nears 1 and then explode, so a pool that just"
                   + " carries today's peak fails on a slightly busier day or slower queries."
                   + " Assumptions: Poisson arrivals, exponential hold times, one connection per request"
-                  + " for the mean hold time, load spread evenly over the pods.")
+                  + " for the mean hold time, load spread evenly over the pods. Against a real HikariCP"
+                  + " pool (docs/CAPACITY-VALIDATION.md) the predicted share of requests that wait"
+                  + " matched the measured one within about 5 points up to ρ = 0.95 with exponential"
+                  + " hold times; with constant hold times fewer requests waited than predicted, and"
+                  + " peaks of a few seconds near ρ = 1 waited less than the model's steady state.")
           .remediation("Raise the pool maximum to the size the message names, or add pods.")
           .example(
               "# poolguard.yaml: load: { peakRequestsPerSecond: 2400, connectionHoldMillis: 25 }, 6 pods\n"

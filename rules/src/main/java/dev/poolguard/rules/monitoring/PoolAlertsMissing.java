@@ -37,7 +37,8 @@ public final class PoolAlertsMissing implements Rule {
                   + " hikaricp_connections_pending or, with HikariCP's own Prometheus tracker,"
                   + " hikaricp_pending_threads; Agroal: agroal_awaiting_count) and, for HikariCP,"
                   + " one on acquisition timeouts (hikaricp_connections_timeout_total or"
-                  + " hikaricp_connection_timeout_total). An alert that selects pools by label"
+                  + " hikaricp_connection_timeout_total, _count before HikariCP 3). An alert that"
+                  + " selects pools by label"
                   + " must still select this one: renaming pool-name silently un-matches"
                   + " pool=\\\"HikariPool-1\\\" filters, and the alert never fires again. A pool"
                   + " whose name is not known before deployment is matched by any alert on the"
@@ -64,7 +65,12 @@ public final class PoolAlertsMissing implements Rule {
   private static final Signal HIKARI_TIMEOUTS =
       new Signal(
           "acquisition timeouts",
-          List.of("hikaricp_connections_timeout_total", "hikaricp_connection_timeout_total"),
+          // Micrometer's counter; HikariCP's own Prometheus trackers (..._total since 3.x,
+          // ..._count before), all labelled pool (metrics/prometheus/PrometheusMetricsTracker).
+          List.of(
+              "hikaricp_connections_timeout_total",
+              "hikaricp_connection_timeout_total",
+              "hikaricp_connection_timeout_count"),
           "pool");
   private static final Signal AGROAL_WAITING =
       new Signal(

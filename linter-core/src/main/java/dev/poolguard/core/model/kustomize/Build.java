@@ -119,6 +119,7 @@ final class Build {
           loaded.problems().stream().map(LoadProblem::message).findFirst().orElse("not a mapping");
       throw new Failure(inputs.display(file) + ": " + why, from, !loaded.parsed());
     }
+    unapplied(k);
     List<ScalarNode> entries = new ArrayList<>(Nodes.scalars(k, "bases"));
     entries.addAll(Nodes.scalars(k, "resources"));
     for (ScalarNode entry : entries) {
@@ -167,6 +168,42 @@ final class Build {
       }
     }
     stack.pop();
+  }
+
+  /** The kustomization fields this build applies; any other is named in a note, not ignored. */
+  private static final Set<String> APPLIED =
+      Set.of(
+          "apiVersion",
+          "kind",
+          "metadata",
+          "bases",
+          "resources",
+          "components",
+          "configMapGenerator",
+          "secretGenerator",
+          "generatorOptions",
+          "patches",
+          "patchesStrategicMerge",
+          "patchesJson6902",
+          "namespace",
+          "namePrefix",
+          "nameSuffix",
+          "commonLabels",
+          "replicas",
+          "images");
+
+  private void unapplied(MapNode k) {
+    for (MapNode.Entry e : k.entries()) {
+      String field = e.key().value();
+      if (!APPLIED.contains(field)) {
+        notes.add(
+            e.key().position()
+                + ": kustomization field "
+                + field
+                + " is not applied by poolguard; the overlay is rendered without it (compare with"
+                + " kubectl kustomize if it changes a workload)");
+      }
+    }
   }
 
   private boolean remote(ScalarNode entry) {
