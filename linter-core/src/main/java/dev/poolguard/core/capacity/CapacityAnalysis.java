@@ -31,18 +31,29 @@ public final class CapacityAnalysis {
     this.refusals = List.copyOf(refusals);
   }
 
-  /**
-   * The analysis of {@code model} under {@code project}, with the database files {@code servers}
-   * already read and {@code nearLimit} the share of a budget above which a fleet is near it.
-   */
+  /** The analysis without a baseline. */
   public static CapacityAnalysis of(
       DeploymentModel model, PoolguardConfig project, ServerConfigs servers, double nearLimit) {
+    return of(model, project, servers, nearLimit, Optional.empty());
+  }
+
+  /**
+   * The analysis of {@code model} under {@code project}, with the database files {@code servers}
+   * already read, {@code nearLimit} the share of a budget above which a fleet is near it, and the
+   * baseline's model, whose pool sizes the old pods of a rollout still run.
+   */
+  public static CapacityAnalysis of(
+      DeploymentModel model,
+      PoolguardConfig project,
+      ServerConfigs servers,
+      double nearLimit,
+      Optional<DeploymentModel> baseline) {
     List<PoolCapacity> pools = PoolCapacity.all(model.services(), project);
     List<DatabaseBudget.ServerRefusal> refusals = DatabaseBudget.refusals(project, servers);
     try {
       return new CapacityAnalysis(
           pools,
-          DatabaseBudget.all(model, project, servers, nearLimit),
+          DatabaseBudget.all(model, project, servers, nearLimit, baseline),
           Optional.empty(),
           refusals);
     } catch (IllegalArgumentException e) {

@@ -72,8 +72,10 @@ public final class FleetBudget {
    * @param service the service name
    * @param steady {@code replicas × poolMax}
    * @param fullScale {@code max(replicas, maxReplicas) × poolMax}
-   * @param rolloutSurge {@code surgePods × max(poolMax, baselinePoolMax)}: during a rollout the
-   *     extra pods may run either version
+   * @param rolloutSurge what the rollout adds to {@code fullScale}: its worst moment holds {@code R
+   *     × max(new, old) + surge × min(new, old)} connections (all R pods on the larger pool and the
+   *     surge pods on the smaller, at the start of a shrink or the end of a growth), minus {@code R
+   *     × new}; without a baseline {@code surge × new}
    * @param rolling whether this surge counts in the fleet's rollout total
    */
   public record Contribution(
@@ -169,6 +171,21 @@ public final class FleetBudget {
   }
 
   /**
+   * The connections a rollout adds to the service at full scale: while old pods (baseline pool) and
+   * new pods (current pool) overlap, up to R + surge pods run, and the worst mix is all R on the
+   * larger pool and the surge on the smaller (the Deployment controller scales the new ReplicaSet
+   * up by at most maxSurge above R before it scales the old one down).
+   */
+  static long rolloutExtra(Member m) {
+    long replicas = Math.max(m.replicas(), m.maxReplicas());
+    long now = m.poolMax();
+    long before = m.baselinePoolMax().orElse(m.poolMax());
+    long larger = Math.max(now, before);
+    long smaller = Math.min(now, before);
+    return replicas * (larger - now) + (long) m.surgePods() * smaller;
+  }
+
+  /**
    * Sums the fleet's terms for one database. A service may be listed once per pool it opens on the
    * database (several datasources): its pods roll out together, so its pools surge together.
    */
@@ -183,7 +200,7 @@ public final class FleetBudget {
     Map<String, Long> surgeByService = new LinkedHashMap<>();
     for (int i = 0; i < members.size(); i++) {
       Member m = members.get(i);
-      surges[i] = (long) m.surgePods() * Math.max(m.poolMax(), m.baselinePoolMax().orElse(0));
+      surges[i] = rolloutExtra(m);
       surgeByService.merge(m.service(), surges[i], Long::sum);
     }
     // Ties go to the first listed, so the answer does not depend on hash order.

@@ -42,7 +42,7 @@ final class RuleEvaluation {
     PoolguardConfig config = run.config();
     Map<String, Map<String, Double>> thresholds = new HashMap<>();
     config.rules().forEach((id, rc) -> thresholds.put(id, rc.thresholds()));
-    CapacityAnalysis capacity = capacity(run, thresholds);
+    CapacityAnalysis capacity = capacity(run, thresholds, baseline);
     LintContext context =
         new LintContext(run.files(), run.model(), thresholds, config, baseline, capacity);
     List<Finding> findings = new ArrayList<>();
@@ -68,7 +68,9 @@ final class RuleEvaluation {
    * once, for every rule and report.
    */
   private static CapacityAnalysis capacity(
-      Linter.Run run, Map<String, Map<String, Double>> thresholds) {
+      Linter.Run run,
+      Map<String, Map<String, Double>> thresholds,
+      Optional<BaselineView> baseline) {
     double nearLimit =
         thresholds
             .getOrDefault("database-connections-near-limit", Map.of())
@@ -77,7 +79,8 @@ final class RuleEvaluation {
         run.model(),
         run.config(),
         ServerConfigs.load(run.config(), run.workspace()::refusal),
-        nearLimit);
+        nearLimit,
+        baseline.map(BaselineView::model));
   }
 
   /**

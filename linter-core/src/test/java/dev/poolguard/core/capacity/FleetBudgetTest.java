@@ -38,17 +38,18 @@ class FleetBudgetTest {
 
     assertThat(r.services())
         .containsExactly(
-            // the baseline's bigger pool (30) prices the surge: old and new pods overlap
-            new Contribution("orders-api", 120, 200, 90, true),
+            // worst moment of the shrink 30 -> 20: 10 pods still on 30, 3 surge pods on 20
+            // (10 x 30 + 3 x 20 = 360), 160 above full scale's 10 x 20
+            new Contribution("orders-api", 120, 200, 160, true),
             new Contribution("billing", 40, 40, 10, false));
     assertThat(r.steady()).isEqualTo(160);
     assertThat(r.fullScale()).isEqualTo(240);
-    assertThat(r.rolloutSurge()).isEqualTo(90);
-    assertThat(r.rollout()).isEqualTo(330);
+    assertThat(r.rolloutSurge()).isEqualTo(160);
+    assertThat(r.rollout()).isEqualTo(400);
     assertThat(r.budget()).isEqualTo(490);
     assertThat(r.rollingService()).contains("orders-api");
     assertThat(r.level()).isEqualTo(Level.WITHIN);
-    assertThat(r.usedFraction()).isEqualTo(330.0 / 490);
+    assertThat(r.usedFraction()).isEqualTo(400.0 / 490);
   }
 
   @Test
@@ -58,20 +59,23 @@ class FleetBudgetTest {
             "orders-db", ConnectionLimit.declared(500, 10), twoServices(), ConcurrentRollouts.ALL);
 
     assertThat(r.services()).extracting(Contribution::rolling).containsExactly(true, true);
-    assertThat(r.rolloutSurge()).isEqualTo(100);
-    assertThat(r.rollout()).isEqualTo(340);
+    assertThat(r.rolloutSurge()).isEqualTo(170);
+    assertThat(r.rollout()).isEqualTo(410);
     assertThat(r.rollingService()).isEmpty();
   }
 
   @Test
-  void baselinePoolBiggerThanCurrentPricesTheSurge() {
+  void aRolloutPeaksWithEveryPodOnTheLargerPoolAndTheSurgeOnTheSmaller() {
+    // R x max(new, old) + surge x min(new, old): a shrink 40 -> 10 peaks at its start (4 old pods
+    // on 40, 1 new on 10), a growth 10 -> 40 at its end (4 new on 40, 1 old on 10): both 170,
+    // which is full scale (4 x new) plus the extra below.
     Member shrinking = new Member("orders-api", 4, 4, 10, OptionalInt.of(40), 1);
     Member growing = new Member("orders-api", 4, 4, 40, OptionalInt.of(10), 1);
     Member fresh = new Member("orders-api", 4, 4, 10, OptionalInt.empty(), 1);
     ConnectionLimit limit = ConnectionLimit.declared(1000, 0);
 
-    assertThat(surge(limit, shrinking)).isEqualTo(40);
-    assertThat(surge(limit, growing)).isEqualTo(40);
+    assertThat(surge(limit, shrinking)).isEqualTo(130);
+    assertThat(surge(limit, growing)).isEqualTo(10);
     assertThat(surge(limit, fresh)).isEqualTo(10);
   }
 
@@ -98,8 +102,8 @@ class FleetBudgetTest {
 
   @Test
   void nearLimitThresholdIsConfigurable() {
-    // rollout 330 against a budget of 350: 94 %.
-    ConnectionLimit limit = ConnectionLimit.declared(360, 10);
+    // rollout 400 against a budget of 426: 94 %.
+    ConnectionLimit limit = ConnectionLimit.declared(436, 10);
     Result standard = FleetBudget.evaluate("db", limit, twoServices(), ConcurrentRollouts.ONE);
     assertThat(standard.nearLimitFraction()).isEqualTo(FleetBudget.DEFAULT_NEAR_LIMIT);
     assertThat(standard.level()).isEqualTo(Level.NEAR_LIMIT);

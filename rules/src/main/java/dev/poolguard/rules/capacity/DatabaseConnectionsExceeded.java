@@ -82,7 +82,7 @@ public final class DatabaseConnectionsExceeded implements Rule {
                 + r.fullScale()
                 + " at full scale + "
                 + r.rolloutSurge()
-                + " from surge pods; "
+                + " more while old and new pods overlap; "
                 + budget.fleetText(DatabaseBudget.State.FULL_SCALE);
       }
       out.add(
