@@ -85,7 +85,9 @@ public record DatabaseBudget(
                 m.replicas(),
                 m.maxReplicas(),
                 m.pool(),
-                baseline.map(b -> baselinePool(b, m)).orElse(OptionalInt.empty()),
+                baseline
+                    .map(b -> BaselinePools.of(b, m.service(), m.dataSource()))
+                    .orElse(OptionalInt.empty()),
                 m.surge()));
       }
       FleetBudget.ConcurrentRollouts rollouts =
@@ -273,36 +275,6 @@ public record DatabaseBudget(
     String yaml = project.displayPath();
     int slash = yaml.lastIndexOf('/');
     return slash < 0 ? relative : yaml.substring(0, slash + 1) + relative;
-  }
-
-  /**
-   * The pool the member's old pods run during a rollout: the baseline's pool of the same service
-   * (same profiles when the baseline has them, same workload when it runs as several) and
-   * datasource.
-   */
-  private static OptionalInt baselinePool(DeploymentModel baseline, Member m) {
-    OptionalInt best = OptionalInt.empty();
-    int bestScore = -1;
-    for (Service s : baseline.services()) {
-      if (!s.name().equals(m.service().name())) {
-        continue;
-      }
-      int score =
-          (s.profileLabel().equals(m.service().profileLabel()) ? 2 : 0)
-              + (workload(s).equals(workload(m.service())) ? 1 : 0);
-      for (DataSource ds : s.dataSources()) {
-        OptionalInt pool = PoolSizes.poolMax(ds);
-        if (ds.name().equals(m.dataSource().name()) && pool.isPresent() && score > bestScore) {
-          best = pool;
-          bestScore = score;
-        }
-      }
-    }
-    return best;
-  }
-
-  private static String workload(Service s) {
-    return s.deployment().map(d -> d.workload().describe()).orElse("");
   }
 
   /** Services whose datasource maps to {@code database}; the variant with the largest pool. */
