@@ -117,7 +117,7 @@ class ReportsTest {
         .contains("| orders-api | default | maximum-pool-size | 40 (")
         .contains("| ❌ pool-below-peak-demand (error) |")
         .contains(
-            "| orders-db | 590 (maxConnections 600 − 10 reserved) | 60 | 100 | 130 | within |");
+            "| orders-db | 590 (maxConnections 600 − 10 reserved) | 60 | 100 | 430 | within |");
     String html = Files.readString(out.resolve("poolguard.html"));
     assertThat(html)
         .contains(
