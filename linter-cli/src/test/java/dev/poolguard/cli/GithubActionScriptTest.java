@@ -2,7 +2,6 @@ package dev.poolguard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -93,16 +92,7 @@ class GithubActionScriptTest {
     return CliRun.command(repo, all, List.of("bash", SCRIPT.toString()));
   }
 
-  private void git(String... args) throws IOException, InterruptedException {
-    Map<String, String> env =
-        Map.of(
-            "GIT_AUTHOR_NAME", "t",
-            "GIT_AUTHOR_EMAIL", "t@example.com",
-            "GIT_COMMITTER_NAME", "t",
-            "GIT_COMMITTER_EMAIL", "t@example.com");
-    List<String> command = new java.util.ArrayList<>(List.of("git"));
-    command.addAll(List.of(args));
-    CliRun run = CliRun.command(repo, env, command);
-    assertThat(run.exitCode()).as(command + ": " + run.err()).isZero();
+  private void git(String... args) throws Exception {
+    Git.run(repo, args);
   }
 }

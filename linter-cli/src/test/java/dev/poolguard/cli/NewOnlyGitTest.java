@@ -17,13 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NewOnlyGitTest {
 
-  private static final Map<String, String> GIT_ENV =
-      Map.of(
-          "GIT_AUTHOR_NAME", "t",
-          "GIT_AUTHOR_EMAIL", "t@example.com",
-          "GIT_COMMITTER_NAME", "t",
-          "GIT_COMMITTER_EMAIL", "t@example.com");
-
   @TempDir Path repo;
 
   @BeforeEach
@@ -96,10 +89,7 @@ class NewOnlyGitTest {
   }
 
   private void git(String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of("git"));
-    command.addAll(List.of(args));
-    CliRun run = CliRun.command(repo, GIT_ENV, command);
-    assertThat(run.exitCode()).as(command + ": " + run.err()).isZero();
+    Git.run(repo, args);
   }
 
   private void write(String relative, String text) throws IOException {

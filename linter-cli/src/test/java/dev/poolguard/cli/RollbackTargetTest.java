@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,13 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
  * a real repository takes the pool back, and lint passes again.
  */
 class RollbackTargetTest {
-
-  private static final Map<String, String> GIT_ENV =
-      Map.of(
-          "GIT_AUTHOR_NAME", "t",
-          "GIT_AUTHOR_EMAIL", "t@example.com",
-          "GIT_COMMITTER_NAME", "t",
-          "GIT_COMMITTER_EMAIL", "t@example.com");
 
   @TempDir Path repo;
 
@@ -39,7 +31,7 @@ class RollbackTargetTest {
     Files.writeString(app, Files.readString(app).replace("size: 40", "size: 10"));
 
     CliRun markdown = lint("--baseline", "HEAD", "-f", "markdown", "--fail-on", "never");
-    String head = CliRun.command(repo, GIT_ENV, List.of("git", "rev-parse", "HEAD")).out().strip();
+    String head = CliRun.command(repo, Git.ENV, List.of("git", "rev-parse", "HEAD")).out().strip();
     String command =
         "git checkout " + head.substring(0, 12) + " -- orders/src/main/resources/application.yml";
     assertThat(markdown.out())
@@ -54,7 +46,7 @@ class RollbackTargetTest {
         .contains(command);
 
     List<String> restore = List.of(command.split(" "));
-    assertThat(CliRun.command(repo, GIT_ENV, restore).exitCode()).isZero();
+    assertThat(CliRun.command(repo, Git.ENV, restore).exitCode()).isZero();
     assertThat(Files.readString(app)).contains("maximum-pool-size: 40");
     CliRun after = lint("--baseline", "HEAD", "--fail-on", "warning");
     assertThat(after.exitCode()).as(after.out()).isZero();
@@ -67,9 +59,6 @@ class RollbackTargetTest {
   }
 
   private void git(String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of("git"));
-    command.addAll(List.of(args));
-    CliRun run = CliRun.command(repo, GIT_ENV, command);
-    assertThat(run.exitCode()).as(command + ": " + run.err()).isZero();
+    Git.run(repo, args);
   }
 }
