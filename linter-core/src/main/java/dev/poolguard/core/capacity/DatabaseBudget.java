@@ -365,13 +365,12 @@ public record DatabaseBudget(
       inputs.add(
           new Input(config.positionOf("replicas"), service.name() + " replicas " + replicas));
       // No manifest: it rolls as a Deployment with Kubernetes' default strategy (25 % surge).
-      surge =
-          Rollout.deploymentRollingUpdate(replicas, Optional.empty(), Optional.empty()).maxSurge();
+      surge = Rollout.withoutManifest(replicas).maxSurge();
     } else {
       // Never silently dropped: at least one pod runs it (capacity-model-incomplete says so).
       replicas = 1;
       maxReplicas = 1;
-      surge = Rollout.deploymentRollingUpdate(1, Optional.empty(), Optional.empty()).maxSurge();
+      surge = Rollout.withoutManifest(1).maxSurge();
       inputs.add(
           new Input(
               config.positionOf(ds.name().equals("default") ? "database" : "datasources"),

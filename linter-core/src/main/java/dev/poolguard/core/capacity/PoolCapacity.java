@@ -243,8 +243,7 @@ public record PoolCapacity(
     // (the peak pod count), not at spec.replicas: surge and unavailability are percentages of it.
     if (service.deployment().isEmpty()) {
       // Described only in poolguard.yaml: it rolls as a Deployment with Kubernetes' defaults.
-      return Optional.of(
-          Rollout.deploymentRollingUpdate(podsAtPeak, Optional.empty(), Optional.empty()));
+      return Optional.of(Rollout.withoutManifest(podsAtPeak));
     }
     return service.deployment().flatMap(d -> PoolSizes.plan(d.workload(), podsAtPeak));
   }

@@ -74,6 +74,14 @@ final class Rollout {
    * @param maxUnavailable {@code rollingUpdate.maxUnavailable}; empty for the default of 1
    * @throws IllegalArgumentException when {@code maxUnavailable} is 0, which the API refuses
    */
+  /**
+   * The rollout of a service no manifest describes (only {@code replicas:} in poolguard.yaml, or no
+   * pod count at all): a Deployment with the strategy the API server fills in.
+   */
+  public static RolloutPlan withoutManifest(int replicas) {
+    return deploymentRollingUpdate(replicas, Optional.empty(), Optional.empty());
+  }
+
   public static RolloutPlan statefulSetRollingUpdate(
       int replicas, Optional<IntOrPercent> maxUnavailable) {
     return statefulSetRollingUpdate(replicas, maxUnavailable, 0);

@@ -37,10 +37,20 @@ public record Observability(Optional<BuildFile> build, SortedMap<String, Setting
       Objects.requireNonNull(text, "text");
       Objects.requireNonNull(position, "position");
     }
+
+    /** Whether it switches something off: its text is {@code false}, in any case. */
+    public boolean isFalse() {
+      return text.strip().equalsIgnoreCase("false");
+    }
   }
 
   public Optional<Setting> setting(String name) {
     return Optional.ofNullable(settings.get(name));
+  }
+
+  /** Whether setting {@code name} is given and {@code false}. */
+  public boolean isFalse(String name) {
+    return setting(name).map(Setting::isFalse).orElse(false);
   }
 
   /** The same settings, with the build file found beside the service. */

@@ -92,7 +92,7 @@ public final class PoolNotObservable implements Rule {
   }
 
   static boolean isFalse(Optional<Observability.Setting> setting) {
-    return setting.map(s -> s.text().strip().equalsIgnoreCase("false")).orElse(false);
+    return setting.map(Observability.Setting::isFalse).orElse(false);
   }
 
   static Violation missing(Service service, BuildFile build, String what, String why) {

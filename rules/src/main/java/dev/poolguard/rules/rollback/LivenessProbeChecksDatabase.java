@@ -102,8 +102,8 @@ public final class LivenessProbeChecksDatabase implements Rule {
 
   /** Why the path includes the db indicator, if it does. */
   private static Optional<String> spring(HttpProbe probe, Observability seen) {
-    if (off(seen, "management.health.db.enabled")
-        || off(seen, "management.health.defaults.enabled")) {
+    if (seen.isFalse("management.health.db.enabled")
+        || seen.isFalse("management.health.defaults.enabled")) {
       return Optional.empty();
     }
     String base =
@@ -132,7 +132,7 @@ public final class LivenessProbeChecksDatabase implements Rule {
   }
 
   private static Optional<String> quarkus(HttpProbe probe, Observability seen) {
-    if (off(seen, "quarkus.datasource.health.enabled")) {
+    if (seen.isFalse("quarkus.datasource.health.enabled")) {
       return Optional.empty();
     }
     String nonApplicationRoot =
@@ -150,10 +150,6 @@ public final class LivenessProbeChecksDatabase implements Rule {
       return Optional.of("whose checks include the datasource readiness check");
     }
     return Optional.empty();
-  }
-
-  private static boolean off(Observability seen, String name) {
-    return seen.setting(name).map(s -> s.text().strip().equalsIgnoreCase("false")).orElse(false);
   }
 
   /** A path without query and trailing slashes, with a leading slash. */
