@@ -23,10 +23,15 @@ final class BlobCopier {
   static final long MAX_BLOB_BYTES = 10L * 1024 * 1024;
 
   private static final List<String> SUFFIXES =
-      List.of(".yml", ".yaml", ".properties", ".json", ".conf");
+      List.of(".yml", ".yaml", ".properties", ".json", ".conf", ".tpl", ".tgz");
 
-  /* Build files tell a service's framework (SPEC 3.1), so the baseline needs them too. */
-  private static final Set<String> NAMES = Set.of("pom.xml", "build.gradle", "build.gradle.kts");
+  /*
+   * Build files tell a service's framework (SPEC 3.1), so the baseline needs them too; Helm charts
+   * render at the baseline from their templates, helpers (.tpl), dependency archives (.tgz) and
+   * .helmignore.
+   */
+  private static final Set<String> NAMES =
+      Set.of("pom.xml", "build.gradle", "build.gradle.kts", ".helmignore");
 
   private final ObjectReader reader;
   private final Path target;

@@ -279,6 +279,7 @@ final class Baselines {
               s.datasources(),
               s.replicas(),
               s.load(),
+              s.helm().map(h -> h.moved(p -> move(List.of(p), from, to).get(0))),
               s.position(),
               s.positions()));
     }

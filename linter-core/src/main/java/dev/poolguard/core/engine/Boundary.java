@@ -100,8 +100,8 @@ final class Boundary {
   }
 
   /**
-   * Refuses paths of {@code poolguard.yaml} ({@code config:}, {@code deployment:}, a database's
-   * {@code config:}) that lead outside the repository, unless allowed.
+   * Refuses paths of {@code poolguard.yaml} ({@code config:}, {@code deployment:}, {@code helm:}, a
+   * database's {@code config:}) that lead outside the repository, unless allowed.
    *
    * @throws LintException naming the key and its line
    */
@@ -128,6 +128,22 @@ final class Boundary {
             s.positionOf("deployment"),
             "services." + s.name() + ".deployment",
             display);
+      }
+      if (s.helm().isPresent()) {
+        var helm = s.helm().get();
+        List<Path> paths = new ArrayList<>(List.of(helm.chart()));
+        paths.addAll(helm.values());
+        for (Path p : paths) {
+          String key = p.equals(helm.chart()) ? "chart" : "values";
+          check(
+              p,
+              repository,
+              realRepository,
+              outside,
+              helm.positionOf(key),
+              "services." + s.name() + ".helm." + key,
+              display);
+        }
       }
     }
     for (DatabaseConfig d : config.databases().values()) {

@@ -10,6 +10,7 @@ import dev.poolguard.core.project.PoolguardConfig;
 import dev.poolguard.core.project.RuleConfig;
 import dev.poolguard.core.result.Finding;
 import dev.poolguard.core.rule.LintContext;
+import dev.poolguard.core.rule.Related;
 import dev.poolguard.core.rule.Rule;
 import dev.poolguard.core.rule.RuleInfo;
 import dev.poolguard.core.rule.Severity;
@@ -56,11 +57,29 @@ final class RuleEvaluation {
       } catch (RuntimeException e) {
         throw ruleFailure(rule, e, run.model().redaction());
       }
-      collect(rule, config, violations, seen, findings);
+      collect(rule, config, withTemplates(violations, run.workspace()), seen, findings);
     }
     findings = audited(ruleSet, request, run, findings, seen);
     findings.sort(Finding.ORDER);
     return new Outcome(findings, capacity);
+  }
+
+  /**
+   * Findings at a values line a chart render mapped name the template line that read the value too.
+   */
+  private static List<Violation> withTemplates(List<Violation> violations, Workspace workspace) {
+    if (workspace == null) {
+      return violations;
+    }
+    return violations.stream()
+        .map(
+            v ->
+                workspace
+                    .templateOf(v.position())
+                    .filter(t -> v.related().stream().noneMatch(r -> r.position().equals(t)))
+                    .map(t -> v.withRelated(List.of(new Related(t, "Helm template"))))
+                    .orElse(v))
+        .toList();
   }
 
   /**

@@ -57,7 +57,12 @@ final class ServiceAssembly {
   List<Service> services(List<Path> discovered) {
     List<Path> springFiles = new ArrayList<>();
     List<Path> others = new ArrayList<>();
+    Charts charts = new Charts(workspace);
+    charts.render(config, notes);
     for (Path file : discovered) {
+      if (charts.consumed(file)) {
+        continue;
+      }
       if (ServiceFiles.isHelmTemplate(file, workspace.text(file))) {
         helmTemplates.add(file);
         notes.add(
@@ -83,8 +88,8 @@ final class ServiceAssembly {
     overlays.render(others, config, notes);
     cluster =
         WorkloadMatching.readManifests(
-            others, workspace, request, notes, manifests, plainFiles, overlays);
-    WorkloadMatching workloads = new WorkloadMatching(cluster, workspace, notes, overlays);
+            others, workspace, request, notes, manifests, plainFiles, overlays, charts);
+    WorkloadMatching workloads = new WorkloadMatching(cluster, workspace, notes, overlays, charts);
     FrameworkDispatch dispatch =
         new FrameworkDispatch(config, workspace, request, notes, workloads);
     List<Service> services = new ArrayList<>();

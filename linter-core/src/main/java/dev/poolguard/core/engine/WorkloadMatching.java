@@ -26,10 +26,13 @@ final class WorkloadMatching {
   private final List<String> notes;
   private final Set<Workload> claimed = new HashSet<>();
   private final Overlays overlays;
+  private final Charts charts;
 
-  WorkloadMatching(Cluster cluster, Workspace workspace, List<String> notes, Overlays overlays) {
+  WorkloadMatching(
+      Cluster cluster, Workspace workspace, List<String> notes, Overlays overlays, Charts charts) {
     this.cluster = cluster;
     this.overlays = overlays;
+    this.charts = charts;
     this.workspace = workspace;
     this.notes = notes;
   }
@@ -58,13 +61,15 @@ final class WorkloadMatching {
       List<String> notes,
       List<ConfigFile> manifestsRead,
       List<Path> plainFiles,
-      Overlays overlays) {
+      Overlays overlays,
+      Charts charts) {
     List<ConfigFile> manifests = new ArrayList<>(overlays.files());
-    manifestsRead.addAll(overlays.files());
+    manifests.addAll(charts.files());
+    manifestsRead.addAll(manifests);
     Set<Path> seen = new HashSet<>();
     for (Path path : candidates) {
       Path p = path.toAbsolutePath().normalize();
-      if (!seen.add(p) || overlays.consumed(p)) {
+      if (!seen.add(p) || overlays.consumed(p) || charts.consumed(p)) {
         continue;
       }
       Optional<String> text = workspace.text(p);
@@ -103,9 +108,9 @@ final class WorkloadMatching {
    * (POSTGRES_*, MYSQL_* env) never do.
    */
   List<Workload> configured(ServiceConfig service) {
-    if (!service.deployment().isEmpty()) {
+    if (!service.deployment().isEmpty() || service.helm().isPresent()) {
       Set<String> paths = new HashSet<>();
-      Set<String> rendered = new HashSet<>();
+      Set<String> rendered = new HashSet<>(charts.objects(service.name()));
       for (Path p : service.deployment()) {
         ServiceFiles.filesUnder(p).forEach(f -> paths.add(workspace.display().of(f)));
         Overlays.named(p)

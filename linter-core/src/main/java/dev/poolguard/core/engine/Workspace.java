@@ -3,6 +3,7 @@ package dev.poolguard.core.engine;
 import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.config.ConfigLoader;
 import dev.poolguard.core.config.Limits;
+import dev.poolguard.core.config.SourcePosition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -31,6 +32,8 @@ final class Workspace {
   private final Map<String, Path> byDisplayPath = new HashMap<>();
 
   private final java.util.function.Consumer<Path> onRead;
+
+  private final Map<SourcePosition, SourcePosition> templates = new HashMap<>();
 
   private final Boundary boundary;
 
@@ -208,6 +211,21 @@ final class Workspace {
     return loaded.values().stream()
         .sorted(java.util.Comparator.comparing(ConfigFile::displayPath))
         .toList();
+  }
+
+  /** Records that a run read {@code file} without loading it (a chart's template). */
+  void noteRead(Path file) {
+    onRead.accept(file.toAbsolutePath().normalize());
+  }
+
+  /** Records, for values positions a chart render found, the template line that read each. */
+  void relate(Map<SourcePosition, SourcePosition> valuesToTemplates) {
+    valuesToTemplates.forEach(templates::putIfAbsent);
+  }
+
+  /** The template line that read the value at {@code values}, when a chart render found one. */
+  Optional<SourcePosition> templateOf(SourcePosition values) {
+    return Optional.ofNullable(templates.get(values));
   }
 
   /** Why {@code file} must not be read (outside the repository), or empty. */

@@ -4,6 +4,7 @@ import dev.poolguard.core.config.ConfigNode;
 import dev.poolguard.core.config.Limits;
 import dev.poolguard.core.config.ListNode;
 import dev.poolguard.core.config.MapNode;
+import dev.poolguard.core.config.ScalarNode;
 import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.Framework;
 import java.nio.file.Path;
@@ -72,6 +73,28 @@ final class ConfigBinder {
         datasources,
         f.integer("replicas"),
         load,
+        f.get("helm").map(node -> helm(Fields.of(node), f.entries().get("helm"), baseDir)),
+        entry.key().position(),
+        f.positions());
+  }
+
+  private static HelmConfig helm(Fields f, MapNode.Entry entry, Path baseDir) {
+    Map<String, String> set = new LinkedHashMap<>();
+    Map<String, SourcePosition> setPositions = new LinkedHashMap<>();
+    f.fields("set")
+        .entries()
+        .forEach(
+            (key, e) -> {
+              set.put(key, e.value() instanceof ScalarNode s ? Scalars.text(s) : "");
+              setPositions.put(key, e.value().position());
+            });
+    return new HelmConfig(
+        baseDir.resolve(f.string("chart").orElseThrow()).normalize(),
+        resolve(f.strings("values"), baseDir),
+        set,
+        setPositions,
+        f.string("release"),
+        f.string("namespace"),
         entry.key().position(),
         f.positions());
   }

@@ -22,6 +22,7 @@ import java.util.OptionalInt;
  * @param datasources named datasources and their databases, sorted by datasource name
  * @param replicas pods, when given
  * @param load the peak load, when given
+ * @param helm the Helm chart that deploys the service, when given
  * @param position the service's key
  * @param positions the key of every setting given, by its {@code poolguard.yaml} name
  */
@@ -36,6 +37,7 @@ public record ServiceConfig(
     Map<String, String> datasources,
     OptionalInt replicas,
     Optional<Load> load,
+    Optional<HelmConfig> helm,
     SourcePosition position,
     Map<String, SourcePosition> positions) {
 
@@ -50,6 +52,7 @@ public record ServiceConfig(
     datasources = Copies.sorted(datasources);
     Objects.requireNonNull(replicas, "replicas");
     Objects.requireNonNull(load, "load");
+    Objects.requireNonNull(helm, "helm");
     Objects.requireNonNull(position, "position");
     positions = Copies.sorted(positions);
   }
