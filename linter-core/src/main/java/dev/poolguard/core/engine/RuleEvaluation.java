@@ -73,12 +73,14 @@ final class RuleEvaluation {
     }
     return violations.stream()
         .map(
-            v ->
-                workspace
-                    .templateOf(v.position())
-                    .filter(t -> v.related().stream().noneMatch(r -> r.position().equals(t)))
-                    .map(t -> v.withRelated(List.of(new Related(t, "Helm template"))))
-                    .orElse(v))
+            v -> {
+              List<Related> more =
+                  workspace.templatesOf(v.position()).stream()
+                      .filter(t -> v.related().stream().noneMatch(r -> r.position().equals(t)))
+                      .map(t -> new Related(t, "Helm template"))
+                      .toList();
+              return more.isEmpty() ? v : v.withRelated(more);
+            })
         .toList();
   }
 

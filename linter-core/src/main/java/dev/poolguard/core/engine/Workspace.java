@@ -33,7 +33,8 @@ final class Workspace {
 
   private final java.util.function.Consumer<Path> onRead;
 
-  private final Map<SourcePosition, SourcePosition> templates = new HashMap<>();
+  private final Map<SourcePosition, java.util.SortedSet<SourcePosition>> templates =
+      new HashMap<>();
 
   private final Boundary boundary;
 
@@ -219,13 +220,14 @@ final class Workspace {
   }
 
   /** Records, for values positions a chart render found, the template line that read each. */
-  void relate(Map<SourcePosition, SourcePosition> valuesToTemplates) {
-    valuesToTemplates.forEach(templates::putIfAbsent);
+  void relate(Map<SourcePosition, ? extends java.util.Set<SourcePosition>> valuesToTemplates) {
+    valuesToTemplates.forEach(
+        (v, t) -> templates.computeIfAbsent(v, k -> new java.util.TreeSet<>()).addAll(t));
   }
 
-  /** The template line that read the value at {@code values}, when a chart render found one. */
-  Optional<SourcePosition> templateOf(SourcePosition values) {
-    return Optional.ofNullable(templates.get(values));
+  /** The template lines that read the value at {@code values}, when a chart render found them. */
+  java.util.Set<SourcePosition> templatesOf(SourcePosition values) {
+    return templates.containsKey(values) ? templates.get(values) : java.util.Set.of();
   }
 
   /** Why {@code file} must not be read (outside the repository), or empty. */

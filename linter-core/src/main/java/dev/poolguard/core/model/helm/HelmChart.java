@@ -66,13 +66,13 @@ public final class HelmChart {
 
   /**
    * The rendered manifests, named after the chart folder; the files the render read, notes (missing
-   * dependency archives), and for each values position found the template line that read it.
+   * dependency archives), and for each values position found the template lines that read it.
    */
   public record Rendered(
       ConfigFile file,
       Set<Path> inputs,
       List<String> notes,
-      Map<SourcePosition, SourcePosition> templates) {}
+      Map<SourcePosition, ? extends Set<SourcePosition>> templates) {}
 
   /** True for a folder Helm renders as a chart. */
   public static boolean isChart(Path dir) {
@@ -224,7 +224,7 @@ public final class HelmChart {
 
   // "template: orders/templates/deployment.yaml:15:15: ..." or "parse error at (orders/x.yaml:15)"
   private static final Pattern TEMPLATE_AT =
-      Pattern.compile("(?:^|[\\s(])[\\w.-]+/((?:[\\w.-]+/)*[\\w.-]+):(\\d+)");
+      Pattern.compile("(?:^|[\\s(])[\\w.-]+/((?:[\\w.-]+/)*[\\w.-]+):(\\d+)(?::(\\d+))?");
 
   /** The template line Helm's message names, else the chart's Chart.yaml. */
   private static SourcePosition position(String message, Path chart, Inputs inputs) {
@@ -232,7 +232,8 @@ public final class HelmChart {
     while (m.find()) {
       Path file = chart.resolve(m.group(1)).normalize();
       if (file.startsWith(chart) && Files.isRegularFile(file)) {
-        return new SourcePosition(inputs.display(file), Integer.parseInt(m.group(2)), 1);
+        int column = m.group(3) == null ? 1 : Integer.parseInt(m.group(3));
+        return new SourcePosition(inputs.display(file), Integer.parseInt(m.group(2)), column);
       }
     }
     return SourcePosition.startOf(inputs.display(chart.resolve("Chart.yaml")));

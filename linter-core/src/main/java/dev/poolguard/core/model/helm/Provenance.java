@@ -28,7 +28,8 @@ final class Provenance {
   private final Function<String, String> display;
   private final String chartDisplay;
   private final ValuesIndex values;
-  private final Map<SourcePosition, SourcePosition> templates = new LinkedHashMap<>();
+  private final Map<SourcePosition, java.util.SortedSet<SourcePosition>> templates =
+      new LinkedHashMap<>();
 
   // Per rendered line (1-based): the chart-relative template, its aligned 0-based line.
   private String[] sources = new String[0];
@@ -50,8 +51,8 @@ final class Provenance {
     this.values = values;
   }
 
-  /** Values positions found, each with the template line that read the value. */
-  Map<SourcePosition, SourcePosition> templates() {
+  /** Values positions found, each with the template lines that read the value. */
+  Map<SourcePosition, java.util.SortedSet<SourcePosition>> templates() {
     return templates;
   }
 
@@ -153,7 +154,7 @@ final class Provenance {
     SourcePosition template = templatePosition(s.position());
     SourcePosition at = valuesPosition(s, key).orElse(template);
     if (!at.equals(template)) {
-      templates.putIfAbsent(at, template);
+      templates.computeIfAbsent(at, k -> new java.util.TreeSet<>()).add(template);
     }
     return new ScalarNode(s.value(), s.raw(), s.isNull(), at, s.floating());
   }
