@@ -119,4 +119,14 @@ class ArchitectureTest {
           .orShould()
           .dependOnClassesThat()
           .resideInAnyPackage("dev.poolguard.maven..");
+
+  /** Helm's native engine is reached through one package, which keeps its class loading in hand. */
+  @ArchTest
+  static final ArchRule helmJavaOnlyInModelHelm =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.poolguard.core.model.helm")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("com.marcnuri..", "com.sun.jna..");
 }
