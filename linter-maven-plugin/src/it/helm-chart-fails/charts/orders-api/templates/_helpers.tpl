@@ -1,0 +1,3 @@
+{{- define "orders-api.labels" -}}
+app: {{ .Chart.Name }}
+{{- end }}
