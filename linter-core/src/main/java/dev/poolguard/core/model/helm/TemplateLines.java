@@ -19,7 +19,6 @@ final class TemplateLines {
       Pattern.compile(
           "^-?\\s*(?:(?:if|else|end|range|with|define|block|break|continue)\\b|/\\*|\\$\\w*\\s*:?=).*",
           Pattern.DOTALL);
-  private static final Pattern VALUES = Pattern.compile("\\$?\\.Values((?:\\.[A-Za-z_][\\w-]*)+)");
 
   enum Kind {
     /** Produces no output: blank, or only control actions and comments. */
@@ -52,9 +51,11 @@ final class TemplateLines {
       }
       actions.add(new int[] {m.start(), m.end()});
     }
+    List<List<List<String>>> refs = ValueRefs.of(template, texts.length);
     int offset = 0;
-    for (String text : texts) {
-      out.add(line(text, offset, inAction, actions, template));
+    for (int n = 0; n < texts.length; n++) {
+      String text = texts[n];
+      out.add(line(text, offset, inAction, actions, template, refs.get(n)));
       offset += text.length();
       if (offset < template.length() && template.charAt(offset) == '\r') {
         offset++;
@@ -65,7 +66,12 @@ final class TemplateLines {
   }
 
   private static Line line(
-      String text, int start, boolean[] inAction, List<int[]> actions, String template) {
+      String text,
+      int start,
+      boolean[] inAction,
+      List<int[]> actions,
+      String template,
+      List<List<String>> refs) {
     StringBuilder regex = new StringBuilder();
     StringBuilder literal = new StringBuilder();
     boolean output = false;
@@ -100,11 +106,6 @@ final class TemplateLines {
     boolean hasLiteral = !literal.toString().isBlank();
     Kind kind = hasLiteral ? Kind.LITERAL : output ? Kind.EXPANSION : Kind.CONTROL;
     Pattern pattern = Pattern.compile("\\s*" + regex + "\\s*", Pattern.DOTALL);
-    List<List<String>> refs = new ArrayList<>();
-    Matcher values = VALUES.matcher(text);
-    while (values.find()) {
-      refs.add(List.of(values.group(1).substring(1).split("\\.")));
-    }
     return new Line(text, kind, pattern, refs);
   }
 

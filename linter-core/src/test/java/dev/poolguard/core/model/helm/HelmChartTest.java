@@ -73,6 +73,8 @@ class HelmChartTest {
         .containsEntry("orders-shop/value=300000", pos("shop/values-prod.yaml", 6, 12))
         // a range variable: the template line
         .containsEntry("orders-shop/value=4", pos("shop/templates/deployment.yaml", 26, 22))
+        // inside "with .Values.tuning": .minIdle is tuning.minIdle
+        .containsEntry("orders-shop/value=5", pos("shop/values.yaml", 20, 12))
         // two documents of one template
         .containsEntry("orders-first/POOL=10", pos("shop/values-prod.yaml", 3, 8))
         .containsEntry("orders-second/TIMEOUT=20000", SET)
