@@ -30,7 +30,7 @@ final class TemplateLines {
   }
 
   /** One line of a template: what it produces and the pattern its output matches. */
-  record Line(String text, Kind kind, Pattern pattern, List<List<String>> values) {}
+  record Line(String text, Kind kind, Pattern pattern, List<List<String>> values, boolean fixed) {}
 
   private final List<Line> lines;
 
@@ -106,7 +106,7 @@ final class TemplateLines {
     boolean hasLiteral = !literal.toString().isBlank();
     Kind kind = hasLiteral ? Kind.LITERAL : output ? Kind.EXPANSION : Kind.CONTROL;
     Pattern pattern = Pattern.compile("\\s*" + regex + "\\s*", Pattern.DOTALL);
-    return new Line(text, kind, pattern, refs);
+    return new Line(text, kind, pattern, refs, hasLiteral && !output);
   }
 
   private static int[] actionAt(List<int[]> actions, int at) {
@@ -142,7 +142,12 @@ final class TemplateLines {
       if (next >= 0 && matches(next, text)) {
         cursor = next;
       } else if (cursor >= 0 && lines.get(cursor).kind() == Kind.EXPANSION) {
-        // Still inside what toYaml or include wrote.
+        // Still inside what toYaml or include wrote, unless a later all-literal line (the next
+        // key, past a block that rendered nothing) is this one.
+        int fixed = searchFixed(cursor + 1, text);
+        if (fixed >= 0) {
+          cursor = fixed;
+        }
       } else {
         int found = search(next < 0 ? lines.size() : next + 1, lines.size(), text, false);
         if (found < 0) {
@@ -179,6 +184,15 @@ final class TemplateLines {
         if (lines.get(i).kind() == Kind.LITERAL && matches(i, text)) {
           return i;
         }
+      }
+    }
+    return -1;
+  }
+
+  private int searchFixed(int from, String text) {
+    for (int i = from; i < lines.size(); i++) {
+      if (lines.get(i).fixed() && matches(i, text)) {
+        return i;
       }
     }
     return -1;
