@@ -303,14 +303,26 @@ public final class Linter {
     List<dev.poolguard.core.model.Diagnostic> diagnostics = new ArrayList<>(assembly.diagnostics());
     List<Path> unmodelled = new ArrayList<>(discovery.unmodelled());
     unmodelled.removeIf(f -> excluded.stream().anyMatch(f::startsWith));
+    List<dev.poolguard.core.model.DatabaseServer> servers =
+        ComposeLinks.servers(assembly.compose(), services, byDisplayPath(workspace.files()));
+    Set<String> serverFiles = ComposeLinks.filesRead(servers, display);
+    unmodelled.removeIf(f -> serverFiles.contains(display.of(f)));
+    diagnostics.addAll(assembly.compose().unread());
     diagnostics.addAll(UnusedFiles.of(assembly.read(), services, unmodelled, config, display));
     DeploymentModel model =
         new DeploymentModel(
             services,
             sorted(notes),
             diagnostics,
-            SecretValues.of(workspace.files(), services, limits));
+            SecretValues.of(workspace.files(), services, limits),
+            servers);
     return new Run(config, workspace.files(), model, notes, workspace);
+  }
+
+  private static java.util.Map<String, ConfigFile> byDisplayPath(List<ConfigFile> files) {
+    java.util.Map<String, ConfigFile> out = new java.util.HashMap<>();
+    files.forEach(f -> out.putIfAbsent(f.displayPath(), f));
+    return out;
   }
 
   /** The loaded rules and the {@code customRules:} of poolguard.yaml; ids stay unique. */
