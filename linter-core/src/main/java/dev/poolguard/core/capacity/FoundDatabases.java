@@ -58,6 +58,22 @@ public final class FoundDatabases {
     return base.withFoundDatabases(found);
   }
 
+  /**
+   * Notes for managed databases of poolguard.yaml whose size has no published default known here
+   * and no maxConnections: they get no budget until one is written.
+   */
+  public static List<String> unknownManaged(PoolguardConfig project) {
+    List<String> out = new ArrayList<>();
+    for (DatabaseConfig db : project.databases().values()) {
+      if (db.maxConnections().isEmpty() && db.config().isEmpty()) {
+        ManagedLimits.unknown(db)
+            .ifPresent(
+                why -> out.add(db.positionOf("engine") + ": database " + db.name() + ": " + why));
+      }
+    }
+    return out;
+  }
+
   /** A database whose engine is MySQL or MariaDB (its config is a my.cnf). */
   static boolean isMysql(DatabaseConfig db) {
     return db.engine().filter(e -> e.contains("mysql") || e.equals("mariadb")).isPresent();

@@ -89,6 +89,7 @@ final class ManagedLimits {
       long bytes = (long) (gib.get() * 1_000_000_000L);
       long value = bytes / divisor;
       max = Optional.of((int) (cap > 0 ? Math.min(value, cap) : value));
+      String gibText = BigDecimal.valueOf(gib.get()).stripTrailingZeros().toPlainString();
       how =
           "the provider's default "
               + (cap > 0
@@ -96,9 +97,11 @@ final class ManagedLimits {
                   : "{DBInstanceClassMemory/" + divisor + "}")
               + " for "
               + size
-              + ", "
-              + BigDecimal.valueOf(gib.get()).stripTrailingZeros().toPlainString()
-              + " GiB taken as that many 10^9 bytes";
+              + " ("
+              + gibText
+              + " GiB, DBInstanceClassMemory taken as "
+              + gibText
+              + " × 10^9 bytes)";
     } else if (engine.equals("aurora-mysql") || engine.equals("azure-postgresql-flexible")) {
       String key = engine.equals("azure-postgresql-flexible") ? azureSku(size) : size;
       max = DATA.find("table", engine, key).map(Integer::parseInt);

@@ -74,6 +74,29 @@ final class ComposeLinks {
         Optional<DatabaseServer> server =
             url.flatMap(u -> host(resolve(u.text(), c)))
                 .map(h -> byHost.get(h.toLowerCase(Locale.ROOT)));
+        if (server.isEmpty() && url.isEmpty()) {
+          // No JDBC URL in sight (the image's own config builds it): the one database server the
+          // service depends_on is the one it uses.
+          Optional<ComposeProject.Service> composed =
+              p.project().services().stream()
+                  .filter(s -> s.position().equals(w.get().position()))
+                  .findFirst();
+          List<String> names = composed.map(ComposeProject.Service::dependsOn).orElse(List.of());
+          List<DatabaseServer> dependedOn =
+              p.servers().stream()
+                  .filter(
+                      d ->
+                          p.project().services().stream()
+                              .anyMatch(
+                                  s ->
+                                      names.contains(s.name())
+                                          && s.position().equals(d.position())))
+                  .toList();
+          if (dependedOn.size() == 1) {
+            server = Optional.of(dependedOn.get(0));
+            url = Optional.of(new Url("depends_on", w.get().position()));
+          }
+        }
         if (server.isEmpty()) {
           continue;
         }
@@ -85,7 +108,11 @@ final class ComposeLinks {
         List<DatabaseServer.Client> list =
             clients.computeIfAbsent(server.get().name(), k -> new ArrayList<>());
         DatabaseServer.Client client =
-            new DatabaseServer.Client(service.name(), ds.name(), url.get().position());
+            new DatabaseServer.Client(
+                service.name(),
+                ds.name(),
+                url.get().position(),
+                url.get().text().equals("depends_on") ? "depends_on" : "JDBC URL");
         if (!list.contains(client)) {
           list.add(client);
         }
@@ -119,6 +146,12 @@ final class ComposeLinks {
         if (e.name().equalsIgnoreCase(name) && e.source() instanceof EnvSource.Literal l) {
           return Optional.of(new Url(l.value(), e.position()));
         }
+      }
+    }
+    for (EnvVar e : c.env()) {
+      // A JDBC URL under a name of the application's own (DATABASE_URL), which its config reads.
+      if (e.source() instanceof EnvSource.Literal l && l.value().startsWith("jdbc:")) {
+        return Optional.of(new Url(l.value(), e.position()));
       }
     }
     Optional<Url> found = Optional.empty();

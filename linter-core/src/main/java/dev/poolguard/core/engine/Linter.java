@@ -308,6 +308,7 @@ public final class Linter {
     Set<String> serverFiles = ComposeLinks.filesRead(servers, display);
     unmodelled.removeIf(f -> serverFiles.contains(display.of(f)));
     diagnostics.addAll(assembly.compose().unread());
+    notes.addAll(dev.poolguard.core.capacity.FoundDatabases.unknownManaged(config));
     diagnostics.addAll(UnusedFiles.of(assembly.read(), services, unmodelled, config, display));
     DeploymentModel model =
         new DeploymentModel(

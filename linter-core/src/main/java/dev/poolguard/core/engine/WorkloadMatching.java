@@ -176,7 +176,7 @@ final class WorkloadMatching {
               .keySet();
       boolean app =
           names.stream()
-              .map(n -> n.toUpperCase(Locale.ROOT))
+              .map(n -> n.toUpperCase(Locale.ROOT).replace('.', '_'))
               .anyMatch(n -> n.startsWith("SPRING_DATASOURCE") || n.contains("QUARKUS_DATASOURCE"));
       boolean server =
           names.stream()
@@ -189,6 +189,19 @@ final class WorkloadMatching {
       if (app && !server) {
         return true;
       }
+      // A compose service that configures its datasource on its command line only.
+      if (w.kind() == Workload.Kind.COMPOSE_SERVICE
+          && !server
+          && c.args().stream()
+              .map(a -> a.text().toLowerCase(Locale.ROOT))
+              .anyMatch(
+                  a ->
+                      a.startsWith("--spring.datasource")
+                          || a.startsWith("-dspring.datasource")
+                          || a.startsWith("--quarkus.datasource")
+                          || a.startsWith("-dquarkus.datasource"))) {
+        return true;
+      }
     }
     return false;
   }
@@ -196,6 +209,8 @@ final class WorkloadMatching {
   static boolean quarkusEnv(Workload w) {
     return w.containers().stream()
         .flatMap(c -> c.env().stream())
-        .anyMatch(e -> e.name().toUpperCase(Locale.ROOT).contains("QUARKUS_DATASOURCE"));
+        .anyMatch(
+            e ->
+                e.name().toUpperCase(Locale.ROOT).replace('.', '_').contains("QUARKUS_DATASOURCE"));
   }
 }

@@ -90,14 +90,17 @@ public record DatabaseServer(
    *
    * @param service the service name
    * @param dataSource the datasource name ({@code default})
-   * @param position where its JDBC URL is written
+   * @param position where its JDBC URL (or its {@code depends_on}) is written
+   * @param via how the link is known: {@code JDBC URL}, or {@code depends_on} when no URL is in
+   *     sight and the service depends on this one database server
    */
-  public record Client(String service, String dataSource, SourcePosition position) {
+  public record Client(String service, String dataSource, SourcePosition position, String via) {
 
     public Client {
       Objects.requireNonNull(service, "service");
       Objects.requireNonNull(dataSource, "dataSource");
       Objects.requireNonNull(position, "position");
+      Objects.requireNonNull(via, "via");
     }
   }
 

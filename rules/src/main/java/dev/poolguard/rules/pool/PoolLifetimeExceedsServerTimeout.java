@@ -39,9 +39,16 @@ public final class PoolLifetimeExceedsServerTimeout implements Rule {
               "Set max-lifetime a few seconds below the limit the message names (at least 30000 ms),"
                   + " or raise wait_timeout, or set keepalive-time below it.")
           .example(
-              "# compose.yaml: db: image mysql:8, command: --wait-timeout=60\n"
-                  + "# app: SPRING_DATASOURCE_URL jdbc:mysql://db:3306/app,"
-                  + " max-lifetime 1800000 (the default), keepalive-time 0\n")
+              "# compose.yaml\n"
+                  + "services:\n"
+                  + "  db:\n"
+                  + "    image: mysql:8.4\n"
+                  + "    command: --wait-timeout=60\n"
+                  + "  orders:\n"
+                  + "    image: orders:3\n"
+                  + "    environment:\n"
+                  + "      SPRING_DATASOURCE_URL: jdbc:mysql://db:3306/orders\n"
+                  + "      SPRING_DATASOURCE_HIKARI_MAXLIFETIME: \"1800000\"\n")
           .build();
 
   @Override
@@ -91,10 +98,20 @@ public final class PoolLifetimeExceedsServerTimeout implements Rule {
               + suggestion
               + " ms"
               + (idleOnly ? " (or keepalive-time below " + limitMillis + " ms)" : "");
-      out.add(
-          view.pool()
-              .at(setting.get(), message)
-              .withRelated(List.of(new Related(limit.get().position(), limitText))));
+      Related server = new Related(limit.get().position(), limitText);
+      var workload = view.pool().service().deployment().map(d -> d.workload());
+      if (!setting.get().value().isSet()
+          && workload.isPresent()
+          && view.pool().service().configFiles().isEmpty()) {
+        // A default on a service known only from its container: point at the container's service.
+        out.add(
+            Violation.at(workload.get().position(), message)
+                .withService(view.pool().service().name(), view.pool().service().profileLabel())
+                .withSubject(view.pool().dataSource().name() + "/" + HikariBehaviour.MAX_LIFETIME)
+                .withRelated(List.of(server)));
+      } else {
+        out.add(view.pool().at(setting.get(), message).withRelated(List.of(server)));
+      }
     }
     return out;
   }

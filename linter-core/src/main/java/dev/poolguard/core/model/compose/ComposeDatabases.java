@@ -54,11 +54,20 @@ public final class ComposeDatabases {
       image = image.substring(0, colon);
     }
     String repo = image.substring(image.lastIndexOf('/') + 1);
-    if (repo.startsWith("postgres") || repo.startsWith("postgis") || repo.equals("timescaledb")) {
+    if (repo.startsWith("postgres")
+        || repo.startsWith("postgis")
+        || repo.startsWith("pgvector")
+        || repo.equals("timescaledb")
+        || repo.startsWith("timescaledb-")) {
       return Optional.of(DatabaseServer.Engine.POSTGRESQL);
     }
     if (repo.startsWith("mysql") || repo.startsWith("mariadb") || repo.startsWith("percona")) {
       return Optional.of(DatabaseServer.Engine.MYSQL);
+    }
+    if (s.image().isPresent()) {
+      // Another image given POSTGRES_* or MYSQL_* variables is a client of the database (a
+      // migration job, an admin UI), not the server.
+      return Optional.empty();
     }
     for (EnvVar e : s.environment()) {
       String n = e.name().toUpperCase(Locale.ROOT);
@@ -95,7 +104,12 @@ public final class ComposeDatabases {
           Optional.ofNullable(fromArgs.get("config_file"))
               .map(DatabaseServer.Setting::value)
               .orElse(pgdata(s) + "/postgresql.conf");
-      conf = MyCnf.throughMounts(confPath, mounts);
+      // Without config_file only a file mounted exactly there counts: a mounted data folder's
+      // postgresql.conf is written by initdb, not by the tree.
+      conf =
+          fromArgs.containsKey("config_file") || mounts.containsKey(confPath)
+              ? MyCnf.throughMounts(confPath, mounts)
+              : Optional.empty();
       confAt = conf.map(c -> mountedAt.getOrDefault(mountTarget(confPath, mounts), s.position()));
       if (fromArgs.containsKey("config_file") && conf.isEmpty()) {
         notes.add(

@@ -79,6 +79,7 @@ public record ComposeProject(List<String> files, List<Service> services, List<St
    * @param hostnames other names it is reached by ({@code hostname}, {@code container_name},
    *     network aliases)
    * @param profiles its {@code profiles}
+   * @param dependsOn the services it {@code depends_on}
    */
   public record Service(
       String name,
@@ -91,7 +92,8 @@ public record ComposeProject(List<String> files, List<Service> services, List<St
       Count replicas,
       List<Mount> mounts,
       List<String> hostnames,
-      List<String> profiles) {
+      List<String> profiles,
+      List<String> dependsOn) {
 
     public Service {
       Objects.requireNonNull(name, "name");
@@ -101,6 +103,7 @@ public record ComposeProject(List<String> files, List<Service> services, List<St
       mounts = List.copyOf(mounts);
       hostnames = List.copyOf(hostnames);
       profiles = List.copyOf(profiles);
+      dependsOn = List.copyOf(dependsOn);
     }
 
     /**
@@ -273,6 +276,7 @@ public record ComposeProject(List<String> files, List<Service> services, List<St
         d.replicas().orElse(new Count(1, d.position(), true)),
         List.copyOf(d.mounts().values()),
         d.hostnames(),
-        d.profiles());
+        d.profiles(),
+        d.dependsOn());
   }
 }

@@ -28,7 +28,8 @@ record Draft(
     Map<String, ComposeProject.Mount> mounts,
     List<String> hostnames,
     Optional<Extends> extendsRef,
-    List<String> profiles) {
+    List<String> profiles,
+    List<String> dependsOn) {
 
   Draft {
     environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
@@ -36,6 +37,7 @@ record Draft(
     mounts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(mounts));
     hostnames = List.copyOf(hostnames);
     profiles = List.copyOf(profiles);
+    dependsOn = List.copyOf(dependsOn);
   }
 
   /**
@@ -65,7 +67,8 @@ record Draft(
         mounts,
         hostnames,
         extendsRef,
-        profiles);
+        profiles,
+        dependsOn);
   }
 
   /**
@@ -84,6 +87,8 @@ record Draft(
     override.hostnames.stream().filter(h -> !hosts.contains(h)).forEach(hosts::add);
     List<String> allProfiles = new ArrayList<>(profiles);
     override.profiles.stream().filter(p -> !allProfiles.contains(p)).forEach(allProfiles::add);
+    List<String> depends = new ArrayList<>(dependsOn);
+    override.dependsOn.stream().filter(d -> !depends.contains(d)).forEach(depends::add);
     return new Draft(
         override.name,
         override.position,
@@ -97,6 +102,7 @@ record Draft(
         volumes,
         hosts,
         override.extendsRef,
-        allProfiles);
+        allProfiles,
+        depends);
   }
 }

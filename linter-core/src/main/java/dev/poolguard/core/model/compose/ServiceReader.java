@@ -59,6 +59,19 @@ final class ServiceReader {
                 l.items().stream()
                     .filter(ScalarNode.class::isInstance)
                     .forEach(p -> profiles.add(((ScalarNode) p).value())));
+    List<String> dependsOn = new ArrayList<>();
+    service
+        .get("depends_on")
+        .ifPresent(
+            node -> {
+              if (node instanceof ListNode l) {
+                l.items().stream()
+                    .filter(ScalarNode.class::isInstance)
+                    .forEach(i -> dependsOn.add(((ScalarNode) i).value()));
+              } else if (node instanceof MapNode m) {
+                m.entries().forEach(e -> dependsOn.add(e.key().value()));
+              }
+            });
     return new Draft(
         name,
         keyAt,
@@ -72,7 +85,8 @@ final class ServiceReader {
         mounts,
         hosts,
         extendsRef(service),
-        profiles);
+        profiles,
+        dependsOn);
   }
 
   private Optional<String> text(MapNode map, String key) {
