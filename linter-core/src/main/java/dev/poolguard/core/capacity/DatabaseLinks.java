@@ -28,7 +28,7 @@ public final class DatabaseLinks {
             : ds.name().equals("default")
                 ? config.database()
                 : Optional.ofNullable(config.datasources().get(ds.name()));
-    return declared.or(() -> model.databaseOf(service.name(), ds.name()).map(DatabaseServer::name));
+    return declared.or(() -> model.databaseOf(service, ds.name()).map(DatabaseServer::name));
   }
 
   /** A member reached through its JDBC URL gets that URL among its inputs. */
@@ -39,7 +39,7 @@ public final class DatabaseLinks {
             && (m.dataSource().name().equals("default")
                 ? config.database().isPresent()
                 : config.datasources().containsKey(m.dataSource().name()));
-    Optional<DatabaseServer> server = model.databaseOf(m.service().name(), m.dataSource().name());
+    Optional<DatabaseServer> server = model.databaseOf(m.service(), m.dataSource().name());
     if (declared || server.isEmpty()) {
       return m;
     }
@@ -48,7 +48,11 @@ public final class DatabaseLinks {
         .filter(
             c ->
                 c.service().equals(m.service().name())
-                    && c.dataSource().equals(m.dataSource().name()))
+                    && c.dataSource().equals(m.dataSource().name())
+                    && m.service()
+                        .deployment()
+                        .filter(d -> d.workload().position().equals(c.workload()))
+                        .isPresent())
         .findFirst()
         .ifPresent(
             c ->

@@ -112,7 +112,8 @@ final class ComposeLinks {
                 service.name(),
                 ds.name(),
                 url.get().position(),
-                url.get().text().equals("depends_on") ? "depends_on" : "JDBC URL");
+                url.get().text().equals("depends_on") ? "depends_on" : "JDBC URL",
+                w.get().position());
         if (!list.contains(client)) {
           list.add(client);
         }

@@ -169,7 +169,7 @@ final class ComposeStacks {
       p.servers().forEach(s -> servers.add(s.position().toString()));
       for (ComposeProject.Service s : p.project().services()) {
         if (!servers.contains(s.position().toString())) {
-          out.add(s.workload());
+          out.add(s.workload(p.project().files().get(0)));
         }
       }
     }

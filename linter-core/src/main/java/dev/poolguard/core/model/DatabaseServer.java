@@ -93,10 +93,18 @@ public record DatabaseServer(
    * @param position where its JDBC URL (or its {@code depends_on}) is written
    * @param via how the link is known: {@code JDBC URL}, or {@code depends_on} when no URL is in
    *     sight and the service depends on this one database server
+   * @param workload where the service's compose service is declared, which tells apart services of
+   *     one name in two projects
    */
-  public record Client(String service, String dataSource, SourcePosition position, String via) {
+  public record Client(
+      String service,
+      String dataSource,
+      SourcePosition position,
+      String via,
+      SourcePosition workload) {
 
     public Client {
+      Objects.requireNonNull(workload, "workload");
       Objects.requireNonNull(service, "service");
       Objects.requireNonNull(dataSource, "dataSource");
       Objects.requireNonNull(position, "position");

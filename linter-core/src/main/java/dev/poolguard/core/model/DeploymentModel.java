@@ -42,13 +42,18 @@ public record DeploymentModel(
    * The database server found among the files that {@code service}'s datasource {@code dataSource}
    * connects to, by its JDBC URL.
    */
-  public java.util.Optional<DatabaseServer> databaseOf(String service, String dataSource) {
+  public java.util.Optional<DatabaseServer> databaseOf(Service service, String dataSource) {
+    java.util.Optional<dev.poolguard.core.config.SourcePosition> workload =
+        service.deployment().map(d -> d.workload().position());
     return databases.stream()
         .filter(
             d ->
                 d.clients().stream()
                     .anyMatch(
-                        c -> c.service().equals(service) && c.dataSource().equals(dataSource)))
+                        c ->
+                            c.service().equals(service.name())
+                                && c.dataSource().equals(dataSource)
+                                && workload.filter(c.workload()::equals).isPresent()))
         .findFirst();
   }
 

@@ -108,15 +108,17 @@ public record ComposeProject(List<String> files, List<Service> services, List<St
 
     /**
      * The service as a workload: its containers replaced all at once on {@code up} (no surge),
-     * {@code entrypoint} and {@code command} as a container's command and args.
+     * {@code entrypoint} and {@code command} as a container's command and args; its namespace is
+     * {@code project} (the project's first file), so that services of one name in two projects stay
+     * apart.
      */
-    public Workload workload() {
+    public Workload workload(String project) {
       Container container =
           new Container(name, environment, List.of(), entrypoint, command, List.of(), position);
       return new Workload(
           Workload.Kind.COMPOSE_SERVICE,
           name,
-          "default",
+          project,
           replicas,
           new Strategy(Strategy.Type.RECREATE, Optional.empty(), Optional.empty(), position),
           List.of(container),
