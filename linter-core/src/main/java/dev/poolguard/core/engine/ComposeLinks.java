@@ -125,6 +125,22 @@ final class ComposeLinks {
     return out;
   }
 
+  /** A database server no service uses: found, but no budget is checked for it. */
+  static List<dev.poolguard.core.model.Diagnostic> untied(List<DatabaseServer> servers) {
+    return servers.stream()
+        .filter(s -> s.clients().isEmpty())
+        .map(
+            s ->
+                dev.poolguard.core.model.Diagnostic.notUsed(
+                    s.position(),
+                    s.source()
+                        + " runs "
+                        + s.engine().label()
+                        + ", but no service's JDBC URL names it (nor depends_on it): no connection"
+                        + " budget is checked for it"))
+        .toList();
+  }
+
   /** The files the servers' settings were read from, as display paths. */
   static java.util.Set<String> filesRead(List<DatabaseServer> servers, Display display) {
     java.util.Set<String> out = new java.util.HashSet<>();

@@ -307,9 +307,15 @@ public final class Linter {
         ComposeLinks.servers(assembly.compose(), services, byDisplayPath(workspace.files()));
     Set<String> serverFiles = ComposeLinks.filesRead(servers, display);
     unmodelled.removeIf(f -> serverFiles.contains(display.of(f)));
-    diagnostics.addAll(assembly.compose().unread());
     notes.addAll(dev.poolguard.core.capacity.FoundDatabases.unknownManaged(config));
-    diagnostics.addAll(UnusedFiles.of(assembly.read(), services, unmodelled, config, display));
+    List<dev.poolguard.core.model.Diagnostic> unused =
+        new ArrayList<>(UnusedFiles.of(assembly.read(), services, unmodelled, config, display));
+    unused.addAll(assembly.compose().unread());
+    unused.addAll(ComposeLinks.untied(servers));
+    unused.sort(
+        java.util.Comparator.comparing(dev.poolguard.core.model.Diagnostic::position)
+            .thenComparing(dev.poolguard.core.model.Diagnostic::message));
+    diagnostics.addAll(unused);
     DeploymentModel model =
         new DeploymentModel(
             services,

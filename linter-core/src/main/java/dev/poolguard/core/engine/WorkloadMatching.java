@@ -176,7 +176,7 @@ final class WorkloadMatching {
               .keySet();
       boolean app =
           names.stream()
-              .map(n -> n.toUpperCase(Locale.ROOT).replace('.', '_'))
+              .map(n -> envForm(w, n))
               .anyMatch(n -> n.startsWith("SPRING_DATASOURCE") || n.contains("QUARKUS_DATASOURCE"));
       boolean server =
           names.stream()
@@ -209,8 +209,15 @@ final class WorkloadMatching {
   static boolean quarkusEnv(Workload w) {
     return w.containers().stream()
         .flatMap(c -> c.env().stream())
-        .anyMatch(
-            e ->
-                e.name().toUpperCase(Locale.ROOT).replace('.', '_').contains("QUARKUS_DATASOURCE"));
+        .anyMatch(e -> envForm(w, e.name()).contains("QUARKUS_DATASOURCE"));
+  }
+
+  /**
+   * A variable name upper-cased; in a compose service also dots as underscores, since compose
+   * passes {@code quarkus.datasource.jdbc.url: …} through as written and Quarkus reads it.
+   */
+  private static String envForm(Workload w, String name) {
+    String upper = name.toUpperCase(Locale.ROOT);
+    return w.kind() == Workload.Kind.COMPOSE_SERVICE ? upper.replace('.', '_') : upper;
   }
 }
