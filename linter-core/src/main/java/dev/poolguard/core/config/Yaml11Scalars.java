@@ -76,20 +76,24 @@ final class Yaml11Scalars {
     if (value.isEmpty()) {
       return Tag.NULL;
     }
-    if (matches(BOOL, value, SHORT_LIMIT)) {
+    // Each pattern fixes its first character, so most scalars (words, URLs) need no regex at all;
+    // SnakeYAML's Resolver dispatches on the first character the same way.
+    char first = value.charAt(0);
+    if ("yYnNtTfFoO".indexOf(first) >= 0 && matches(BOOL, value, SHORT_LIMIT)) {
       return Tag.BOOL;
     }
+    boolean digitOrSign = first == '-' || first == '+' || (first >= '0' && first <= '9');
     // INT before FLOAT: the FLOAT pattern also matches integers.
-    if (matches(INT, value, NUMBER_LIMIT)) {
+    if (digitOrSign && matches(INT, value, NUMBER_LIMIT)) {
       return Tag.INT;
     }
-    if (matches(FLOAT, value, NUMBER_LIMIT)) {
+    if ((digitOrSign || first == '.') && matches(FLOAT, value, NUMBER_LIMIT)) {
       return Tag.FLOAT;
     }
-    if (matches(MERGE, value, SHORT_LIMIT)) {
+    if (first == '<' && matches(MERGE, value, SHORT_LIMIT)) {
       return Tag.MERGE;
     }
-    if (matches(NULL, value, SHORT_LIMIT)) {
+    if ("~nN ".indexOf(first) >= 0 && matches(NULL, value, SHORT_LIMIT)) {
       return Tag.NULL;
     }
     return Tag.STR;

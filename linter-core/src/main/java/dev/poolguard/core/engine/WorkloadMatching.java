@@ -9,9 +9,14 @@ import dev.poolguard.core.model.workload.Workload;
 import dev.poolguard.core.project.ServiceConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,6 +30,9 @@ final class WorkloadMatching {
   private final Workspace workspace;
   private final List<String> notes;
   private final Set<Workload> claimed = new HashSet<>();
+  private final Map<String, List<Workload>> byPath = new HashMap<>();
+  private final Map<String, List<Workload>> byName = new HashMap<>();
+  private Map<Workload, Integer> order;
   private final Overlays overlays;
 
   WorkloadMatching(Cluster cluster, Workspace workspace, List<String> notes, Overlays overlays) {
@@ -102,6 +110,26 @@ final class WorkloadMatching {
    * stable Deployment) unless one of them carries the service's name; database servers among them
    * (POSTGRES_*, MYSQL_* env) never do.
    */
+  /**
+   * The workloads written in one of {@code paths} or named in {@code names}, in the cluster's
+   * order. Indexed once: every configured service asks, so scanning all workloads per service grew
+   * with services times workloads.
+   */
+  private List<Workload> inFiles(Set<String> paths, Set<String> names) {
+    if (order == null) {
+      order = new IdentityHashMap<>();
+      for (Workload w : cluster.workloads()) {
+        order.put(w, order.size());
+        byPath.computeIfAbsent(w.position().path(), k -> new ArrayList<>()).add(w);
+        byName.computeIfAbsent(w.name(), k -> new ArrayList<>()).add(w);
+      }
+    }
+    Set<Workload> found = Collections.newSetFromMap(new IdentityHashMap<>());
+    paths.forEach(p -> found.addAll(byPath.getOrDefault(p, List.of())));
+    names.forEach(n -> found.addAll(byName.getOrDefault(n, List.of())));
+    return found.stream().sorted(Comparator.comparingInt(order::get)).toList();
+  }
+
   List<Workload> configured(ServiceConfig service) {
     if (!service.deployment().isEmpty()) {
       Set<String> paths = new HashSet<>();
@@ -111,10 +139,7 @@ final class WorkloadMatching {
         Overlays.named(p)
             .ifPresent(k -> rendered.addAll(overlays.objects(workspace.display().of(k))));
       }
-      List<Workload> inFiles =
-          cluster.workloads().stream()
-              .filter(w -> paths.contains(w.position().path()) || rendered.contains(w.name()))
-              .toList();
+      List<Workload> inFiles = inFiles(paths, rendered);
       if (inFiles.size() == 1) {
         return List.of(inFiles.get(0));
       }

@@ -101,6 +101,18 @@ public final class SpringNames {
    * SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE}).
    */
   public static String legacyEnvName(String canonicalProperty) {
+    String known = LEGACY_ENV_NAMES.get(canonicalProperty);
+    if (known != null) {
+      return known;
+    }
+    String computed = computeLegacyEnvName(canonicalProperty);
+    if (LEGACY_ENV_NAMES.size() < UNIFORM_BOUND && canonicalProperty.length() <= 256) {
+      LEGACY_ENV_NAMES.put(canonicalProperty, computed);
+    }
+    return computed;
+  }
+
+  private static String computeLegacyEnvName(String canonicalProperty) {
     List<String> parts = new ArrayList<>();
     for (String element : elements(canonicalProperty)) {
       parts.add((isIndex(element) ? indexValue(element) : element).replace('-', '_'));
@@ -220,6 +232,24 @@ public final class SpringNames {
   }
 
   private static List<String> uniformElements(String propertyName) {
+    // Asked for every candidate property with every environment variable: remembered like uniform.
+    List<String> known = UNIFORM_ELEMENTS.get(propertyName);
+    if (known != null) {
+      return known;
+    }
+    List<String> computed = List.copyOf(computeUniformElements(propertyName));
+    if (UNIFORM_ELEMENTS.size() < UNIFORM_BOUND && propertyName.length() <= 256) {
+      UNIFORM_ELEMENTS.put(propertyName, computed);
+    }
+    return computed;
+  }
+
+  private static final java.util.Map<String, List<String>> UNIFORM_ELEMENTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<String, String> LEGACY_ENV_NAMES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static List<String> computeUniformElements(String propertyName) {
     List<String> result = new ArrayList<>();
     for (String element : elements(propertyName)) {
       result.add(isIndex(element) ? element : uniformElement(element));
