@@ -24,6 +24,7 @@ public final class MyCnf {
 
   private static final int MAX_DEPTH = 10;
   private static final int MAX_FILES = 100;
+  private static final long MAX_FILE_BYTES = 1L << 20;
 
   private final Map<String, Setting> settings;
   private final List<String> notes;
@@ -75,6 +76,10 @@ public final class MyCnf {
               return Optional.empty();
             }
             try {
+              // Option files are a few lines: a larger one is not read (a hostile input bound).
+              if (java.nio.file.Files.size(f) > MAX_FILE_BYTES) {
+                return Optional.empty();
+              }
               return Optional.of(java.nio.file.Files.readString(f));
             } catch (java.io.IOException | RuntimeException e) {
               return Optional.empty();
