@@ -29,6 +29,19 @@ class ExamplesTest {
   }
 
   @Test
+  void composeFleetOverflowsTheCommandLineLimitWithoutPoolguardYaml() {
+    CliRun run = CliRun.inProcess(ROOT, "lint", "examples/compose-fleet");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains(
+            "examples/compose-fleet/orders-api/src/main/resources/application.yml:6:26: error:"
+                + " database db: at today's replicas (steady state) the fleet opens 90 connections"
+                + " (billing-api 2 pods × 15, orders-api 3 pods × 20) but accepts 77"
+                + " (max_connections 80 (compose service db, -c in command) − 3 reserved by the"
+                + " server) [database-connections-exceeded]");
+  }
+
+  @Test
   void restoringThePoolPasses() throws IOException {
     Path copy = copy(ROOT.resolve("examples/incident"));
     Path prod = copy.resolve("orders-api/src/main/resources/application-prod.yml");

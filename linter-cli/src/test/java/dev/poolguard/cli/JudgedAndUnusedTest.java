@@ -76,7 +76,9 @@ class JudgedAndUnusedTest {
         .contains(
             "poolguard: not used: db/orders-db/postgresql.conf:1:1: read only when databases:")
         .contains("poolguard: not used: tools/app.ini:1:1: a file type poolguard does not model")
-        .contains("poolguard: not used: docker-compose.yml:1:1: neither Spring Boot");
+        .contains(
+            "poolguard: not used: docker-compose.yml:2:3: compose service db runs PostgreSQL, but"
+                + " no service's JDBC URL names it");
 
     JSONObject json = new JSONObject(CliRun.inProcess(dir, "lint", "-f", "json").out());
     assertThat(json.getJSONArray("unusedFiles").length()).isEqualTo(8);

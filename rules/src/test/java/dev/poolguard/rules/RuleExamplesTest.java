@@ -94,6 +94,7 @@ class RuleExamplesTest {
         files.put("poolguard.yaml", "version: 1\n" + example);
         files.put(APP, POOL_10);
       }
+      case "pool-lifetime-exceeds-server-timeout" -> files.put("compose.yaml", example);
       case "database-connections-exceeded", "database-connections-near-limit" ->
           fleet(id, example, files);
       case "pool-below-peak-demand", "pool-utilisation-high" -> {

@@ -19,16 +19,28 @@ public final class CapacityAnalysis {
   private final List<DatabaseBudget> databases;
   private final Optional<IllegalArgumentException> refused;
   private final List<DatabaseBudget.ServerRefusal> refusals;
+  private final IdleLimits idleLimits;
 
   private CapacityAnalysis(
       List<PoolCapacity> pools,
       List<DatabaseBudget> databases,
       Optional<IllegalArgumentException> refused,
-      List<DatabaseBudget.ServerRefusal> refusals) {
+      List<DatabaseBudget.ServerRefusal> refusals,
+      IdleLimits idleLimits) {
     this.pools = List.copyOf(pools);
     this.databases = List.copyOf(databases);
     this.refused = refused;
     this.refusals = List.copyOf(refusals);
+    this.idleLimits = idleLimits;
+  }
+
+  /**
+   * The shortest idle limit on the path from {@code dataSource} to its database: the server's
+   * {@code wait_timeout} (MySQL) or poolguard.yaml's {@code connectionIdleLimitSeconds}, whichever
+   * is shorter; empty when neither is known.
+   */
+  public Optional<IdleLimits.IdleLimit> idleLimit(Service service, DataSource dataSource) {
+    return idleLimits.of(service, dataSource);
   }
 
   /** The analysis without a baseline. */
@@ -50,14 +62,16 @@ public final class CapacityAnalysis {
       Optional<DeploymentModel> baseline) {
     List<PoolCapacity> pools = PoolCapacity.all(model.services(), project);
     List<DatabaseBudget.ServerRefusal> refusals = DatabaseBudget.refusals(project, servers);
+    IdleLimits idle = new IdleLimits(project, model);
     try {
       return new CapacityAnalysis(
           pools,
           DatabaseBudget.all(model, project, servers, nearLimit, baseline),
           Optional.empty(),
-          refusals);
+          refusals,
+          idle);
     } catch (IllegalArgumentException e) {
-      return new CapacityAnalysis(pools, List.of(), Optional.of(e), refusals);
+      return new CapacityAnalysis(pools, List.of(), Optional.of(e), refusals, idle);
     }
   }
 

@@ -164,7 +164,8 @@ public record DatabaseBudget(
       return declared(db, loaded.map(ServerConfigs.Loaded::conf), reservedText);
     }
     if (loaded.isEmpty()) {
-      return Optional.empty();
+      return ManagedLimits.estimate(db)
+          .map(e -> new Limit(e.limit(), e.text() + reservedText, e.position(), Optional.empty()));
     }
     String display = loaded.get().displayPath();
     PostgresConf pg = loaded.get().conf();
@@ -201,15 +202,20 @@ public record DatabaseBudget(
     int max = db.maxConnections().getAsInt();
     int reserved = db.reservedConnections();
     SourcePosition at = db.positionOf("maxConnections");
-    if (conf.isEmpty()) {
+    Optional<String> declared = db.source().map(s -> "max_connections " + max + " (" + s + ")");
+    Optional<PostgresConf> server = conf.or(() -> DatabaseLinks.serverDefaults(db));
+    if (server.isEmpty()) {
+      ConnectionLimit limit = ManagedLimits.withProviderReserve(db, max, reserved);
       return Optional.of(
           new Limit(
-              ConnectionLimit.declared(max, reserved),
-              "maxConnections " + max + reservedText,
+              limit,
+              declared.orElse("maxConnections " + max)
+                  + ManagedLimits.reserveText(limit)
+                  + reservedText,
               at,
               Optional.empty()));
     }
-    PostgresConf pg = conf.get();
+    PostgresConf pg = server.get();
     try {
       ConnectionLimit limit =
           ConnectionLimit.fromPostgresqlConf(
@@ -218,8 +224,7 @@ public record DatabaseBudget(
               pg.integer("reserved_connections"),
               reserved);
       String text =
-          "maxConnections "
-              + max
+          declared.orElse("maxConnections " + max)
               + " − "
               + limit.serverReserved()
               + " reserved by the server"
@@ -283,18 +288,13 @@ public record DatabaseBudget(
     Map<String, Member> byService = new LinkedHashMap<>();
     for (Service service : model.services()) {
       ServiceConfig config = project.services().get(service.name());
-      if (config == null) {
-        continue;
-      }
       for (DataSource ds : service.dataSources()) {
-        Optional<String> db =
-            ds.name().equals("default")
-                ? config.database()
-                : Optional.ofNullable(config.datasources().get(ds.name()));
+        Optional<String> db = DatabaseLinks.databaseOf(service, ds, config, model);
         if (db.filter(database::equals).isEmpty() || ds.inert().isPresent()) {
           continue;
         }
         member(service, ds, config)
+            .map(m -> DatabaseLinks.withLink(m, model, config))
             .ifPresent(
                 m ->
                     byService.merge(
@@ -359,7 +359,7 @@ public record DatabaseBudget(
           PoolSizes.plan(workload, Math.max(replicas, maxReplicas))
               .map(RolloutPlan::maxSurge)
               .orElse(0);
-    } else if (config.replicas().isPresent()) {
+    } else if (config != null && config.replicas().isPresent()) {
       replicas = config.replicas().getAsInt();
       maxReplicas = replicas;
       inputs.add(
@@ -373,7 +373,9 @@ public record DatabaseBudget(
       surge = Rollout.withoutManifest(1).maxSurge();
       inputs.add(
           new Input(
-              config.positionOf(ds.name().equals("default") ? "database" : "datasources"),
+              config == null
+                  ? ds.anchor()
+                  : config.positionOf(ds.name().equals("default") ? "database" : "datasources"),
               service.name() + " pod count unknown: counted as 1 pod"));
     }
     return Optional.of(

@@ -33,13 +33,28 @@ public final class ServerConfigs {
    */
   public static ServerConfigs load(
       PoolguardConfig project, Function<Path, Optional<String>> boundary) {
+    return load(project, boundary, p -> DatabaseBudget.display(project, p));
+  }
+
+  /**
+   * Like {@link #load(PoolguardConfig, Function)}; the files of a database poolguard found itself
+   * (a compose service's mounted postgresql.conf) are named by {@code runDisplay}, as the run names
+   * every file.
+   */
+  public static ServerConfigs load(
+      PoolguardConfig project,
+      Function<Path, Optional<String>> boundary,
+      Function<Path, String> runDisplay) {
     Map<String, Loaded> out = new TreeMap<>();
     for (DatabaseConfig db : project.databases().values()) {
-      if (db.config().isEmpty()) {
+      // A MySQL server's config is a my.cnf, read where the database is found.
+      if (db.config().isEmpty() || FoundDatabases.isMysql(db)) {
         continue;
       }
       Path file = db.config().get();
-      String display = DatabaseBudget.display(project, file);
+      Function<Path, String> shown =
+          db.source().isPresent() ? runDisplay : p -> DatabaseBudget.display(project, p);
+      String display = shown.apply(file);
       PostgresConf.Files files =
           new PostgresConf.Files() {
             @Override
@@ -49,7 +64,7 @@ public final class ServerConfigs {
 
             @Override
             public String display(Path path) {
-              return DatabaseBudget.display(project, path);
+              return shown.apply(path);
             }
           };
       Loaded loaded =

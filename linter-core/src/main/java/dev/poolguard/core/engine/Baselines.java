@@ -297,7 +297,8 @@ final class Baselines {
         c.waivers(),
         c.customRules(),
         c.positions(),
-        c.docsUrl());
+        c.docsUrl(),
+        c.compose().stream().map(stack -> move(stack, from, to)).toList());
   }
 
   private static List<Path> move(List<Path> paths, Path from, Path to) {

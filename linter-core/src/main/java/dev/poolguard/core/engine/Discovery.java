@@ -155,7 +155,8 @@ final class Discovery {
   private void add(Path file) {
     if (ConfigLoader.formatOf(file).isEmpty()) {
       String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-      if ((name.endsWith(".conf") || name.endsWith(".ini")) && unmodelled.size() < maxFiles) {
+      if ((name.endsWith(".conf") || name.endsWith(".ini") || name.endsWith(".cnf"))
+          && unmodelled.size() < maxFiles) {
         unmodelled.add(file.normalize());
       }
       return;

@@ -303,14 +303,33 @@ public final class Linter {
     List<dev.poolguard.core.model.Diagnostic> diagnostics = new ArrayList<>(assembly.diagnostics());
     List<Path> unmodelled = new ArrayList<>(discovery.unmodelled());
     unmodelled.removeIf(f -> excluded.stream().anyMatch(f::startsWith));
-    diagnostics.addAll(UnusedFiles.of(assembly.read(), services, unmodelled, config, display));
+    List<dev.poolguard.core.model.DatabaseServer> servers =
+        ComposeLinks.servers(assembly.compose(), services, byDisplayPath(workspace.files()));
+    Set<String> serverFiles = ComposeLinks.filesRead(servers, display);
+    unmodelled.removeIf(f -> serverFiles.contains(display.of(f)));
+    notes.addAll(dev.poolguard.core.capacity.FoundDatabases.unknownManaged(config));
+    List<dev.poolguard.core.model.Diagnostic> unused =
+        new ArrayList<>(UnusedFiles.of(assembly.read(), services, unmodelled, config, display));
+    unused.addAll(assembly.compose().unread());
+    unused.addAll(ComposeLinks.untied(servers));
+    unused.sort(
+        java.util.Comparator.comparing(dev.poolguard.core.model.Diagnostic::position)
+            .thenComparing(dev.poolguard.core.model.Diagnostic::message));
+    diagnostics.addAll(unused);
     DeploymentModel model =
         new DeploymentModel(
             services,
             sorted(notes),
             diagnostics,
-            SecretValues.of(workspace.files(), services, limits));
+            SecretValues.of(workspace.files(), services, limits),
+            servers);
     return new Run(config, workspace.files(), model, notes, workspace);
+  }
+
+  private static java.util.Map<String, ConfigFile> byDisplayPath(List<ConfigFile> files) {
+    java.util.Map<String, ConfigFile> out = new java.util.HashMap<>();
+    files.forEach(f -> out.putIfAbsent(f.displayPath(), f));
+    return out;
   }
 
   /** The loaded rules and the {@code customRules:} of poolguard.yaml; ids stay unique. */

@@ -96,10 +96,13 @@ final class RuleEvaluation {
         thresholds
             .getOrDefault("database-connections-near-limit", Map.of())
             .getOrDefault("nearLimit", FleetBudget.DEFAULT_NEAR_LIMIT);
+    PoolguardConfig withFound =
+        dev.poolguard.core.capacity.FoundDatabases.with(
+            run.config(), run.model(), run.workspace()::refusal, run.workspace().display()::of);
     return CapacityAnalysis.of(
         run.model(),
-        run.config(),
-        ServerConfigs.load(run.config(), run.workspace()::refusal),
+        withFound,
+        ServerConfigs.load(withFound, run.workspace()::refusal, run.workspace().display()::of),
         nearLimit,
         baseline.map(BaselineView::model));
   }

@@ -37,6 +37,7 @@ final class ServiceAssembly {
   private final List<ConfigFile> manifests = new ArrayList<>();
   private final List<Path> helmTemplates = new ArrayList<>();
   private final List<Path> plainFiles = new ArrayList<>();
+  private ComposeStacks compose = ComposeStacks.none();
 
   ServiceAssembly(
       PoolguardConfig config, Workspace workspace, LintRequest request, List<String> notes) {
@@ -48,6 +49,11 @@ final class ServiceAssembly {
 
   List<Diagnostic> diagnostics() {
     return diagnostics;
+  }
+
+  /** The docker-compose projects read. */
+  ComposeStacks compose() {
+    return compose;
   }
 
   /** The manifests read, the workloads among them and the Helm templates skipped. */
@@ -86,11 +92,14 @@ final class ServiceAssembly {
         others.addAll(ServiceFiles.filesUnder(p));
       }
     }
+    compose = ComposeStacks.read(others, config, workspace, notes);
+    others.removeIf(f -> compose.consumed().contains(f.toAbsolutePath().normalize()));
     Overlays overlays = new Overlays(workspace);
     overlays.render(others, config, notes);
     cluster =
         WorkloadMatching.readManifests(
-            others, workspace, request, notes, manifests, plainFiles, overlays, charts);
+                others, workspace, request, notes, manifests, plainFiles, overlays, charts)
+            .withWorkloads(compose.workloads());
     WorkloadMatching workloads = new WorkloadMatching(cluster, workspace, notes, overlays, charts);
     FrameworkDispatch dispatch =
         new FrameworkDispatch(config, workspace, request, notes, workloads);
@@ -139,7 +148,11 @@ final class ServiceAssembly {
           dispatch.resolve(
               name, false, files, List.of(), Optional.empty(), Optional.empty(), Optional.empty());
       String resolvedName = plain.isEmpty() ? name : plain.get(0).name();
-      Optional<Workload> workload = workloads.named(resolvedName).or(() -> workloads.named(name));
+      Optional<Workload> workload =
+          workloads
+              .named(resolvedName)
+              .or(() -> workloads.named(name))
+              .or(() -> compose.builtFrom(group.getKey()).flatMap(workloads::named));
       services.addAll(
           workload.isPresent()
               ? dispatch.resolve(

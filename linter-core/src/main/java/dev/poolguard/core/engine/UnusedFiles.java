@@ -89,13 +89,17 @@ final class UnusedFiles {
         continue;
       }
       boolean postgres = p.getFileName().toString().equals("postgresql.conf");
+      boolean mysql = p.getFileName().toString().endsWith(".cnf");
       out.add(
           Diagnostic.notUsed(
               SourcePosition.startOf(display.of(p)),
               postgres
                   ? "read only when databases: in poolguard.yaml names it (poolguard init proposes"
-                      + " it)"
-                  : "a file type poolguard does not model"));
+                      + " it) or a compose database mounts it"
+                  : mysql
+                      ? "MySQL option file: read only when a compose database mounts it or"
+                          + " databases: in poolguard.yaml names it (config: with engine: mysql)"
+                      : "a file type poolguard does not model"));
     }
     for (ConfigFile manifest : read.manifests()) {
       out.addAll(kinds(manifest));
@@ -103,7 +107,15 @@ final class UnusedFiles {
     Set<Workload> running = new HashSet<>();
     services.forEach(s -> s.deployment().ifPresent(d -> running.add(d.workload())));
     for (Workload w : read.cluster().workloads()) {
-      if (!running.contains(w)) {
+      if (!running.contains(w) && w.kind() == Workload.Kind.COMPOSE_SERVICE) {
+        out.add(
+            Diagnostic.notUsed(
+                w.position(),
+                "compose service "
+                    + w.name()
+                    + " runs no service poolguard found: no config folder has its name or lies in"
+                    + " its build context, and its environment sets no datasource"));
+      } else if (!running.contains(w)) {
         out.add(
             Diagnostic.notUsed(
                 w.position(),

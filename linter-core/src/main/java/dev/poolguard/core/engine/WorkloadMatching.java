@@ -206,7 +206,7 @@ final class WorkloadMatching {
               .keySet();
       boolean app =
           names.stream()
-              .map(n -> n.toUpperCase(Locale.ROOT))
+              .map(n -> envForm(w, n))
               .anyMatch(n -> n.startsWith("SPRING_DATASOURCE") || n.contains("QUARKUS_DATASOURCE"));
       boolean server =
           names.stream()
@@ -219,6 +219,19 @@ final class WorkloadMatching {
       if (app && !server) {
         return true;
       }
+      // A compose service that configures its datasource on its command line only.
+      if (w.kind() == Workload.Kind.COMPOSE_SERVICE
+          && !server
+          && c.args().stream()
+              .map(a -> a.text().toLowerCase(Locale.ROOT))
+              .anyMatch(
+                  a ->
+                      a.startsWith("--spring.datasource")
+                          || a.startsWith("-dspring.datasource")
+                          || a.startsWith("--quarkus.datasource")
+                          || a.startsWith("-dquarkus.datasource"))) {
+        return true;
+      }
     }
     return false;
   }
@@ -226,6 +239,15 @@ final class WorkloadMatching {
   static boolean quarkusEnv(Workload w) {
     return w.containers().stream()
         .flatMap(c -> c.env().stream())
-        .anyMatch(e -> e.name().toUpperCase(Locale.ROOT).contains("QUARKUS_DATASOURCE"));
+        .anyMatch(e -> envForm(w, e.name()).contains("QUARKUS_DATASOURCE"));
+  }
+
+  /**
+   * A variable name upper-cased; in a compose service also dots as underscores, since compose
+   * passes {@code quarkus.datasource.jdbc.url: …} through as written and Quarkus reads it.
+   */
+  private static String envForm(Workload w, String name) {
+    String upper = name.toUpperCase(Locale.ROOT);
+    return w.kind() == Workload.Kind.COMPOSE_SERVICE ? upper.replace('.', '_') : upper;
   }
 }

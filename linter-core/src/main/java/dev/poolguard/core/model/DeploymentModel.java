@@ -11,15 +11,50 @@ import java.util.Objects;
  * @param notes run notes (skipped files, unresolvable references), sorted
  * @param diagnostics observations for the rules, in discovery order
  * @param redaction the secret values read on the way, which every output of the model masks
+ * @param databases the database servers found among the files (compose services), sorted by name
  */
 public record DeploymentModel(
-    List<Service> services, List<String> notes, List<Diagnostic> diagnostics, Redaction redaction) {
+    List<Service> services,
+    List<String> notes,
+    List<Diagnostic> diagnostics,
+    Redaction redaction,
+    List<DatabaseServer> databases) {
 
   public DeploymentModel {
     services = List.copyOf(services);
     notes = List.copyOf(notes);
     diagnostics = List.copyOf(diagnostics);
     Objects.requireNonNull(redaction, "redaction");
+    databases =
+        databases.stream().sorted(java.util.Comparator.comparing(DatabaseServer::name)).toList();
+  }
+
+  /** A model of services only: no database server was found among the files. */
+  public DeploymentModel(
+      List<Service> services,
+      List<String> notes,
+      List<Diagnostic> diagnostics,
+      Redaction redaction) {
+    this(services, notes, diagnostics, redaction, List.of());
+  }
+
+  /**
+   * The database server found among the files that {@code service}'s datasource {@code dataSource}
+   * connects to, by its JDBC URL.
+   */
+  public java.util.Optional<DatabaseServer> databaseOf(Service service, String dataSource) {
+    java.util.Optional<dev.poolguard.core.config.SourcePosition> workload =
+        service.deployment().map(d -> d.workload().position());
+    return databases.stream()
+        .filter(
+            d ->
+                d.clients().stream()
+                    .anyMatch(
+                        c ->
+                            c.service().equals(service.name())
+                                && c.dataSource().equals(dataSource)
+                                && workload.filter(c.workload()::equals).isPresent()))
+        .findFirst();
   }
 
   /** A model that knows no secret values beyond their shapes. */

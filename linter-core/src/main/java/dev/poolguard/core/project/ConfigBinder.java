@@ -52,7 +52,8 @@ final class ConfigBinder {
         items(top.get("waivers"), ConfigBinder::waiver),
         items(top.get("customRules"), ConfigBinder::customRule),
         top.positions(),
-        top.string("docsUrl"));
+        top.string("docsUrl"),
+        compose(top.get("compose"), baseDir));
   }
 
   private static ServiceConfig service(String name, MapNode.Entry entry, Path baseDir) {
@@ -118,7 +119,22 @@ final class ConfigBinder {
         f.integer("reservedConnections").orElse(0),
         f.integer("connectionIdleLimitSeconds"),
         entry.key().position(),
-        f.positions());
+        f.positions(),
+        f.string("engine"),
+        f.string("instanceClass").or(() -> f.string("sku")).or(() -> f.string("tier")),
+        Optional.empty());
+  }
+
+  /** {@code compose:} items: a file, or the files of one {@code -f a -f b} project. */
+  private static List<List<Path>> compose(Optional<ConfigNode> node, Path baseDir) {
+    return items(
+        node,
+        item ->
+            item instanceof ListNode list
+                ? list.items().stream()
+                    .map(i -> baseDir.resolve(((ScalarNode) i).value()).normalize())
+                    .toList()
+                : List.of(baseDir.resolve(((ScalarNode) item).value()).normalize()));
   }
 
   private static RuleConfig rule(MapNode.Entry entry) {

@@ -20,6 +20,12 @@ import java.util.OptionalInt;
  * @param connectionIdleLimitSeconds shortest idle or lifetime limit on the path to the server
  * @param position the database's key
  * @param positions the key of every setting given, by its {@code poolguard.yaml} name
+ * @param engine the managed service or server software ({@code aurora-postgresql}, {@code
+ *     mysql}...), when given
+ * @param size the managed instance's size: {@code instanceClass} (AWS), {@code sku} (Azure) or
+ *     {@code tier} (Cloud SQL), whichever is given
+ * @param source how a database poolguard found itself (not in poolguard.yaml) was found, for
+ *     messages ({@code compose service db}); empty for one declared in poolguard.yaml
  */
 public record DatabaseConfig(
     String name,
@@ -28,7 +34,32 @@ public record DatabaseConfig(
     int reservedConnections,
     OptionalInt connectionIdleLimitSeconds,
     SourcePosition position,
-    Map<String, SourcePosition> positions) {
+    Map<String, SourcePosition> positions,
+    Optional<String> engine,
+    Optional<String> size,
+    Optional<String> source) {
+
+  /** A database declared with connection numbers or a config file only. */
+  public DatabaseConfig(
+      String name,
+      OptionalInt maxConnections,
+      Optional<Path> config,
+      int reservedConnections,
+      OptionalInt connectionIdleLimitSeconds,
+      SourcePosition position,
+      Map<String, SourcePosition> positions) {
+    this(
+        name,
+        maxConnections,
+        config,
+        reservedConnections,
+        connectionIdleLimitSeconds,
+        position,
+        positions,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
 
   public DatabaseConfig {
     Objects.requireNonNull(name, "name");
@@ -40,6 +71,9 @@ public record DatabaseConfig(
     Objects.requireNonNull(connectionIdleLimitSeconds, "connectionIdleLimitSeconds");
     Objects.requireNonNull(position, "position");
     positions = Copies.sorted(positions);
+    Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(size, "size");
+    Objects.requireNonNull(source, "source");
   }
 
   /** Where setting {@code key} is written, else the database's key. */

@@ -32,6 +32,8 @@ import java.util.TreeMap;
  * @param positions the key of every top-level setting given, by name
  * @param docsUrl the absolute base URL of the rule pages ({@code <base>/<rule-id>.md}) reports link
  *     to, when given
+ * @param compose docker-compose projects named under {@code compose:}, each the files of one {@code
+ *     docker compose -f a -f b} in merge order, absolute
  */
 public record PoolguardConfig(
     Optional<Path> file,
@@ -48,7 +50,44 @@ public record PoolguardConfig(
     List<Waiver> waivers,
     List<CustomRuleConfig> customRules,
     Map<String, SourcePosition> positions,
-    Optional<String> docsUrl) {
+    Optional<String> docsUrl,
+    List<List<Path>> compose) {
+
+  /** A configuration that names no compose project. */
+  public PoolguardConfig(
+      Optional<Path> file,
+      String displayPath,
+      Path baseDir,
+      Optional<String> baseline,
+      SortedMap<String, ServiceConfig> services,
+      SortedMap<String, DatabaseConfig> databases,
+      ConcurrentRollouts concurrentRollouts,
+      OptionalInt hikariVersion,
+      List<String> exclude,
+      Limits limits,
+      SortedMap<String, RuleConfig> rules,
+      List<Waiver> waivers,
+      List<CustomRuleConfig> customRules,
+      Map<String, SourcePosition> positions,
+      Optional<String> docsUrl) {
+    this(
+        file,
+        displayPath,
+        baseDir,
+        baseline,
+        services,
+        databases,
+        concurrentRollouts,
+        hikariVersion,
+        exclude,
+        limits,
+        rules,
+        waivers,
+        customRules,
+        positions,
+        docsUrl,
+        List.of());
+  }
 
   public PoolguardConfig {
     Objects.requireNonNull(file, "file");
@@ -66,6 +105,7 @@ public record PoolguardConfig(
     customRules = List.copyOf(customRules);
     positions = Copies.sorted(positions);
     Objects.requireNonNull(docsUrl, "docsUrl");
+    compose = compose.stream().map(List::copyOf).toList();
   }
 
   /** The configuration of a run without {@code poolguard.yaml}: defaults, nothing declared. */
@@ -105,7 +145,56 @@ public record PoolguardConfig(
         waivers,
         customRules,
         positions,
-        docsUrl);
+        docsUrl,
+        compose);
+  }
+
+  /** The same configuration without databases, for one that replaces them all. */
+  public PoolguardConfig withoutDatabases() {
+    return new PoolguardConfig(
+        file,
+        displayPath,
+        baseDir,
+        baseline,
+        services,
+        new TreeMap<>(),
+        concurrentRollouts,
+        hikariVersion,
+        exclude,
+        limits,
+        rules,
+        waivers,
+        customRules,
+        positions,
+        docsUrl,
+        compose);
+  }
+
+  /**
+   * The same configuration with {@code more} databases beside the declared ones (a declared
+   * database of the same name wins): the databases poolguard found itself, for the capacity
+   * analysis.
+   */
+  public PoolguardConfig withFoundDatabases(List<DatabaseConfig> more) {
+    TreeMap<String, DatabaseConfig> all = new TreeMap<>(databases);
+    more.forEach(d -> all.putIfAbsent(d.name(), d));
+    return new PoolguardConfig(
+        file,
+        displayPath,
+        baseDir,
+        baseline,
+        services,
+        all,
+        concurrentRollouts,
+        hikariVersion,
+        exclude,
+        limits,
+        rules,
+        waivers,
+        customRules,
+        positions,
+        docsUrl,
+        compose);
   }
 
   /** Where top-level setting {@code key} is written, when the file gives it. */

@@ -52,6 +52,7 @@ public final class ModelReport {
       if (!service.frameworkLine().isEmpty()) {
         out.append("  follows ").append(Terminal.oneLine(service.frameworkLine())).append('\n');
       }
+      ModelDatabases.runsAs(service).ifPresent(line -> out.append(line).append('\n'));
       if (service.dataSources().isEmpty()) {
         out.append("  no datasource configured\n");
       }
@@ -100,6 +101,7 @@ public final class ModelReport {
         }
       }
     }
+    out.append(ModelDatabases.text(model));
     model.notes().forEach(n -> out.append("note: ").append(Terminal.oneLine(n)).append('\n'));
     return SafeOutput.finish(Terminal.neutral(out.toString()), model.redaction());
   }
@@ -114,6 +116,7 @@ public final class ModelReport {
       g.writeStartObject();
       g.writeNumberField("modelVersion", JSON_VERSION);
       writeServices(g, model);
+      ModelDatabases.json(g, model);
       g.writeArrayFieldStart("notes");
       for (String note : model.notes()) {
         g.writeString(Redaction.redactText(note));

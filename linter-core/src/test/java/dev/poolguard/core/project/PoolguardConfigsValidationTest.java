@@ -91,7 +91,7 @@ class PoolguardConfigsValidationTest {
   void typoOfAnotherKeyDoesNotHideAMissingOne() {
     assertThat(problem(dir, "version: 1\ndatabases:\n  db:\n    reservedConection: 5\n"))
         .isEqualTo(
-            "poolguard.yaml:3:3: databases.db: needs 'maxConnections' or 'config'"
+            "poolguard.yaml:3:3: databases.db: needs 'maxConnections' or 'config' or 'instanceClass' or 'sku' or 'tier'"
                 + " (and 1 more problem)");
   }
 
@@ -157,7 +157,7 @@ class PoolguardConfigsValidationTest {
           version: 1\\nservices: { a: { load: 5 } }                        | poolguard.yaml:2:24: services.a.load: expected a mapping, found 5
           version: 1\\nservices: { a: { load: { connectionHoldMillis: 1 } } } | poolguard.yaml:2:18: services.a.load: missing required key 'peakRequestsPerSecond'
           version: 1\\nservices: { a: { load: { peakRequestsPerSecond: 0, connectionHoldMillis: 1 } } } | poolguard.yaml:2:49: services.a.load.peakRequestsPerSecond: must be greater than 0, found 0
-          version: 1\\ndatabases:\\n  db:\\n    reservedConnections: 3  | poolguard.yaml:3:3: databases.db: needs 'maxConnections' or 'config'
+          version: 1\\ndatabases:\\n  db:\\n    reservedConnections: 3  | poolguard.yaml:3:3: databases.db: needs 'maxConnections' or 'config' or 'instanceClass' or 'sku' or 'tier'
           version: 1\\ndatabases: { db: { config: a, reservedConnections: -1 } } | poolguard.yaml:2:52: databases.db.reservedConnections: must be at least 0, found -1
           version: 1\\nrules: { x: off }                                   | poolguard.yaml:2:13: rules.x: expected a mapping, found 'off'
           version: 1\\nrules: { x: { severity: warn } }                    | poolguard.yaml:2:25: rules.x.severity: must be error, warning, note or off, found 'warn' (did you mean 'warning'?)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.poolguard.core.capacity.ConnectionLimit;
+import dev.poolguard.core.capacity.DatabaseBudget;
 import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.config.ConfigLoader;
 import dev.poolguard.core.config.Limits;
@@ -765,6 +766,90 @@ class CorpusTest {
     assertThat(conf.integer("max_connections")).hasValue(70);
     assertThat(conf.setting("shared_buffers").map(PostgresConf.Setting::value)).hasValue("58880kB");
     // The Quarkus instances are in docker-compose ([later]).
+  }
+
+  // ---- docker-compose items (issue 18): services, database servers, budgets ---------------------
+
+  @Test
+  void item19_fernandomedeirosMergeKeyInheritsThePoolAndTheDefaultLimitHolds() {
+    String file = RINHA + "fernandomedeiros/docker-compose.yml";
+    List<Service> apis = composeServices(file);
+    assertThat(apis).extracting(Service::name).containsExactlyInAnyOrder("api01", "api02");
+    // api02 is `<<: *api`: it inherits the anchor's SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE=15.
+    apis.forEach(a -> assertThat(poolMax(a)).as(a.name()).isEqualTo(15));
+    DatabaseBudget budget = budgetAt(file);
+    assertThat(budget.limit().maxConnections()).isEqualTo(100);
+    assertThat(budget.result().steady()).isEqualTo(30);
+    assertThat(budget.result().exceeded()).isFalse();
+  }
+
+  @Test
+  void item21_ed1000CommandLinePoolTwoReplicasAndMaxConnections40() {
+    String file = RINHA + "ed1000/docker-compose.yml";
+    Service api = composeServices(file).get(0);
+    assertThat(api.deployment().orElseThrow().workload().replicas().value()).isEqualTo(2);
+    assertThat(poolMax(api)).isEqualTo(15);
+    DatabaseBudget budget = budgetAt(file);
+    assertThat(budget.limit().maxConnections()).isEqualTo(40);
+    // 2 × 15 = 30 within 40 − 3 reserved = 37.
+    assertThat(budget.result().steady()).isEqualTo(30);
+    assertThat(budget.result().exceeded()).isFalse();
+  }
+
+  @Test
+  void item27_dataflowComposeMaxConnectionsFromAQuotedCommandOption() {
+    String file =
+        "spring-cloud__spring-cloud-dataflow/src/docker-compose/docker-compose-postgres.yml";
+    DatabaseBudget budget = budgetAt(file);
+    assertThat(budget.limit().maxConnections()).isEqualTo(300);
+    assertThat(budget.members())
+        .extracting(m -> m.service().name())
+        .containsExactlyInAnyOrder("dataflow-server", "skipper-server");
+    assertThat(budget.members()).allSatisfy(m -> assertThat(m.pool()).isEqualTo(10));
+  }
+
+  @Test
+  void item40_diegoCoronelQuarkusInstancesAgainstTheMountedPostgresqlConf() {
+    String file = RINHA + "diego-coronel/docker-compose.yml";
+    List<Service> quarkus = composeServices(file);
+    assertThat(quarkus)
+        .isNotEmpty()
+        .allSatisfy(q -> assertThat(q.framework()).isEqualTo(Framework.QUARKUS));
+    DatabaseBudget budget = budgetAt(file);
+    assertThat(budget.limit().maxConnections()).isEqualTo(70);
+    assertThat(budget.result().steady()).isEqualTo(40);
+    assertThat(budget.result().exceeded()).isFalse();
+  }
+
+  private static List<Service> composeServices(String composeFile) {
+    return run().model().services().stream()
+        .filter(
+            s ->
+                s.deployment()
+                    .map(d -> d.workload())
+                    .filter(w -> w.kind() == Workload.Kind.COMPOSE_SERVICE)
+                    .filter(w -> w.position().path().equals(composeFile))
+                    .isPresent())
+        .toList();
+  }
+
+  private static int poolMax(Service s) {
+    return dev.poolguard.core.capacity.PoolSizes.poolMax(s.dataSources().get(0)).orElseThrow();
+  }
+
+  private static DatabaseBudget budgetAt(String composeFile) {
+    return run().budgets().stream()
+        .filter(
+            b ->
+                b.members().stream()
+                    .anyMatch(
+                        m ->
+                            m.service()
+                                .deployment()
+                                .filter(d -> d.workload().position().path().equals(composeFile))
+                                .isPresent()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no connection budget for " + composeFile));
   }
 
   // ---- helpers ---------------------------------------------------------------------------------

@@ -55,6 +55,16 @@ public record Cluster(
     return new Cluster(List.of(), List.of(), List.of(), List.of(), List.of());
   }
 
+  /** This cluster with {@code more} workloads after its own (compose services beside manifests). */
+  public Cluster withWorkloads(List<Workload> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<Workload> all = new ArrayList<>(workloads);
+    all.addAll(more);
+    return new Cluster(all, autoscalers, configMaps, secrets, notes);
+  }
+
   public Optional<ConfigMap> configMap(String namespace, String name) {
     return configMaps.stream()
         .filter(c -> c.namespace().equals(namespace) && c.name().equals(name))

@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A Deployment or StatefulSet: how many pods it runs, how it rolls them, and what runs in them.
+ * A Deployment, StatefulSet or compose service: how many pods it runs, how it rolls them, and what
+ * runs in them.
  *
  * @param kind Deployment or StatefulSet
  * @param name {@code metadata.name}
@@ -106,7 +107,9 @@ public record Workload(
   /** The workload kinds poolguard reads, with their manifest {@code kind}. */
   public enum Kind {
     DEPLOYMENT("Deployment"),
-    STATEFUL_SET("StatefulSet");
+    STATEFUL_SET("StatefulSet"),
+    /** A docker-compose service: its containers are replaced all at once ({@code up}). */
+    COMPOSE_SERVICE("compose service");
 
     private final String manifestKind;
 
