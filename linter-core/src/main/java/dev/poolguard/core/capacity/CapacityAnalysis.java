@@ -19,16 +19,19 @@ public final class CapacityAnalysis {
   private final List<DatabaseBudget> databases;
   private final Optional<IllegalArgumentException> refused;
   private final List<DatabaseBudget.ServerRefusal> refusals;
+  private final List<PoolerBudget> poolers;
 
   private CapacityAnalysis(
       List<PoolCapacity> pools,
       List<DatabaseBudget> databases,
       Optional<IllegalArgumentException> refused,
-      List<DatabaseBudget.ServerRefusal> refusals) {
+      List<DatabaseBudget.ServerRefusal> refusals,
+      List<PoolerBudget> poolers) {
     this.pools = List.copyOf(pools);
     this.databases = List.copyOf(databases);
     this.refused = refused;
     this.refusals = List.copyOf(refusals);
+    this.poolers = List.copyOf(poolers);
   }
 
   /** The analysis without a baseline. */
@@ -51,13 +54,16 @@ public final class CapacityAnalysis {
     List<PoolCapacity> pools = PoolCapacity.all(model.services(), project);
     List<DatabaseBudget.ServerRefusal> refusals = DatabaseBudget.refusals(project, servers);
     try {
+      List<DatabaseBudget> direct =
+          DatabaseBudget.all(model, project, servers, nearLimit, baseline);
       return new CapacityAnalysis(
           pools,
-          DatabaseBudget.all(model, project, servers, nearLimit, baseline),
+          direct,
           Optional.empty(),
-          refusals);
+          refusals,
+          PoolerBudget.all(model, project, servers, nearLimit, baseline, direct));
     } catch (IllegalArgumentException e) {
-      return new CapacityAnalysis(pools, List.of(), Optional.of(e), refusals);
+      return new CapacityAnalysis(pools, List.of(), Optional.of(e), refusals, List.of());
     }
   }
 
@@ -89,6 +95,11 @@ public final class CapacityAnalysis {
   /** Every database whose {@code postgresql.conf} PostgreSQL refuses to start with. */
   public List<DatabaseBudget.ServerRefusal> refusals() {
     return refusals;
+  }
+
+  /** The two-tier budgets of every database behind a pooler PgBouncer would load. */
+  public List<PoolerBudget> poolers() {
+    return poolers;
   }
 
   /** The budgets to chart: none when the budget maths refused the fleet. */

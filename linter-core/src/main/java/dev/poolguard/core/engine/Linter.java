@@ -303,13 +303,16 @@ public final class Linter {
     List<dev.poolguard.core.model.Diagnostic> diagnostics = new ArrayList<>(assembly.diagnostics());
     List<Path> unmodelled = new ArrayList<>(discovery.unmodelled());
     unmodelled.removeIf(f -> excluded.stream().anyMatch(f::startsWith));
-    diagnostics.addAll(UnusedFiles.of(assembly.read(), services, unmodelled, config, display));
+    PoolerLoading poolers = PoolerLoading.load(config, workspace);
+    diagnostics.addAll(
+        UnusedFiles.of(assembly.read(), services, unmodelled, config, display, poolers.files()));
     DeploymentModel model =
         new DeploymentModel(
             services,
             sorted(notes),
             diagnostics,
             SecretValues.of(workspace.files(), services, limits));
+    model = model.withPoolers(poolers.byDatabase());
     return new Run(config, workspace.files(), model, notes, workspace);
   }
 

@@ -62,7 +62,8 @@ final class UnusedFiles {
       List<Service> services,
       List<Path> unmodelledFiles,
       PoolguardConfig config,
-      Display display) {
+      Display display,
+      Set<Path> poolerFiles) {
     List<Diagnostic> out = new ArrayList<>();
     for (Path p : read.helmTemplates()) {
       out.add(
@@ -85,7 +86,8 @@ final class UnusedFiles {
       db.config().ifPresent(c -> databaseFiles.add(c.toAbsolutePath().normalize().toString()));
     }
     for (Path p : unmodelledFiles) {
-      if (databaseFiles.contains(p.toAbsolutePath().normalize().toString())) {
+      String absolute = p.toAbsolutePath().normalize().toString();
+      if (databaseFiles.contains(absolute) || poolerFiles.contains(Path.of(absolute))) {
         continue;
       }
       boolean postgres = p.getFileName().toString().equals("postgresql.conf");
@@ -95,9 +97,14 @@ final class UnusedFiles {
               postgres
                   ? "read only when databases: in poolguard.yaml names it (poolguard init proposes"
                       + " it)"
-                  : "a file type poolguard does not model"));
+                  : UnusedPoolers.pgbouncerIni(p)
+                      ? UnusedPoolers.INI_NOT_TIED
+                      : "a file type poolguard does not model"));
     }
     for (ConfigFile manifest : read.manifests()) {
+      boolean tied =
+          poolerFiles.stream().anyMatch(f -> display.of(f).equals(manifest.displayPath()));
+      out.addAll(tied ? List.of() : UnusedPoolers.manifest(manifest));
       out.addAll(kinds(manifest));
     }
     Set<Workload> running = new HashSet<>();
@@ -153,7 +160,7 @@ final class UnusedFiles {
       if (kind.isEmpty() || kind.equals("List")) {
         continue;
       }
-      if (MODELLED.contains(kind)) {
+      if (MODELLED.contains(kind) || UnusedPoolers.poolerKind(map)) {
         used = true;
       } else if (UNMODELLED_WORKLOADS.contains(kind)) {
         String name = map.map("metadata").flatMap(m -> m.text("name")).map(n -> " " + n).orElse("");

@@ -95,6 +95,19 @@ final class ConfigBinder {
         f.integer("reservedConnections").orElse(0),
         f.integer("connectionIdleLimitSeconds"),
         entry.key().position(),
+        f.positions(),
+        f.get("pooler").map(n -> pooler(Fields.of(n), f.entries().get("pooler"), baseDir)));
+  }
+
+  private static PoolerConfig pooler(Fields f, MapNode.Entry entry, Path baseDir) {
+    return new PoolerConfig(
+        f.string("config").map(p -> baseDir.resolve(p).normalize()),
+        f.string("manifest").map(p -> baseDir.resolve(p).normalize()),
+        f.string("name"),
+        f.integer("instances"),
+        f.string("version"),
+        f.strings("direct"),
+        entry.key().position(),
         f.positions());
   }
 

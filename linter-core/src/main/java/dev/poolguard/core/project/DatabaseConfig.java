@@ -20,6 +20,7 @@ import java.util.OptionalInt;
  * @param connectionIdleLimitSeconds shortest idle or lifetime limit on the path to the server
  * @param position the database's key
  * @param positions the key of every setting given, by its {@code poolguard.yaml} name
+ * @param pooler the PgBouncer the services reach it through, when declared
  */
 public record DatabaseConfig(
     String name,
@@ -28,7 +29,8 @@ public record DatabaseConfig(
     int reservedConnections,
     OptionalInt connectionIdleLimitSeconds,
     SourcePosition position,
-    Map<String, SourcePosition> positions) {
+    Map<String, SourcePosition> positions,
+    Optional<PoolerConfig> pooler) {
 
   public DatabaseConfig {
     Objects.requireNonNull(name, "name");
@@ -40,6 +42,7 @@ public record DatabaseConfig(
     Objects.requireNonNull(connectionIdleLimitSeconds, "connectionIdleLimitSeconds");
     Objects.requireNonNull(position, "position");
     positions = Copies.sorted(positions);
+    Objects.requireNonNull(pooler, "pooler");
   }
 
   /** Where setting {@code key} is written, else the database's key. */
