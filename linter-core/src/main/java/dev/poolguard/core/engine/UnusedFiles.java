@@ -97,15 +97,15 @@ final class UnusedFiles {
               postgres
                   ? "read only when databases: in poolguard.yaml names it (poolguard init proposes"
                       + " it)"
-                  : UnusedPoolers.pgbouncerIni(p)
-                      ? UnusedPoolers.INI_NOT_TIED
-                      : "a file type poolguard does not model"));
+                  : UnusedPoolers.pgbouncerIni(p, display.of(p))
+                      .orElse("a file type poolguard does not model")));
     }
     for (ConfigFile manifest : read.manifests()) {
       boolean tied =
           poolerFiles.stream().anyMatch(f -> display.of(f).equals(manifest.displayPath()));
-      out.addAll(tied ? List.of() : UnusedPoolers.manifest(manifest));
-      out.addAll(kinds(manifest));
+      List<Diagnostic> untied = tied ? List.of() : UnusedPoolers.manifest(manifest);
+      out.addAll(untied);
+      out.addAll(kinds(manifest, tied || !untied.isEmpty()));
     }
     Set<Workload> running = new HashSet<>();
     services.forEach(s -> s.deployment().ifPresent(d -> running.add(d.workload())));
@@ -137,9 +137,9 @@ final class UnusedFiles {
 
   /**
    * A manifest whose documents are all of kinds poolguard does not read, and every workload kind it
-   * does not model.
+   * does not model; the kinds of a pooler are read when {@code poolersSaid} (tied, or noted).
    */
-  private static List<Diagnostic> kinds(ConfigFile manifest) {
+  private static List<Diagnostic> kinds(ConfigFile manifest, boolean poolersSaid) {
     List<MapNode> objects = new ArrayList<>();
     for (ConfigNode doc : manifest.documents()) {
       if (doc instanceof MapNode map) {
@@ -160,7 +160,7 @@ final class UnusedFiles {
       if (kind.isEmpty() || kind.equals("List")) {
         continue;
       }
-      if (MODELLED.contains(kind) || UnusedPoolers.poolerKind(map)) {
+      if (MODELLED.contains(kind) || (poolersSaid && UnusedPoolers.poolerKind(map))) {
         used = true;
       } else if (UNMODELLED_WORKLOADS.contains(kind)) {
         String name = map.map("metadata").flatMap(m -> m.text("name")).map(n -> " " + n).orElse("");

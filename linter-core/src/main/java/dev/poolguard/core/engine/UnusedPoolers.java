@@ -3,7 +3,9 @@ package dev.poolguard.core.engine;
 import dev.poolguard.core.config.ConfigFile;
 import dev.poolguard.core.config.MapNode;
 import dev.poolguard.core.model.Diagnostic;
+import dev.poolguard.core.model.pooler.IniPoolers;
 import dev.poolguard.core.model.pooler.ManifestPoolers;
+import dev.poolguard.core.model.pooler.PgBouncerIni;
 import dev.poolguard.core.model.pooler.Pooler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,34 +15,48 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Poolers found in the tree that no database of poolguard.yaml names: said, never silent. */
 final class UnusedPoolers {
-
-  static final String INI_NOT_TIED =
-      "PgBouncer configuration tied to no database: name it as databases.<name>.pooler.config in"
-          + " poolguard.yaml to check the pooler's client and server budgets";
 
   /** How much of an {@code .ini} is looked at for a {@code [pgbouncer]} section. */
   private static final int PEEK_BYTES = 64 * 1024;
 
   private UnusedPoolers() {}
 
-  /** A {@code pgbouncer*.ini}, or an {@code .ini} with a {@code [pgbouncer]} section. */
-  static boolean pgbouncerIni(Path file) {
+  /**
+   * What an untied {@code pgbouncer*.ini}, or {@code .ini} with a {@code [pgbouncer]} section,
+   * sets, for its note; empty for any other file.
+   */
+  static Optional<String> pgbouncerIni(Path file, String display) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (!name.endsWith(".ini")) {
-      return false;
+      return Optional.empty();
     }
-    if (name.contains("pgbouncer")) {
-      return true;
-    }
+    String head;
     try (InputStream in = Files.newInputStream(file)) {
-      String head = new String(in.readNBytes(PEEK_BYTES), StandardCharsets.UTF_8);
-      return head.lines().anyMatch(l -> l.strip().equals("[pgbouncer]"));
+      head = new String(in.readNBytes(PEEK_BYTES), StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
-      return false;
+      head = "";
     }
+    if (!name.contains("pgbouncer")
+        && head.lines().noneMatch(l -> l.strip().equals("[pgbouncer]"))) {
+      return Optional.empty();
+    }
+    Pooler p = IniPoolers.of(PgBouncerIni.parse(head, display), display);
+    return Optional.of(
+        "PgBouncer configuration (pool_mode "
+            + p.setting("pool_mode").map(Pooler.Setting::value).orElse("session")
+            + ", max_client_conn "
+            + p.number("max_client_conn")
+            + ", default_pool_size "
+            + p.number("default_pool_size")
+            + ", "
+            + p.databases().size()
+            + " [databases] entries) tied to no database: name it as"
+            + " databases.<name>.pooler.config in poolguard.yaml to check the pooler's client and"
+            + " server budgets");
   }
 
   /** A CloudNativePG {@code Pooler} or a Zalando {@code postgresql} object. */

@@ -100,6 +100,7 @@ public final class ModelReport {
         }
       }
     }
+    PoolerModel.text(model.poolers(), out);
     model.notes().forEach(n -> out.append("note: ").append(Terminal.oneLine(n)).append('\n'));
     return SafeOutput.finish(Terminal.neutral(out.toString()), model.redaction());
   }
@@ -114,6 +115,7 @@ public final class ModelReport {
       g.writeStartObject();
       g.writeNumberField("modelVersion", JSON_VERSION);
       writeServices(g, model);
+      PoolerModel.json(model.poolers(), g);
       g.writeArrayFieldStart("notes");
       for (String note : model.notes()) {
         g.writeString(Redaction.redactText(note));

@@ -219,12 +219,17 @@ public final class ManifestPoolers {
             Optional.of("set by the Zalando operator (not configurable)")));
     settings.put(
         "default_pool_size", derivedSetting("default_pool_size", perInstance / 2, maxDb, derived));
-    settings.put("min_pool_size", derivedSetting("min_pool_size", 0, maxDb, derived));
+    String template =
+        "PgBouncer's default (the Zalando operator's pgbouncer.ini template leaves it out)";
+    settings.put(
+        "min_pool_size", new Pooler.Setting("min_pool_size", "0", at, Optional.of(template)));
     settings.put(
         "reserve_pool_size", derivedSetting("reserve_pool_size", perInstance / 4, maxDb, derived));
     settings.put(
         "max_db_connections", derivedSetting("max_db_connections", perInstance, maxDb, derived));
-    settings.put("max_user_connections", derivedSetting("max_user_connections", 0, maxDb, derived));
+    settings.put(
+        "max_user_connections",
+        new Pooler.Setting("max_user_connections", "0", at, Optional.of(template)));
     settings.put(
         "max_prepared_statements",
         new Pooler.Setting(

@@ -74,8 +74,7 @@ public record Pooler(
 
     /** "3 at pgbouncer.ini:3", "20: PgBouncer's default (pgbouncer.ini does not set it)". */
     public String describe() {
-      return by.map(b -> b.startsWith(value + ":") ? b : value + ": " + b)
-          .orElse(value + " at " + position);
+      return by.map(b -> value + ": " + b).orElse(value + " at " + position);
     }
   }
 
