@@ -19,8 +19,11 @@ import java.util.Optional;
  * A {@code pgbouncer.ini} as PgBouncer's loader reads it (libusual {@code cfparser.c}): {@code
  * [section]} lines, {@code key = value} with the value running to the end of the line (a {@code ;}
  * or {@code #} starts a comment only at the start of a line), {@code %include file} read in place
- * up to {@value #MAX_INCLUDE} levels deep, a later setting replacing an earlier one. Section and
- * key names are compared exactly, as PgBouncer's {@code strcmp} does.
+ * up to {@value #MAX_INCLUDE} levels deep, a later setting replacing an earlier one, and each
+ * {@code [pgbouncer]} header resetting that section to its defaults (libusual fills a section's
+ * defaults at every header). Section and key names are compared exactly, as PgBouncer's {@code
+ * strcmp} does. A file without a {@code [pgbouncer]} section, or with a setting before any section,
+ * is one PgBouncer refuses to load.
  */
 public final class PgBouncerIni {
 
@@ -60,15 +63,16 @@ public final class PgBouncerIni {
   public static PgBouncerIni load(
       Path file, PostgresConf.Files files, Optional<SourcePosition> namedAt) {
     Loader loader = new Loader(files);
-    loader.file(file.toAbsolutePath().normalize(), namedAt, 0);
-    return loader.result();
+    Path top = file.toAbsolutePath().normalize();
+    loader.file(top, namedAt, 0);
+    return loader.result(Optional.of(namedAt.orElse(SourcePosition.startOf(files.display(top)))));
   }
 
   /** The settings of {@code text}, includes not followed (tests and the corpus). */
   public static PgBouncerIni parse(String text, String displayPath) {
     Loader loader = new Loader(null);
     loader.parse(text, displayPath, Path.of(""), 0);
-    return loader.result();
+    return loader.result(Optional.empty());
   }
 
   /** A {@code [pgbouncer]} setting. */
@@ -93,6 +97,7 @@ public final class PgBouncerIni {
     private final List<PostgresConf.Problem> problems = new ArrayList<>();
     private final List<Path> read = new ArrayList<>();
     private String section = "";
+    private boolean sawMain;
 
     Loader(PostgresConf.Files files) {
       this.files = files;
@@ -142,6 +147,12 @@ public final class PgBouncerIni {
             return;
           }
           section = stripped.substring(1, close);
+          if (section.equals("pgbouncer")) {
+            // libusual's load_handler fills a section's defaults at each of its headers: a
+            // second [pgbouncer] forgets every setting above it.
+            pgbouncer.clear();
+            sawMain = true;
+          }
           continue;
         }
         if (!keyValue(stripped, at, display)) {
@@ -172,6 +183,19 @@ public final class PgBouncerIni {
       }
       if (p >= stripped.length() || stripped.charAt(p) != '=') {
         syntax(display, at);
+        return false;
+      }
+      if (section.isEmpty()) {
+        problems.add(
+            new PostgresConf.Problem(
+                "load_init_file: value without section: "
+                    + key
+                    + " ("
+                    + display
+                    + ":"
+                    + at.line()
+                    + ")",
+                at));
         return false;
       }
       String value = stripped.substring(p + 1).strip();
@@ -225,7 +249,13 @@ public final class PgBouncerIni {
       }
     }
 
-    PgBouncerIni result() {
+    PgBouncerIni result(Optional<SourcePosition> top) {
+      if (!sawMain && problems.isEmpty() && top.isPresent()) {
+        problems.add(
+            new PostgresConf.Problem(
+                "load_init_file: main section missing from config file (no [pgbouncer] section)",
+                top.get()));
+      }
       return new PgBouncerIni(pgbouncer, databases, problems, read);
     }
   }
