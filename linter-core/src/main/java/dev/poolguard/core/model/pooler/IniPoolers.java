@@ -55,7 +55,7 @@ public final class IniPoolers {
             "1",
             start,
             Optional.of(
-                "1: one PgBouncer process, as pooler.instances in poolguard.yaml does not say")));
+                "one PgBouncer process, as pooler.instances in poolguard.yaml does not say")));
     for (Map.Entry<String, String> d : DEFAULTS.entrySet()) {
       settings.put(
           d.getKey(),

@@ -198,8 +198,20 @@ public final class ManifestPoolers {
         spec.get("enableConnectionPooler").map(ConfigNode::position).orElse(pooler.position());
     String by = "the Zalando operator's default (postgresql " + name + " does not set it)";
     List<PostgresConf.Problem> problems = new ArrayList<>();
-    Pooler.Setting instances = written(pooler, "numberOfInstances", Pooler.INSTANCES, "2", by);
-    Pooler.Setting maxDb = written(pooler, "maxDBConnections", "maxDBConnections", "60", by);
+    Pooler.Setting instances =
+        written(
+            pooler,
+            "numberOfInstances",
+            Pooler.INSTANCES,
+            String.valueOf(ZALANDO_DEFAULT_INSTANCES),
+            by);
+    Pooler.Setting maxDb =
+        written(
+            pooler,
+            "maxDBConnections",
+            "maxDBConnections",
+            String.valueOf(ZALANDO_DEFAULT_MAX_DB_CONNECTIONS),
+            by);
     Pooler.Setting mode = written(pooler, "mode", "pool_mode", "transaction", by);
     int n =
         Math.max(1, PgBouncerNumbers.strtol(instances.value()).orElse(ZALANDO_DEFAULT_INSTANCES));
