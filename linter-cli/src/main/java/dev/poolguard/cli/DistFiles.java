@@ -37,7 +37,7 @@ final class DistFiles {
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args[0]);
     Files.createDirectories(dir);
-    CommandLine cli = new CommandLine(new PoolguardCommand());
+    CommandLine cli = PoolguardCommand.commandLine(new PoolguardCommand(), null);
     Files.writeString(
         dir.resolve("poolguard.bash"),
         AutoComplete.bash("poolguard", cli).replace("\r\n", "\n"),

@@ -23,18 +23,6 @@ import picocli.CommandLine.Spec;
       "settings, where each value comes from, and whether the pools can carry the load.",
       ""
     },
-    subcommands = {
-      LintCommand.class,
-      ModelCommand.class,
-      AlertsCommand.class,
-      DiffCommand.class,
-      BaselineCommand.class,
-      InitCommand.class,
-      ExplainCommand.class,
-      RulesCommand.class,
-      InstallHookCommand.class,
-      CommandLine.HelpCommand.class
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done; for lint: no finding at or above --fail-on",
@@ -52,6 +40,20 @@ import picocli.CommandLine.Spec;
       "  poolguard install-hook",
     })
 public final class PoolguardCommand implements Callable<Integer> {
+
+  /** The subcommands, in the order help lists them. */
+  private static final java.util.List<Class<?>> SUBCOMMANDS =
+      java.util.List.of(
+          LintCommand.class,
+          ModelCommand.class,
+          AlertsCommand.class,
+          DiffCommand.class,
+          BaselineCommand.class,
+          InitCommand.class,
+          ExplainCommand.class,
+          RulesCommand.class,
+          InstallHookCommand.class,
+          CommandLine.HelpCommand.class);
 
   @Spec CommandSpec spec;
 
@@ -92,7 +94,7 @@ public final class PoolguardCommand implements Callable<Integer> {
     PoolguardCommand root = new PoolguardCommand();
     root.environment = Map.copyOf(env);
     root.workingDirectory = workingDirectory;
-    CommandLine cli = new CommandLine(root);
+    CommandLine cli = commandLine(root, args.length == 0 ? null : args[0]);
     cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     root.err = new SafeErr(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(root.err, true));
@@ -105,6 +107,26 @@ public final class PoolguardCommand implements Callable<Integer> {
     } catch (Throwable t) { // picocli hands on Errors: StackOverflowError, OutOfMemoryError
       return internalError(t, cli.getErr(), java.util.Arrays.asList(args).contains("--debug"));
     }
+  }
+
+  /**
+   * The command line for {@code root}. Building picocli's model of a subcommand is a good part of a
+   * short run's start-up, so when {@code first} (the first argument) names a subcommand only that
+   * one is built; anything else (no argument, an option, {@code help}, a typo that wants "did you
+   * mean") gets them all.
+   */
+  static CommandLine commandLine(PoolguardCommand root, String first) {
+    CommandLine cli = new CommandLine(root);
+    java.util.List<Class<?>> chosen =
+        SUBCOMMANDS.stream().filter(c -> !"help".equals(first) && nameOf(c).equals(first)).toList();
+    for (Class<?> sub : chosen.isEmpty() ? SUBCOMMANDS : chosen) {
+      cli.addSubcommand(sub);
+    }
+    return cli;
+  }
+
+  private static String nameOf(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
   }
 
   /** The last resort: one line, the stack trace only with --debug, exit 2. */

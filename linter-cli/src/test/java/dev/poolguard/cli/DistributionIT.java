@@ -191,7 +191,7 @@ class DistributionIT {
     env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
     Path root = EXAMPLES.getParent();
     assertSarif(poolguard(root, "lint", "-f", "sarif", "examples/incident"));
-    Path archive = awaitArchive();
+    Path archive = awaitArchive(".jsa");
     assertSarif(poolguard(root, "lint", "-f", "sarif", "examples/incident"));
 
     // An archive of another jar under this jar's name: the JVM rejects it with a warning.
@@ -222,12 +222,61 @@ class DistributionIT {
     awaitNoLock(dir.resolve("cache/poolguard"));
   }
 
-  private Path awaitArchive() throws InterruptedException, IOException {
+  /**
+   * On JDK 25 and newer the launcher makes an AOT cache instead of an AppCDS archive; in any state
+   * it leaves the report alone, as the archive does.
+   */
+  @Test
+  void aotCacheOnJdk25InAnyStateNeverCorruptsSarif() throws Exception {
+    Path jdk = jdk25OrNewer();
+    env.put("JAVA_HOME", jdk.toString());
+    env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+    Path root = EXAMPLES.getParent();
+    assertSarif(poolguard(root, "lint", "-f", "sarif", "examples/incident"));
+    Path cache = awaitArchive(".aot");
+    assertSarif(poolguard(root, "lint", "-f", "sarif", "examples/incident"));
+
+    byte[] garbage = new byte[64 * 1024];
+    new java.util.Random(25).nextBytes(garbage);
+    replaceArchive(cache, garbage, true);
+    assertSarif(poolguard(root, "lint", "-f", "sarif", "examples/incident"));
+    awaitNoLock(dir.resolve("cache/poolguard"));
+  }
+
+  /** A JDK of release 25 or newer: {@code POOLGUARD_TEST_JDK25}, else one under /usr/lib/jvm. */
+  private static Path jdk25OrNewer() throws IOException {
+    String named = System.getenv("POOLGUARD_TEST_JDK25");
+    List<Path> candidates = new ArrayList<>();
+    if (named != null) {
+      candidates.add(Path.of(named));
+    }
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (Files.isDirectory(jvms)) {
+      try (Stream<Path> homes = Files.list(jvms)) {
+        homes.sorted().forEach(candidates::add);
+      }
+    }
+    for (Path home : candidates) {
+      Path release = home.resolve("release");
+      if (Files.isRegularFile(release) && Files.isExecutable(home.resolve("bin/java"))) {
+        java.util.regex.Matcher version =
+            java.util.regex.Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)")
+                .matcher(Files.readString(release));
+        if (version.find() && Integer.parseInt(version.group(1)) >= 25) {
+          return home;
+        }
+      }
+    }
+    Tools.require("a JDK 25 or newer (POOLGUARD_TEST_JDK25 or /usr/lib/jvm)", "false");
+    throw new AssertionError("unreachable");
+  }
+
+  private Path awaitArchive(String suffix) throws InterruptedException, IOException {
     Path cache = dir.resolve("cache/poolguard");
     for (int i = 0; i < 1200; i++) {
       if (Files.isDirectory(cache)) {
         try (Stream<Path> files = Files.list(cache)) {
-          List<Path> sizes = files.filter(p -> p.toString().endsWith(".jsa.size")).toList();
+          List<Path> sizes = files.filter(p -> p.toString().endsWith(suffix + ".size")).toList();
           if (!sizes.isEmpty()) {
             String size = sizes.get(0).toString();
             return Path.of(size.substring(0, size.length() - ".size".length()));

@@ -41,10 +41,12 @@ final class YamlLoader {
     EventTracker tracker = new EventTracker(at);
     try {
       LoadSettings settings = settings(at.path(), limits);
-      int depth = YamlEventCheck.check(tracker.parser(settings, text), limits, at);
+      // One parse: the checked events are kept and replayed to the composer, so the text is
+      // scanned once (the check reads to the end before anything is composed).
+      List<Event> events = new ArrayList<>();
+      int depth = YamlEventCheck.check(tracker.parser(settings, text, events), limits, at);
       Supplier<Composed> compose =
-          () ->
-              compose(new SnakeYaml1Composer(settings, tracker.parser(settings, text)), at, limits);
+          () -> compose(new SnakeYaml1Composer(settings, tracker.replay(events)), at, limits);
       Composed composed =
           depth <= LargeStack.INLINE_DEPTH ? compose.get() : LargeStack.run(compose);
       composed.duplicates().forEach(p -> out.problem(p.kind(), p.message(), p.position()));
@@ -174,7 +176,8 @@ final class YamlLoader {
       this.at = at;
     }
 
-    Parser parser(LoadSettings settings, String text) {
+    /** A parser of {@code text} that also adds every event it hands out to {@code kept}. */
+    Parser parser(LoadSettings settings, String text, List<Event> kept) {
       Parser delegate = new ParserImpl(settings, new StreamReader(settings, text));
       return new Parser() {
         @Override
@@ -195,6 +198,39 @@ final class YamlLoader {
         @Override
         public Event next() {
           last = delegate.next();
+          kept.add(last);
+          return last;
+        }
+      };
+    }
+
+    /** Hands out {@code events} again, in order, as a parser would. */
+    Parser replay(List<Event> events) {
+      return new Parser() {
+        private int next;
+
+        @Override
+        public boolean checkEvent(Event.ID id) {
+          return hasNext() && events.get(next).getEventId() == id;
+        }
+
+        @Override
+        public Event peekEvent() {
+          if (!hasNext()) {
+            throw new java.util.NoSuchElementException("no more events");
+          }
+          return events.get(next);
+        }
+
+        @Override
+        public boolean hasNext() {
+          return next < events.size();
+        }
+
+        @Override
+        public Event next() {
+          last = peekEvent();
+          next++;
           return last;
         }
       };

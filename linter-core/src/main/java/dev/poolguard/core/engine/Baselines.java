@@ -12,18 +12,14 @@ import dev.poolguard.core.model.DeploymentModel;
 import dev.poolguard.core.project.PoolguardConfig;
 import dev.poolguard.core.project.ServiceConfig;
 import dev.poolguard.core.result.Finding;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Loads the baseline a run compares with (a folder, a snapshot, a git revision) and runs lints over
@@ -147,16 +143,14 @@ final class Baselines {
       }
       default -> {
         label = spec.spec();
+        dev.poolguard.core.config.Limits limits = limitOverrides.applyTo(config.limits());
         tree =
-            withTempFolder(
+            ScratchFolders.with(
                 "poolguard-baseline",
+                limits.maxTotalBytes(),
                 tmp -> {
                   Materialized m =
-                      GitTree.materialize(
-                          request.workTreeDirectory(),
-                          spec.spec(),
-                          tmp,
-                          limitOverrides.applyTo(config.limits()));
+                      GitTree.materialize(request.workTreeDirectory(), spec.spec(), tmp, limits);
                   revision[0] = m.commit().orElse(null);
                   return treeModel.apply(moved(request, m), rebase(config, m, request));
                 });
@@ -178,8 +172,9 @@ final class Baselines {
    * gets keeps {@code staged} set, so that its baseline defaults to {@code HEAD}.
    */
   static <T> T withStagedTree(LintRequest request, Function<LintRequest, T> body) {
-    return withTempFolder(
+    return ScratchFolders.with(
         "poolguard-staged",
+        dev.poolguard.core.config.Limits.DEFAULT.maxTotalBytes(),
         tmp -> {
           // poolguard.yaml is read from the copy, so the default limits bound the copying.
           Materialized m =
@@ -308,38 +303,5 @@ final class Baselines {
     return paths.stream()
         .map(p -> p.startsWith(from) ? to.resolve(from.relativize(p).toString()) : p)
         .toList();
-  }
-
-  private static <T> T withTempFolder(String prefix, Function<Path, T> body) {
-    Path tmp;
-    try {
-      tmp = Files.createTempDirectory(prefix);
-    } catch (IOException e) {
-      throw new LintException("cannot create a temporary folder: " + e.getMessage(), e);
-    }
-    // SIGTERM or Ctrl-C while a revision is being read must not leave its files behind.
-    Path folder = tmp;
-    Thread cleanup = new Thread(() -> deleteTree(folder), "poolguard-baseline-cleanup");
-    Runtime.getRuntime().addShutdownHook(cleanup);
-    try {
-      return body.apply(tmp);
-    } finally {
-      deleteTree(tmp);
-      try {
-        Runtime.getRuntime().removeShutdownHook(cleanup);
-      } catch (IllegalStateException e) {
-        // Shutting down already: the hook deletes the (now empty) folder again, harmlessly.
-      }
-    }
-  }
-
-  private static void deleteTree(Path root) {
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      // A leftover temporary folder is harmless; the lint result stands.
-    }
   }
 }

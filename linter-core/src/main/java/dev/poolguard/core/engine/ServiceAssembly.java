@@ -13,9 +13,11 @@ import dev.poolguard.core.project.ServiceConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -88,7 +90,7 @@ final class ServiceAssembly {
     FrameworkDispatch dispatch =
         new FrameworkDispatch(config, workspace, request, notes, workloads);
     List<Service> services = new ArrayList<>();
-    List<Path> claimed = new ArrayList<>();
+    Set<Path> claimed = new HashSet<>(); // looked up once per discovered file: no list scan
     for (ServiceConfig service : config.services().values()) {
       List<SpringFile> files = ServiceFiles.configuredFiles(service, workspace, notes);
       files.forEach(f -> claimed.add(f.path()));

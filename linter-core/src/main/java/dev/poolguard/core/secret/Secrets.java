@@ -56,8 +56,26 @@ public final class Secrets {
 
   private Secrets() {}
 
+  // The same few thousand keys are asked about for every value of every file: remember the
+  // answers, up to a bound, so that a tree with many distinct keys cannot grow the map unbounded.
+  private static final int MAX_REMEMBERED = 20_000;
+  private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> REMEMBERED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** True for keys whose values must never be printed (passwords, tokens, keys, credentials). */
   public static boolean isSecretKey(String key) {
+    Boolean known = REMEMBERED.get(key);
+    if (known != null) {
+      return known;
+    }
+    boolean secret = secretKey(key);
+    if (key.length() <= 200 && REMEMBERED.size() < MAX_REMEMBERED) {
+      REMEMBERED.put(key, secret);
+    }
+    return secret;
+  }
+
+  private static boolean secretKey(String key) {
     String lower = key.toLowerCase(Locale.ROOT);
     if (SECRET_WORD.matcher(lower.replaceAll("[^a-z0-9]", "")).find()) {
       return true;
