@@ -97,6 +97,39 @@ class RuleExamplesTest {
       case "pool-lifetime-exceeds-server-timeout" -> files.put("compose.yaml", example);
       case "database-connections-exceeded", "database-connections-near-limit" ->
           fleet(id, example, files);
+      case "pooler-client-connections-exceeded", "pooler-prepared-statements-unsupported" -> {
+        // The example is the pgbouncer.ini of database orders-db; its first line says which pods
+        // connect through it (default: 2 pods with HikariCP's default pool of 10).
+        Matcher pods =
+            Pattern.compile("(\\d+) pods").matcher(example.lines().findFirst().orElse(""));
+        String replicas = pods.find() ? pods.group(1) : "2";
+        Matcher pool =
+            Pattern.compile("maximum-pool-size (\\d+)")
+                .matcher(example.lines().findFirst().orElse(""));
+        files.put(
+            "poolguard.yaml",
+            SERVICE
+                + CONFIG
+                + "    replicas: "
+                + replicas
+                + "\n    database: orders-db\n"
+                + "databases:\n  orders-db:\n    maxConnections: 500\n"
+                + "    pooler: { config: pgbouncer.ini }\n");
+        files.put("pgbouncer.ini", example);
+        files.put(APP, pool.find() ? POOL_10.replace("10", pool.group(1)) : POOL_10);
+      }
+      case "pooler-server-connections-exceeded" -> {
+        // The example is a CloudNativePG Pooler manifest; the database accepts 100 connections.
+        files.put(
+            "poolguard.yaml",
+            SERVICE
+                + CONFIG
+                + "    replicas: 2\n    database: orders-db\n"
+                + "databases:\n  orders-db:\n    maxConnections: 100\n"
+                + "    pooler: { manifest: pooler.yaml }\n");
+        files.put("pooler.yaml", example);
+        files.put(APP, POOL_10);
+      }
       case "pool-below-peak-demand", "pool-utilisation-high" -> {
         // "# poolguard.yaml: load: { ... }, N pods": the service's load as written, N replicas.
         String context = after(example.lines().findFirst().orElseThrow(), "# poolguard.yaml: ");

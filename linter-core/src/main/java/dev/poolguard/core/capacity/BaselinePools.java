@@ -3,6 +3,9 @@ package dev.poolguard.core.capacity;
 import dev.poolguard.core.model.DataSource;
 import dev.poolguard.core.model.DeploymentModel;
 import dev.poolguard.core.model.Service;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /** The baseline's pool sizes, which the old pods of a rollout still run. */
@@ -38,5 +41,24 @@ final class BaselinePools {
 
   private static String workload(Service s) {
     return s.deployment().map(d -> d.workload().describe()).orElse("");
+  }
+
+  /** The budget terms of {@code members}, with the baseline's pools of their old pods. */
+  static List<FleetBudget.Member> terms(
+      List<DatabaseBudget.Member> members, Optional<DeploymentModel> baseline) {
+    List<FleetBudget.Member> terms = new ArrayList<>();
+    for (DatabaseBudget.Member m : members) {
+      terms.add(
+          new FleetBudget.Member(
+              m.service().name(),
+              m.replicas(),
+              m.maxReplicas(),
+              m.pool(),
+              baseline
+                  .map(b -> BaselinePools.of(b, m.service(), m.dataSource()))
+                  .orElse(OptionalInt.empty()),
+              m.surge()));
+    }
+    return terms;
   }
 }

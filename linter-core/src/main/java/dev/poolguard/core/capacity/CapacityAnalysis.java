@@ -20,18 +20,21 @@ public final class CapacityAnalysis {
   private final Optional<IllegalArgumentException> refused;
   private final List<DatabaseBudget.ServerRefusal> refusals;
   private final IdleLimits idleLimits;
+  private final List<PoolerBudget> poolers;
 
   private CapacityAnalysis(
       List<PoolCapacity> pools,
       List<DatabaseBudget> databases,
       Optional<IllegalArgumentException> refused,
       List<DatabaseBudget.ServerRefusal> refusals,
-      IdleLimits idleLimits) {
+      IdleLimits idleLimits,
+      List<PoolerBudget> poolers) {
     this.pools = List.copyOf(pools);
     this.databases = List.copyOf(databases);
     this.refused = refused;
     this.refusals = List.copyOf(refusals);
     this.idleLimits = idleLimits;
+    this.poolers = List.copyOf(poolers);
   }
 
   /**
@@ -64,14 +67,17 @@ public final class CapacityAnalysis {
     List<DatabaseBudget.ServerRefusal> refusals = DatabaseBudget.refusals(project, servers);
     IdleLimits idle = new IdleLimits(project, model);
     try {
+      List<DatabaseBudget> direct =
+          DatabaseBudget.all(model, project, servers, nearLimit, baseline);
       return new CapacityAnalysis(
           pools,
-          DatabaseBudget.all(model, project, servers, nearLimit, baseline),
+          direct,
           Optional.empty(),
           refusals,
-          idle);
+          idle,
+          PoolerBudget.all(model, project, servers, nearLimit, baseline, direct));
     } catch (IllegalArgumentException e) {
-      return new CapacityAnalysis(pools, List.of(), Optional.of(e), refusals, idle);
+      return new CapacityAnalysis(pools, List.of(), Optional.of(e), refusals, idle, List.of());
     }
   }
 
@@ -103,6 +109,11 @@ public final class CapacityAnalysis {
   /** Every database whose {@code postgresql.conf} PostgreSQL refuses to start with. */
   public List<DatabaseBudget.ServerRefusal> refusals() {
     return refusals;
+  }
+
+  /** The two-tier budgets of every database behind a pooler PgBouncer would load. */
+  public List<PoolerBudget> poolers() {
+    return poolers;
   }
 
   /** The budgets to chart: none when the budget maths refused the fleet. */

@@ -73,23 +73,11 @@ public record DatabaseBudget(
     List<DatabaseBudget> out = new ArrayList<>();
     for (DatabaseConfig db : project.databases().values()) {
       Optional<Limit> limit = limit(servers, db);
-      List<Member> members = members(model, project, db.name());
+      List<Member> members = members(model, project, db.name(), false);
       if (limit.isEmpty() || members.isEmpty() || limit.get().refusal().isPresent()) {
         continue;
       }
-      List<FleetBudget.Member> terms = new ArrayList<>();
-      for (Member m : members) {
-        terms.add(
-            new FleetBudget.Member(
-                m.service().name(),
-                m.replicas(),
-                m.maxReplicas(),
-                m.pool(),
-                baseline
-                    .map(b -> BaselinePools.of(b, m.service(), m.dataSource()))
-                    .orElse(OptionalInt.empty()),
-                m.surge()));
-      }
+      List<FleetBudget.Member> terms = BaselinePools.terms(members, baseline);
       FleetBudget.ConcurrentRollouts rollouts =
           project.concurrentRollouts() == ConcurrentRollouts.ALL
               ? FleetBudget.ConcurrentRollouts.ALL
@@ -108,7 +96,7 @@ public record DatabaseBudget(
     return out;
   }
 
-  private record Limit(
+  record Limit(
       ConnectionLimit limit,
       String text,
       SourcePosition position,
@@ -152,7 +140,7 @@ public record DatabaseBudget(
     return out;
   }
 
-  private static Optional<Limit> limit(ServerConfigs servers, DatabaseConfig db) {
+  static Optional<Limit> limit(ServerConfigs servers, DatabaseConfig db) {
     int reserved = db.reservedConnections();
     String reservedText = reserved > 0 ? " − " + reserved + " reserved" : "";
     Optional<ServerConfigs.Loaded> loaded = servers.of(db.name());
@@ -282,15 +270,20 @@ public record DatabaseBudget(
     return slash < 0 ? relative : yaml.substring(0, slash + 1) + relative;
   }
 
-  /** Services whose datasource maps to {@code database}; the variant with the largest pool. */
-  private static List<Member> members(
-      DeploymentModel model, PoolguardConfig project, String database) {
+  /**
+   * Services whose datasource maps to {@code database}, those that reach it through its pooler
+   * ({@code viaPooler}) or the others; the variant with the largest pool.
+   */
+  static List<Member> members(
+      DeploymentModel model, PoolguardConfig project, String database, boolean viaPooler) {
     Map<String, Member> byService = new LinkedHashMap<>();
     for (Service service : model.services()) {
       ServiceConfig config = project.services().get(service.name());
       for (DataSource ds : service.dataSources()) {
         Optional<String> db = DatabaseLinks.databaseOf(service, ds, config, model);
-        if (db.filter(database::equals).isEmpty() || ds.inert().isPresent()) {
+        if (db.filter(database::equals).isEmpty()
+            || ds.inert().isPresent()
+            || PoolerBudget.viaPooler(model, project, database, service.name()) != viaPooler) {
           continue;
         }
         member(service, ds, config)

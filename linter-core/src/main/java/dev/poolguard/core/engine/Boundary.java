@@ -157,6 +157,22 @@ final class Boundary {
             "databases." + d.name() + ".config",
             display);
       }
+      if (d.pooler().isPresent()) {
+        var pooler = d.pooler().get();
+        for (String key : java.util.List.of("config", "manifest")) {
+          Optional<Path> p = key.equals("config") ? pooler.config() : pooler.manifest();
+          if (p.isPresent()) {
+            check(
+                p.get(),
+                repository,
+                realRepository,
+                outside,
+                pooler.positionOf(key),
+                "databases." + d.name() + ".pooler." + key,
+                display);
+          }
+        }
+      }
     }
   }
 

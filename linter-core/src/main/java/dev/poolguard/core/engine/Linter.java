@@ -308,8 +308,11 @@ public final class Linter {
     Set<String> serverFiles = ComposeLinks.filesRead(servers, display);
     unmodelled.removeIf(f -> serverFiles.contains(display.of(f)));
     notes.addAll(dev.poolguard.core.capacity.FoundDatabases.unknownManaged(config));
+    PoolerLoading poolers = PoolerLoading.load(config, workspace);
     List<dev.poolguard.core.model.Diagnostic> unused =
-        new ArrayList<>(UnusedFiles.of(assembly.read(), services, unmodelled, config, display));
+        new ArrayList<>(
+            UnusedFiles.of(
+                assembly.read(), services, unmodelled, config, display, poolers.files()));
     unused.addAll(assembly.compose().unread());
     unused.addAll(ComposeLinks.untied(servers));
     unused.sort(
@@ -323,6 +326,7 @@ public final class Linter {
             diagnostics,
             SecretValues.of(workspace.files(), services, limits),
             servers);
+    model = model.withPoolers(poolers.byDatabase());
     return new Run(config, workspace.files(), model, notes, workspace);
   }
 

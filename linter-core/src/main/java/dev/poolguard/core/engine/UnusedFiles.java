@@ -62,7 +62,8 @@ final class UnusedFiles {
       List<Service> services,
       List<Path> unmodelledFiles,
       PoolguardConfig config,
-      Display display) {
+      Display display,
+      Set<Path> poolerFiles) {
     List<Diagnostic> out = new ArrayList<>();
     for (Path p : read.helmTemplates()) {
       out.add(
@@ -85,7 +86,8 @@ final class UnusedFiles {
       db.config().ifPresent(c -> databaseFiles.add(c.toAbsolutePath().normalize().toString()));
     }
     for (Path p : unmodelledFiles) {
-      if (databaseFiles.contains(p.toAbsolutePath().normalize().toString())) {
+      String absolute = p.toAbsolutePath().normalize().toString();
+      if (databaseFiles.contains(absolute) || poolerFiles.contains(Path.of(absolute))) {
         continue;
       }
       boolean postgres = p.getFileName().toString().equals("postgresql.conf");
@@ -99,10 +101,15 @@ final class UnusedFiles {
                   : mysql
                       ? "MySQL option file: read only when a compose database mounts it or"
                           + " databases: in poolguard.yaml names it (config: with engine: mysql)"
-                      : "a file type poolguard does not model"));
+                      : UnusedPoolers.pgbouncerIni(p, display.of(p))
+                          .orElse("a file type poolguard does not model")));
     }
     for (ConfigFile manifest : read.manifests()) {
-      out.addAll(kinds(manifest));
+      boolean tied =
+          poolerFiles.stream().anyMatch(f -> display.of(f).equals(manifest.displayPath()));
+      List<Diagnostic> untied = tied ? List.of() : UnusedPoolers.manifest(manifest);
+      out.addAll(untied);
+      out.addAll(kinds(manifest, tied || !untied.isEmpty()));
     }
     Set<Workload> running = new HashSet<>();
     services.forEach(s -> s.deployment().ifPresent(d -> running.add(d.workload())));
@@ -142,9 +149,9 @@ final class UnusedFiles {
 
   /**
    * A manifest whose documents are all of kinds poolguard does not read, and every workload kind it
-   * does not model.
+   * does not model; the kinds of a pooler are read when {@code poolersSaid} (tied, or noted).
    */
-  private static List<Diagnostic> kinds(ConfigFile manifest) {
+  private static List<Diagnostic> kinds(ConfigFile manifest, boolean poolersSaid) {
     List<MapNode> objects = new ArrayList<>();
     for (ConfigNode doc : manifest.documents()) {
       if (doc instanceof MapNode map) {
@@ -165,7 +172,7 @@ final class UnusedFiles {
       if (kind.isEmpty() || kind.equals("List")) {
         continue;
       }
-      if (MODELLED.contains(kind)) {
+      if (MODELLED.contains(kind) || (poolersSaid && UnusedPoolers.poolerKind(map))) {
         used = true;
       } else if (UNMODELLED_WORKLOADS.contains(kind)) {
         String name = map.map("metadata").flatMap(m -> m.text("name")).map(n -> " " + n).orElse("");

@@ -1,7 +1,11 @@
 package dev.poolguard.core.model;
 
+import dev.poolguard.core.model.pooler.Pooler;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The effective configuration of everything linted: services with their pools, what the resolvers
@@ -12,13 +16,16 @@ import java.util.Objects;
  * @param diagnostics observations for the rules, in discovery order
  * @param redaction the secret values read on the way, which every output of the model masks
  * @param databases the database servers found among the files (compose services), sorted by name
+ * @param poolers the PgBouncer in front of each database that poolguard.yaml gives one, by database
+ *     name
  */
 public record DeploymentModel(
     List<Service> services,
     List<String> notes,
     List<Diagnostic> diagnostics,
     Redaction redaction,
-    List<DatabaseServer> databases) {
+    List<DatabaseServer> databases,
+    SortedMap<String, Pooler> poolers) {
 
   public DeploymentModel {
     services = List.copyOf(services);
@@ -27,15 +34,36 @@ public record DeploymentModel(
     Objects.requireNonNull(redaction, "redaction");
     databases =
         databases.stream().sorted(java.util.Comparator.comparing(DatabaseServer::name)).toList();
+    poolers = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(poolers));
   }
 
-  /** A model of services only: no database server was found among the files. */
+  /** A model with the database servers found among the files, and no poolers. */
+  public DeploymentModel(
+      List<Service> services,
+      List<String> notes,
+      List<Diagnostic> diagnostics,
+      Redaction redaction,
+      List<DatabaseServer> databases) {
+    this(services, notes, diagnostics, redaction, databases, new TreeMap<>());
+  }
+
+  /** A model with poolers and no database server found among the files. */
+  public DeploymentModel(
+      List<Service> services,
+      List<String> notes,
+      List<Diagnostic> diagnostics,
+      Redaction redaction,
+      SortedMap<String, Pooler> poolers) {
+    this(services, notes, diagnostics, redaction, List.of(), poolers);
+  }
+
+  /** A model of services only: no database server or pooler was found. */
   public DeploymentModel(
       List<Service> services,
       List<String> notes,
       List<Diagnostic> diagnostics,
       Redaction redaction) {
-    this(services, notes, diagnostics, redaction, List.of());
+    this(services, notes, diagnostics, redaction, List.of(), new TreeMap<>());
   }
 
   /**
@@ -55,6 +83,12 @@ public record DeploymentModel(
                                 && c.dataSource().equals(dataSource)
                                 && workload.filter(c.workload()::equals).isPresent()))
         .findFirst();
+  }
+
+  /** The same model with the poolers poolguard.yaml ties to its databases. */
+  public DeploymentModel withPoolers(Map<String, Pooler> byDatabase) {
+    return new DeploymentModel(
+        services, notes, diagnostics, redaction, databases, new TreeMap<>(byDatabase));
   }
 
   /** A model that knows no secret values beyond their shapes. */

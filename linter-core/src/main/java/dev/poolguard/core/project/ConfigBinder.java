@@ -122,7 +122,20 @@ final class ConfigBinder {
         f.positions(),
         f.string("engine"),
         f.string("instanceClass").or(() -> f.string("sku")).or(() -> f.string("tier")),
-        Optional.empty());
+        Optional.empty(),
+        f.get("pooler").map(n -> pooler(Fields.of(n), f.entries().get("pooler"), baseDir)));
+  }
+
+  private static PoolerConfig pooler(Fields f, MapNode.Entry entry, Path baseDir) {
+    return new PoolerConfig(
+        f.string("config").map(p -> baseDir.resolve(p).normalize()),
+        f.string("manifest").map(p -> baseDir.resolve(p).normalize()),
+        f.string("name"),
+        f.integer("instances"),
+        f.string("version"),
+        f.strings("direct"),
+        entry.key().position(),
+        f.positions());
   }
 
   /** {@code compose:} items: a file, or the files of one {@code -f a -f b} project. */

@@ -26,6 +26,7 @@ import java.util.OptionalInt;
  *     {@code tier} (Cloud SQL), whichever is given
  * @param source how a database poolguard found itself (not in poolguard.yaml) was found, for
  *     messages ({@code compose service db}); empty for one declared in poolguard.yaml
+ * @param pooler the PgBouncer the services reach it through, when declared
  */
 public record DatabaseConfig(
     String name,
@@ -37,7 +38,8 @@ public record DatabaseConfig(
     Map<String, SourcePosition> positions,
     Optional<String> engine,
     Optional<String> size,
-    Optional<String> source) {
+    Optional<String> source,
+    Optional<PoolerConfig> pooler) {
 
   /** A database declared with connection numbers or a config file only. */
   public DatabaseConfig(
@@ -56,8 +58,56 @@ public record DatabaseConfig(
         connectionIdleLimitSeconds,
         position,
         positions,
+        Optional.empty());
+  }
+
+  /** A database declared with connection numbers or a config file, and maybe a pooler. */
+  public DatabaseConfig(
+      String name,
+      OptionalInt maxConnections,
+      Optional<Path> config,
+      int reservedConnections,
+      OptionalInt connectionIdleLimitSeconds,
+      SourcePosition position,
+      Map<String, SourcePosition> positions,
+      Optional<PoolerConfig> pooler) {
+    this(
+        name,
+        maxConnections,
+        config,
+        reservedConnections,
+        connectionIdleLimitSeconds,
+        position,
+        positions,
         Optional.empty(),
         Optional.empty(),
+        Optional.empty(),
+        pooler);
+  }
+
+  /** A database with an engine, size or source, and no pooler. */
+  public DatabaseConfig(
+      String name,
+      OptionalInt maxConnections,
+      Optional<Path> config,
+      int reservedConnections,
+      OptionalInt connectionIdleLimitSeconds,
+      SourcePosition position,
+      Map<String, SourcePosition> positions,
+      Optional<String> engine,
+      Optional<String> size,
+      Optional<String> source) {
+    this(
+        name,
+        maxConnections,
+        config,
+        reservedConnections,
+        connectionIdleLimitSeconds,
+        position,
+        positions,
+        engine,
+        size,
+        source,
         Optional.empty());
   }
 
@@ -74,6 +124,7 @@ public record DatabaseConfig(
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(size, "size");
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(pooler, "pooler");
   }
 
   /** Where setting {@code key} is written, else the database's key. */

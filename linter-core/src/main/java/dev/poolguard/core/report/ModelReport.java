@@ -102,6 +102,7 @@ public final class ModelReport {
       }
     }
     out.append(ModelDatabases.text(model));
+    PoolerModel.text(model.poolers(), out);
     model.notes().forEach(n -> out.append("note: ").append(Terminal.oneLine(n)).append('\n'));
     return SafeOutput.finish(Terminal.neutral(out.toString()), model.redaction());
   }
@@ -117,6 +118,7 @@ public final class ModelReport {
       g.writeNumberField("modelVersion", JSON_VERSION);
       writeServices(g, model);
       ModelDatabases.json(g, model);
+      PoolerModel.json(model.poolers(), g);
       g.writeArrayFieldStart("notes");
       for (String note : model.notes()) {
         g.writeString(Redaction.redactText(note));

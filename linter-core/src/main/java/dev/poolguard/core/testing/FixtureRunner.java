@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  *
  * <p>Marker grammar: {@code # expect: rule-id[, rule-id…] ["message fragment"]} at the end of the
  * offending YAML line, or alone on the line above it (in {@code .properties} only on the line
- * above, since a {@code #} inside a properties line is part of the value).
+ * above, since a {@code #} inside a properties or PgBouncer .ini line is part of the value).
  *
  * <p>Waivers are judged against {@link #DEFAULT_TODAY}, never the clock. A fixture may change its
  * run with a {@code fixture.options} file of {@code key=value} lines: {@code today=YYYY-MM-DD}, and
@@ -127,7 +127,7 @@ public final class FixtureRunner {
             markers(
                 display,
                 new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList(),
-                display.endsWith(".properties")));
+                display.endsWith(".properties") || display.endsWith(".ini")));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -221,6 +221,35 @@ class CorpusTest {
   }
 
   /** SPEC 3.1: Helm {@code values*.yaml} files are plain YAML, whatever their strings hold. */
+  /**
+   * Every PgBouncer configuration of the corpus (a {@code pgbouncer*.ini}, an {@code .ini} with a
+   * {@code [pgbouncer]} section) and every CloudNativePG Pooler is noted with what it sets, since
+   * no poolguard.yaml ties it to a database; none is silently dropped.
+   */
+  @Test
+  void poolersAreNotedWithWhatTheySet() {
+    List<String> inis =
+        entries.stream()
+            .map(CorpusTree.Entry::display)
+            .filter(p -> p.endsWith(".ini") && p.contains("pgbouncer"))
+            .toList();
+    assertThat(inis).hasSizeGreaterThanOrEqualTo(5);
+    for (String ini : inis) {
+      assertThat(result.unusedFiles())
+          .as(ini)
+          .anySatisfy(
+              d -> {
+                assertThat(d.position().path()).isEqualTo(ini);
+                assertThat(d.message()).startsWith("PgBouncer configuration (pool_mode ");
+              });
+    }
+    assertThat(result.unusedFiles())
+        .anySatisfy(
+            d ->
+                assertThat(d.message())
+                    .startsWith("CloudNativePG Pooler pooler-example-rw (3 instances"));
+  }
+
   @Test
   void helmValuesFilesAreNotTakenForTemplates() {
     List<String> values =
