@@ -148,7 +148,12 @@ public record PoolCapacity(
     inputs.add(new Input(pods.position(), pods.source()));
     OptionalLong timeout = timeoutMillis(ds);
     Optional<PoolSetting> timeoutSetting =
-        ds.setting(ds.pool() == PoolKind.HIKARI ? "connection-timeout" : "acquisition-timeout");
+        ds.setting(
+            switch (ds.pool()) {
+              case HIKARI -> "connection-timeout";
+              case AGROAL -> "acquisition-timeout";
+              case TOMCAT, DBCP2 -> "max-wait";
+            });
     timeoutSetting.ifPresent(
         t ->
             inputs.add(
@@ -258,6 +263,17 @@ public record PoolCapacity(
               .map(OptionalLong::getAsLong)
               .orElse(30_000L);
       return ms == 0 ? OptionalLong.empty() : OptionalLong.of(ms < 250 ? 30_000L : ms);
+    }
+    if (ds.pool() == PoolKind.TOMCAT || ds.pool() == PoolKind.DBCP2) {
+      // Tomcat JDBC waits maxWait (default 30000 ms; 0 or less waits forever); DBCP2's maxWait
+      // defaults to -1, waiting forever. Only whole milliseconds are read here.
+      long fallback = ds.pool() == PoolKind.TOMCAT ? 30_000L : -1L;
+      long ms =
+          ds.setting("max-wait")
+              .filter(x -> x.value().isKnown())
+              .map(x -> x.value().asLong().orElse(fallback))
+              .orElse(fallback);
+      return ms <= 0 ? OptionalLong.empty() : OptionalLong.of(ms);
     }
     // Agroal waits acquisition-timeout (Quarkus default 5S); a zero duration waits forever
     // (agroal-pool ConnectionPool.getConnection: isZero() ? MAX_VALUE).

@@ -19,13 +19,26 @@ public final class PoolSizes {
 
   /** The setting that holds the pool maximum, when configured. */
   public static Optional<PoolSetting> poolMaxSetting(DataSource ds) {
-    return ds.setting(ds.pool() == PoolKind.HIKARI ? "maximum-pool-size" : "max-size");
+    return ds.setting(maxKey(ds.pool()));
   }
 
-  /** The pool maximum the library uses; empty when it is not known before deployment. */
+  /** The key of the pool maximum under the pool's prefix. */
+  public static String maxKey(PoolKind pool) {
+    return switch (pool) {
+      case HIKARI -> "maximum-pool-size";
+      case AGROAL -> "max-size";
+      case TOMCAT -> "max-active";
+      case DBCP2 -> "max-total";
+    };
+  }
+
+  /**
+   * The pool maximum the library uses; empty when it is not known before deployment, or when the
+   * library has no limit (DBCP2's negative {@code maxTotal}).
+   */
   public static OptionalInt poolMax(DataSource ds) {
     Optional<PoolSetting> s = poolMaxSetting(ds);
-    int fallback = ds.pool() == PoolKind.HIKARI ? 10 : 20;
+    int fallback = defaultMax(ds.pool());
     if (s.isEmpty()) {
       return OptionalInt.of(fallback);
     }
@@ -33,10 +46,27 @@ public final class PoolSizes {
       return OptionalInt.empty();
     }
     OptionalLong v = s.get().value().asLong();
+    if (ds.pool() == PoolKind.DBCP2 && v.isPresent() && v.getAsLong() < 0) {
+      return OptionalInt.empty(); // BasicDataSource: "negative for no limit"
+    }
     if (v.isEmpty() || v.getAsLong() < 1 || v.getAsLong() > Integer.MAX_VALUE) {
       return OptionalInt.of(fallback);
     }
     return OptionalInt.of((int) v.getAsLong());
+  }
+
+  /**
+   * The library's default maximum: HikariCP 10, Agroal 20, Tomcat JDBC 100 ({@code
+   * PoolProperties.DEFAULT_MAX_ACTIVE}, also what a {@code maxActive} below 1 is reset to), DBCP2 8
+   * ({@code GenericObjectPoolConfig.DEFAULT_MAX_TOTAL}).
+   */
+  public static int defaultMax(PoolKind pool) {
+    return switch (pool) {
+      case HIKARI -> 10;
+      case AGROAL -> 20;
+      case TOMCAT -> 100;
+      case DBCP2 -> 8;
+    };
   }
 
   /**

@@ -276,7 +276,8 @@ final class Baselines {
               s.load(),
               s.helm().map(h -> h.moved(p -> move(List.of(p), from, to).get(0))),
               s.position(),
-              s.positions()));
+              s.positions(),
+              s.declared()));
     }
     Path baseDir =
         c.baseDir().startsWith(from)

@@ -12,11 +12,14 @@ import dev.poolguard.core.model.quarkus.EnvChecks;
 import dev.poolguard.core.model.quarkus.QuarkusInput;
 import dev.poolguard.core.model.quarkus.QuarkusResolver;
 import dev.poolguard.core.model.spring.ExternalSources;
+import dev.poolguard.core.model.spring.ExtraDataSource;
 import dev.poolguard.core.model.spring.SpringFile;
 import dev.poolguard.core.model.spring.SpringInput;
 import dev.poolguard.core.model.spring.SpringResolver;
 import dev.poolguard.core.model.workload.Workload;
+import dev.poolguard.core.project.DataSourceDeclaration;
 import dev.poolguard.core.project.PoolguardConfig;
+import dev.poolguard.core.project.ServiceConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -112,7 +115,8 @@ final class FrameworkDispatch {
             request.profileOverride(),
             config.hikariVersion().orElse(NEWEST_HIKARI),
             workspace::loadIfPresent,
-            external);
+            external,
+            extraDataSources(name));
     String bootLine =
         BootLines.of(packaged, p -> workspace.display().of(p), this::mayReadBuildFile);
     List<Service> services =
@@ -136,6 +140,29 @@ final class FrameworkDispatch {
       }
     }
     return withDeployment;
+  }
+
+  /** The long-form datasources poolguard.yaml declares for the service with a prefix to read. */
+  private List<ExtraDataSource> extraDataSources(String service) {
+    ServiceConfig declared = config.services().get(service);
+    if (declared == null) {
+      return List.of();
+    }
+    List<ExtraDataSource> out = new ArrayList<>();
+    for (DataSourceDeclaration d : declared.declared().values()) {
+      d.prefix()
+          .ifPresent(
+              prefix ->
+                  out.add(
+                      new ExtraDataSource(
+                          d.name(),
+                          prefix,
+                          d.enabledBy(),
+                          d.havingValue(),
+                          d.matchIfMissing(),
+                          d.position())));
+    }
+    return out;
   }
 
   /**

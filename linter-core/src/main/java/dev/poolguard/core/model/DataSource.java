@@ -34,8 +34,19 @@ public record DataSource(
     Objects.requireNonNull(anchor, "anchor");
   }
 
-  /** Why pool settings cannot apply, and the line that makes it so. */
-  public record Inert(String reason, SourcePosition position) {}
+  /**
+   * Why pool settings cannot apply, and the line that makes it so.
+   *
+   * @param switchedOff true when the application switches the datasource off on purpose (a property
+   *     its declaration names is off), not a mistake worth a warning
+   */
+  public record Inert(String reason, SourcePosition position, boolean switchedOff) {
+
+    /** Settings that cannot apply by mistake. */
+    public Inert(String reason, SourcePosition position) {
+      this(reason, position, false);
+    }
+  }
 
   public Optional<PoolSetting> setting(String key) {
     return settings.stream().filter(s -> s.key().equals(key)).findFirst();

@@ -5,7 +5,8 @@ import java.util.Locale;
 /** The application framework that reads a service's configuration. */
 public enum Framework {
   SPRING,
-  QUARKUS;
+  QUARKUS,
+  MICRONAUT;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);

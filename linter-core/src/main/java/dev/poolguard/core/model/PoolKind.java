@@ -3,7 +3,9 @@ package dev.poolguard.core.model;
 /** The connection-pool library behind a datasource. */
 public enum PoolKind {
   HIKARI("HikariCP"),
-  AGROAL("Agroal");
+  AGROAL("Agroal"),
+  TOMCAT("Tomcat JDBC"),
+  DBCP2("Commons DBCP2");
 
   private final String displayName;
 

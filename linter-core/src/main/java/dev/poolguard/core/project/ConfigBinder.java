@@ -60,7 +60,20 @@ final class ConfigBinder {
     Fields f = Fields.of(entry.value());
     Fields named = f.fields("datasources");
     Map<String, String> datasources = new LinkedHashMap<>();
-    named.entries().keySet().forEach(ds -> datasources.put(ds, named.string(ds).orElseThrow()));
+    Map<String, DataSourceDeclaration> declared = new LinkedHashMap<>();
+    named
+        .entries()
+        .forEach(
+            (ds, e) -> {
+              Optional<String> shortForm = named.string(ds);
+              if (shortForm.isPresent()) {
+                datasources.put(ds, shortForm.get());
+                return;
+              }
+              DataSourceDeclaration d = declaration(ds, e);
+              declared.put(ds, d);
+              d.database().ifPresent(db -> datasources.put(ds, db));
+            });
     Optional<Load> load =
         f.get("load").map(node -> load(Fields.of(node), f.entries().get("load").key().position()));
     return new ServiceConfig(
@@ -76,7 +89,20 @@ final class ConfigBinder {
         load,
         f.get("helm").map(node -> helm(Fields.of(node), f.entries().get("helm"), baseDir)),
         entry.key().position(),
-        f.positions());
+        f.positions(),
+        declared);
+  }
+
+  private static DataSourceDeclaration declaration(String name, MapNode.Entry entry) {
+    Fields f = Fields.of(entry.value());
+    return new DataSourceDeclaration(
+        name,
+        f.string("prefix"),
+        f.string("database"),
+        f.string("enabledBy"),
+        f.string("havingValue"),
+        f.string("matchIfMissing").map(Boolean::parseBoolean).orElse(false),
+        entry.key().position());
   }
 
   private static HelmConfig helm(Fields f, MapNode.Entry entry, Path baseDir) {

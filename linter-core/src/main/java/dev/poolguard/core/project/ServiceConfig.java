@@ -25,6 +25,7 @@ import java.util.OptionalInt;
  * @param helm the Helm chart that deploys the service, when given
  * @param position the service's key
  * @param positions the key of every setting given, by its {@code poolguard.yaml} name
+ * @param declared datasources given in the long form (with a prefix or a switch), by name
  */
 public record ServiceConfig(
     String name,
@@ -39,7 +40,8 @@ public record ServiceConfig(
     Optional<Load> load,
     Optional<HelmConfig> helm,
     SourcePosition position,
-    Map<String, SourcePosition> positions) {
+    Map<String, SourcePosition> positions,
+    Map<String, DataSourceDeclaration> declared) {
 
   public ServiceConfig {
     Objects.requireNonNull(name, "name");
@@ -55,6 +57,39 @@ public record ServiceConfig(
     Objects.requireNonNull(helm, "helm");
     Objects.requireNonNull(position, "position");
     positions = Copies.sorted(positions);
+    declared = Copies.sorted(declared);
+  }
+
+  /** A service without long-form datasources. */
+  public ServiceConfig(
+      String name,
+      Optional<Framework> framework,
+      List<Path> config,
+      List<Path> deployment,
+      Optional<String> container,
+      List<String> profiles,
+      Optional<String> database,
+      Map<String, String> datasources,
+      OptionalInt replicas,
+      Optional<Load> load,
+      Optional<HelmConfig> helm,
+      SourcePosition position,
+      Map<String, SourcePosition> positions) {
+    this(
+        name,
+        framework,
+        config,
+        deployment,
+        container,
+        profiles,
+        database,
+        datasources,
+        replicas,
+        load,
+        helm,
+        position,
+        positions,
+        Map.of());
   }
 
   /** Where setting {@code key} is written, else the service's key. */

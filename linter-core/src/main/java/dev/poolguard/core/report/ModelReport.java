@@ -67,7 +67,7 @@ public final class ModelReport {
         ds.inert()
             .ifPresent(
                 i ->
-                    out.append("    INERT: ")
+                    out.append(i.switchedOff() ? "    SWITCHED OFF: " : "    INERT: ")
                         .append(i.reason())
                         .append(" (")
                         .append(i.position())
@@ -171,6 +171,9 @@ public final class ModelReport {
       g.writeObjectFieldStart("inert");
       g.writeStringField("reason", ds.inert().get().reason());
       g.writeStringField("location", ds.inert().get().position().toString());
+      if (ds.inert().get().switchedOff()) {
+        g.writeBooleanField("switchedOff", true);
+      }
       g.writeEndObject();
     }
     g.writeArrayFieldStart("settings");

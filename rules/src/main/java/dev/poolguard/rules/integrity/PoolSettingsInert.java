@@ -59,6 +59,7 @@ public final class PoolSettingsInert implements Rule {
         (pool, out) -> {
           pool.dataSource()
               .inert()
+              .filter(inert -> !inert.switchedOff())
               .ifPresent(
                   inert -> {
                     List<PoolSetting> set =

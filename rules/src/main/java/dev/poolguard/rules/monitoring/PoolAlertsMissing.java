@@ -91,6 +91,9 @@ public final class PoolAlertsMissing implements Rule {
     Set<String> seen = new HashSet<>();
     for (Service service : context.model().services()) {
       for (DataSource ds : service.dataSources()) {
+        if (ds.pool() != PoolKind.HIKARI && ds.pool() != PoolKind.AGROAL) {
+          continue; // no alert rules are proposed for Tomcat JDBC or DBCP2 pools
+        }
         boolean hikari = ds.pool() == PoolKind.HIKARI;
         Optional<String> name = hikari ? known(ds.setting("pool-name")) : Optional.of(ds.name());
         for (Signal signal :

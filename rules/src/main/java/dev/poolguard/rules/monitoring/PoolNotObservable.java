@@ -71,7 +71,9 @@ public final class PoolNotObservable implements Rule {
     Set<String> seen = new HashSet<>();
     for (Service service : context.model().services()) {
       Observability seenBy = service.observability();
-      if (service.dataSources().isEmpty() || seenBy.build().isEmpty()) {
+      if (service.dataSources().isEmpty()
+          || seenBy.build().isEmpty()
+          || service.framework() == Framework.MICRONAUT) {
         continue;
       }
       Optional<Violation> problem =

@@ -63,8 +63,10 @@ public final class LivenessProbeChecksDatabase implements Rule {
     List<Violation> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Service service : context.model().services()) {
-      if (service.dataSources().isEmpty() || service.deployment().isEmpty()) {
-        continue;
+      if (service.dataSources().isEmpty()
+          || service.deployment().isEmpty()
+          || service.framework() == Framework.MICRONAUT) {
+        continue; // Micronaut's health endpoints are not modelled
       }
       Deployment d = service.deployment().get();
       Optional<HttpProbe> probe =

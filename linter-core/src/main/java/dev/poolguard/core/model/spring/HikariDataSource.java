@@ -32,10 +32,32 @@ final class HikariDataSource {
    * The HikariCP pool of {@code spring.datasource.hikari.*}, defaults filled in at {@code anchor}.
    */
   static DataSource of(PropertyLookup lookup, SourcePosition anchor, int hikariMajor) {
+    return of(
+        lookup, "default", SpringResolver.HIKARI_PREFIX, anchor, hikariMajor, inert(lookup), true);
+  }
+
+  /**
+   * A HikariCP pool bound under {@code prefix} ({@code @ConfigurationProperties}), defaults filled
+   * in at {@code anchor}; {@code unknownKeys} keeps keys HikariCP does not have (false where the
+   * prefix also holds the application's own keys, such as a URL beside the pool settings).
+   */
+  static DataSource of(
+      PropertyLookup lookup,
+      String name,
+      String prefix,
+      SourcePosition anchor,
+      int hikariMajor,
+      Optional<DataSource.Inert> inert,
+      boolean unknownKeys) {
+    int elements = prefix.split("\\.", -1).length;
     Map<String, List<Property>> byKey = new LinkedHashMap<>();
-    for (Property p : lookup.under(SpringResolver.HIKARI_PREFIX, HikariDataSource::spellingRank)) {
-      String rest = afterPrefix(p.name());
-      byKey.computeIfAbsent(settingKey(rest), k -> new ArrayList<>()).add(p);
+    for (Property p : lookup.under(prefix, q -> spellingRank(q, prefix, elements))) {
+      String rest = afterPrefix(p.name(), elements);
+      String key = settingKey(rest);
+      if (!unknownKeys && HikariProperties.find(firstElement(key)).isEmpty()) {
+        continue;
+      }
+      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
     }
     Map<String, PoolSetting> settings = new java.util.TreeMap<>();
     for (Map.Entry<String, List<Property>> e : byKey.entrySet()) {
@@ -52,15 +74,9 @@ final class HikariDataSource {
               wholeNumber(e.getKey(), top, lookup.value(top, overridden)),
               known));
     }
-    addDefaults(settings, anchor, hikariMajor);
+    addDefaults(settings, anchor, hikariMajor, prefix);
     return new DataSource(
-        "default",
-        PoolKind.HIKARI,
-        SpringResolver.HIKARI_PREFIX,
-        List.copyOf(settings.values()),
-        inert(lookup),
-        anchor,
-        hikariMajor);
+        name, PoolKind.HIKARI, prefix, List.copyOf(settings.values()), inert, anchor, hikariMajor);
   }
 
   /**
@@ -70,8 +86,8 @@ final class HikariDataSource {
    * form, then the legacy form) before {@code DefaultPropertyMapper}; other spellings are found
    * only through the reverse mapping of {@code SpringIterableConfigurationPropertySource}.
    */
-  private static int spellingRank(Property p) {
-    String canonical = SpringResolver.HIKARI_PREFIX + "." + settingKey(afterPrefix(p.name()));
+  private static int spellingRank(Property p, String prefix, int elements) {
+    String canonical = prefix + "." + settingKey(afterPrefix(p.name(), elements));
     String written = p.writtenAs();
     if (p.kind() == Origin.Kind.ENV) {
       if (written.equalsIgnoreCase(SpringNames.envName(canonical))) {
@@ -132,11 +148,11 @@ final class HikariDataSource {
     return (h ^ (h >>> 16)) & 15;
   }
 
-  /** The written name after {@code spring.datasource.hikari.} (three dotted elements). */
-  private static String afterPrefix(String name) {
+  /** The written name after a prefix of {@code elements} dotted elements. */
+  private static String afterPrefix(String name, int elements) {
     int dots = 0;
     for (int i = 0; i < name.length(); i++) {
-      if (name.charAt(i) == '.' && ++dots == 3) {
+      if (name.charAt(i) == '.' && ++dots == elements) {
         return name.substring(i + 1);
       }
     }
@@ -164,7 +180,7 @@ final class HikariDataSource {
   }
 
   private static void addDefaults(
-      Map<String, PoolSetting> settings, SourcePosition anchor, int hikariMajor) {
+      Map<String, PoolSetting> settings, SourcePosition anchor, int hikariMajor, String prefix) {
     for (String key : HikariBehaviour.KEYS) {
       var property = HikariProperties.find(key).orElseThrow();
       if (settings.containsKey(property.key())) {
@@ -186,19 +202,16 @@ final class HikariDataSource {
                   property.key(),
                   new PoolSetting(
                       property.key(),
-                      SpringResolver.HIKARI_PREFIX + "." + property.key(),
+                      prefix + "." + property.key(),
                       Value.defaultValue(
                           t,
                           new Origin(
-                              Origin.Kind.DEFAULT,
-                              anchor,
-                              SpringResolver.HIKARI_PREFIX + "." + property.key(),
-                              "")),
+                              Origin.Kind.DEFAULT, anchor, prefix + "." + property.key(), "")),
                       true)));
     }
   }
 
-  private static Optional<DataSource.Inert> inert(PropertyLookup lookup) {
+  static Optional<DataSource.Inert> inert(PropertyLookup lookup) {
     Optional<Property> type = lookup.top("spring.datasource.type");
     if (type.isPresent()) {
       String t = lookup.resolved("spring.datasource.type").orElse("").strip();

@@ -19,6 +19,7 @@ import java.util.function.Function;
  * @param hikariMajor the HikariCP major version whose defaults apply
  * @param loader loads a file named by {@code spring.config.import}
  * @param external what the deployment sets above the config files
+ * @param extra datasources the application defines itself, as poolguard.yaml declares them
  */
 public record SpringInput(
     String name,
@@ -28,15 +29,39 @@ public record SpringInput(
     Optional<List<String>> profileOverride,
     int hikariMajor,
     Function<Path, Optional<ConfigFile>> loader,
-    ExternalSources external) {
+    ExternalSources external,
+    List<ExtraDataSource> extra) {
 
   public SpringInput {
+    extra = List.copyOf(extra);
     Objects.requireNonNull(name, "name");
     files = List.copyOf(files);
     configuredProfiles = List.copyOf(configuredProfiles);
     Objects.requireNonNull(profileOverride, "profileOverride");
     Objects.requireNonNull(loader, "loader");
     Objects.requireNonNull(external, "external");
+  }
+
+  /** Input for a service without datasources of its own making. */
+  public SpringInput(
+      String name,
+      boolean nameFixed,
+      List<SpringFile> files,
+      List<String> configuredProfiles,
+      Optional<List<String>> profileOverride,
+      int hikariMajor,
+      Function<Path, Optional<ConfigFile>> loader,
+      ExternalSources external) {
+    this(
+        name,
+        nameFixed,
+        files,
+        configuredProfiles,
+        profileOverride,
+        hikariMajor,
+        loader,
+        external,
+        List.of());
   }
 
   /** Input for a service known only from its config files. */

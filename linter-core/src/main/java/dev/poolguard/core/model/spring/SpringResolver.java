@@ -334,10 +334,8 @@ public final class SpringResolver {
         input.files().isEmpty()
             ? SourcePosition.startOf(input.name())
             : SourcePosition.startOf(sortedFiles().get(0).file().displayPath());
-    List<DataSource> dataSources = new ArrayList<>();
-    if (lookup.anyUnder("spring.datasource")) {
-      dataSources.add(HikariDataSource.of(lookup, anchor(serviceAnchor), input.hikariMajor()));
-    }
+    List<DataSource> dataSources =
+        new SpringDataSources(input, docsInFileOrder).of(lookup, serviceAnchor);
     return new Service(
             name,
             Framework.SPRING,
@@ -347,25 +345,6 @@ public final class SpringResolver {
             dataSources,
             serviceAnchor)
         .withObservability(new Observability(Optional.empty(), MetricsSettings.of(lookup)));
-  }
-
-  /** Where pool settings belong: the hikari block, else the datasource block, of the main file. */
-  private SourcePosition anchor(SourcePosition fallback) {
-    for (String target : List.of(HIKARI_PREFIX, "spring.datasource")) {
-      for (SpringDoc doc : docsInFileOrder) {
-        if (doc.file().profile().isPresent()) {
-          continue;
-        }
-        for (ConfigNode node : doc.file().file().documents()) {
-          Optional<SourcePosition> found =
-              HikariDataSource.keyPosition(node, "", SpringNames.uniform(target));
-          if (found.isPresent()) {
-            return found.get();
-          }
-        }
-      }
-    }
-    return fallback;
   }
 
   /** Files this resolver was given, for callers that need them in Spring's order. */

@@ -34,6 +34,7 @@ final class PoolAlerts {
     return switch (ds.pool()) {
       case HIKARI -> hikari(service.name(), ds, maxUtilisation);
       case AGROAL -> agroal(service.name(), ds, maxUtilisation);
+      case TOMCAT, DBCP2 -> List.of(); // neither publishes pool metrics poolguard knows alerts for
     };
   }
 
