@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.poolguard.core.model.DataSource;
 import dev.poolguard.core.model.DeploymentModel;
 import dev.poolguard.core.model.Origin;
+import dev.poolguard.core.model.PoolKind;
 import dev.poolguard.core.model.PoolSetting;
 import dev.poolguard.core.model.Redaction;
 import dev.poolguard.core.model.Service;
@@ -72,6 +73,12 @@ public final class ModelReport {
                         .append(" (")
                         .append(i.position())
                         .append(")\n"));
+        if (ds.pool() == PoolKind.TOMCAT || ds.pool() == PoolKind.DBCP2) {
+          out.append("    not HikariCP: spring.datasource.type selects ")
+              .append(ds.pool().displayName())
+              .append(
+                  "; its maximum counts in the database budget, the HikariCP rules do not apply\n");
+        }
         int width = ds.settings().stream().mapToInt(s -> s.key().length()).max().orElse(0);
         for (PoolSetting s : ds.settings()) {
           out.append("    ")
