@@ -8,6 +8,8 @@ import dev.poolguard.core.model.Framework;
 import dev.poolguard.core.model.Observability;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.model.kubernetes.Deployments;
+import dev.poolguard.core.model.micronaut.MicronautInput;
+import dev.poolguard.core.model.micronaut.MicronautResolver;
 import dev.poolguard.core.model.quarkus.EnvChecks;
 import dev.poolguard.core.model.quarkus.QuarkusInput;
 import dev.poolguard.core.model.quarkus.QuarkusResolver;
@@ -103,8 +105,12 @@ final class FrameworkDispatch {
             ? Optional.empty()
             : BuildFiles.near(
                 packaged.get(0).path(), p -> workspace.display().of(p), this::mayReadBuildFile);
-    if (framework(files, fixedFramework) == Framework.QUARKUS) {
+    Framework framework = framework(files, fixedFramework);
+    if (framework == Framework.QUARKUS) {
       return quarkus(name, files, profiles, workload, external, overrides, build);
+    }
+    if (framework == Framework.MICRONAUT) {
+      return micronaut(name, fixed, files, profiles, workload, external, overrides);
     }
     SpringInput input =
         new SpringInput(
@@ -227,6 +233,44 @@ final class FrameworkDispatch {
     return withDeployment;
   }
 
+  /**
+   * A Micronaut service: its classpath root files (Micronaut reads no classpath {@code config/}
+   * folder), with the deployment's arguments, system properties and environment.
+   */
+  private List<Service> micronaut(
+      String name,
+      boolean fixed,
+      List<SpringFile> files,
+      List<String> profiles,
+      Optional<Workload> workload,
+      ExternalSources external,
+      Optional<Deployments.Overrides> overrides) {
+    List<ConfigFile> root =
+        files.stream()
+            .filter(f -> f.location() % 2 == 0 && !f.external())
+            .sorted(Comparator.comparing(f -> f.file().displayPath()))
+            .map(SpringFile::file)
+            .toList();
+    Service service =
+        MicronautResolver.resolve(
+            new MicronautInput(
+                name,
+                fixed,
+                root,
+                request.profileOverride(),
+                profiles,
+                external.arguments(),
+                external.systemProperties(),
+                external.environment(),
+                external.onKubernetes(),
+                config.hikariVersion().orElse(MICRONAUT_HIKARI)));
+    Optional<Deployment> deployment = deployment(workload, overrides);
+    return List.of(deployment.map(service::withDeployment).orElse(service));
+  }
+
+  /** micronaut-jdbc-hikari 6.3 (Micronaut 4.10) depends on HikariCP 6.3. */
+  private static final int MICRONAUT_HIKARI = 6;
+
   /** The workload the services run in, when a manifest deploys them. */
   private Optional<Deployment> deployment(
       Optional<Workload> workload, Optional<Deployments.Overrides> overrides) {
@@ -275,7 +319,23 @@ final class FrameworkDispatch {
         }
       }
     }
+    for (SpringFile f : files) {
+      for (dev.poolguard.core.config.ConfigNode doc : f.file().documents()) {
+        if (doc instanceof dev.poolguard.core.config.MapNode map
+            && map.entries().stream().anyMatch(e -> isMicronautKey(e.key().value()))) {
+          return Framework.MICRONAUT;
+        }
+      }
+    }
     return Framework.SPRING;
+  }
+
+  /** Keys only Micronaut reads: its own namespace and micronaut-sql's datasources. */
+  private static boolean isMicronautKey(String key) {
+    return key.equals("micronaut")
+        || key.startsWith("micronaut.")
+        || key.equals("datasources")
+        || key.startsWith("datasources.");
   }
 
   private static final int BUILD_FILE_BYTES = 4 << 20;
@@ -292,6 +352,9 @@ final class FrameworkDispatch {
           }
           if (text.contains("io.quarkus")) {
             return Optional.of(Framework.QUARKUS);
+          }
+          if (text.contains("io.micronaut")) {
+            return Optional.of(Framework.MICRONAUT);
           }
           if (text.contains("spring-boot") || text.contains("HikariCP")) {
             return Optional.of(Framework.SPRING);

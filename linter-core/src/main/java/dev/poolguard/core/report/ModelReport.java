@@ -3,6 +3,7 @@ package dev.poolguard.core.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.poolguard.core.model.DataSource;
 import dev.poolguard.core.model.DeploymentModel;
+import dev.poolguard.core.model.Framework;
 import dev.poolguard.core.model.Origin;
 import dev.poolguard.core.model.PoolKind;
 import dev.poolguard.core.model.PoolSetting;
@@ -45,7 +46,7 @@ public final class ModelReport {
           .append(service.name())
           .append(" (")
           .append(service.framework().id())
-          .append(", profiles: ")
+          .append(service.framework() == Framework.MICRONAUT ? ", environments: " : ", profiles: ")
           .append(service.profileLabel())
           .append(" from ")
           .append(service.profileSource())

@@ -94,6 +94,9 @@ public final class CapacityModelIncomplete implements Rule {
                 "pods"));
       }
       for (DataSource ds : service.dataSources()) {
+        if (ds.inert().filter(DataSource.Inert::switchedOff).isPresent()) {
+          continue; // the application does not create it: nothing to count
+        }
         if (config != null && config.load().isPresent() && PoolLoad.poolMax(ds).isEmpty()) {
           out.add(
               at(

@@ -1,5 +1,6 @@
 package dev.poolguard.rules.integrity;
 
+import dev.poolguard.core.model.Framework;
 import dev.poolguard.core.model.PoolKind;
 import dev.poolguard.core.model.PoolSetting;
 import dev.poolguard.core.model.hikari.HikariProperties;
@@ -60,7 +61,9 @@ public final class UnknownPoolProperty implements Rule {
                     + "' under "
                     + pool.dataSource().prefix()
                     + hint
-                    + ": Spring ignores it and the default applies"));
+                    + ": "
+                    + (pool.service().framework() == Framework.MICRONAUT ? "Micronaut" : "Spring")
+                    + " ignores it and the default applies"));
       }
     }
   }
