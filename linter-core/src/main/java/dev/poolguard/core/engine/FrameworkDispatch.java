@@ -91,6 +91,11 @@ final class FrameworkDispatch {
               .of(workload.get(), container);
       if (overrides.isPresent()) {
         external = overrides.get().sources();
+        Optional<List<String>> names = ConfigNames.of(external);
+        if (names.isPresent()) {
+          files.clear();
+          files.addAll(ConfigNames.renamed(packaged, configFolders(name), names.get(), workspace));
+        }
         // spring.config.location replaces the default locations, packaged ones included.
         java.util.function.IntPredicate reads = overrides.get().readsPackaged();
         files.removeIf(f -> !reads.test(f.location()));
@@ -146,6 +151,25 @@ final class FrameworkDispatch {
       }
     }
     return withDeployment;
+  }
+
+  /** The folders poolguard.yaml's config: names for the service, with their location ranks. */
+  private java.util.Map<Path, Integer> configFolders(String service) {
+    java.util.Map<Path, Integer> out = new java.util.LinkedHashMap<>();
+    ServiceConfig declared = config.services().get(service);
+    if (declared == null) {
+      return out;
+    }
+    int rank = 0;
+    for (Path entry : declared.config()) {
+      Path dir = entry.toAbsolutePath().normalize();
+      if (Files.isDirectory(dir)) {
+        out.put(dir, rank);
+        out.put(dir.resolve("config"), rank + 1);
+      }
+      rank += 2;
+    }
+    return out;
   }
 
   /** The long-form datasources poolguard.yaml declares for the service with a prefix to read. */

@@ -71,7 +71,12 @@ final class UnusedFiles {
               SourcePosition.startOf(display.of(p)),
               "Helm template: render it first (helm template CHART | poolguard lint -)"));
     }
+    Set<String> readByServices = new HashSet<>();
+    services.forEach(s -> readByServices.addAll(s.configFiles()));
     for (Path p : read.plainFiles()) {
+      if (readByServices.contains(display.of(p))) {
+        continue; // a config file read under another spring.config.name
+      }
       out.add(
           Diagnostic.notUsed(
               SourcePosition.startOf(display.of(p)),

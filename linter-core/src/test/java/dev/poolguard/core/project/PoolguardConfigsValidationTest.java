@@ -146,14 +146,14 @@ class PoolguardConfigsValidationTest {
           version: 1\\nconcurrentRollouts: every                           | poolguard.yaml:2:21: concurrentRollouts: must be one or all, found 'every'
           version: 1\\nlimits: { maxFiles: 0 }                             | poolguard.yaml:2:21: limits.maxFiles: must be at least 1, found 0
           version: 1\\nexclude: ['[a']                                     | poolguard.yaml:2:11: exclude[0]: not a valid glob: Missing ']
-          version: 1\\nservices: { a: { framework: sprng } }               | poolguard.yaml:2:29: services.a.framework: must be spring or quarkus, found 'sprng' (did you mean 'spring'?)
+          version: 1\\nservices: { a: { framework: sprng } }               | poolguard.yaml:2:29: services.a.framework: must be spring, quarkus or micronaut, found 'sprng' (did you mean 'spring'?)
           version: 1\\nservices: { a: { replicas: 6.5 } }                  | poolguard.yaml:2:28: services.a.replicas: expected an integer, found 6.5
           version: 1\\nservices: { a: { replicas: 0 } }                    | poolguard.yaml:2:28: services.a.replicas: must be at least 1, found 0
           version: 1\\nservices: { a: { config: { x: 1 } } }               | poolguard.yaml:2:26: services.a.config: expected a string or a list of strings, found a mapping
           version: 1\\nservices: { a: { config: [a, { b: 1 }] } }          | poolguard.yaml:2:30: services.a.config[1]: expected a string, found a mapping
           version: 1\\nservices: { a: { deployment: [] } }                 | poolguard.yaml:2:30: services.a.deployment: must not be empty
           version: 1\\nservices: { a: { profiles: prod } }                 | poolguard.yaml:2:28: services.a.profiles: expected a list of strings, found 'prod'
-          version: 1\\nservices: { a: { datasources: { r: [x] } } }       | poolguard.yaml:2:36: services.a.datasources.r: expected a string, found a list
+          version: 1\\nservices: { a: { datasources: { r: [x] } } }       | poolguard.yaml:2:36: services.a.datasources.r: expected a string or a mapping, found a list
           version: 1\\nservices: { a: { load: 5 } }                        | poolguard.yaml:2:24: services.a.load: expected a mapping, found 5
           version: 1\\nservices: { a: { load: { connectionHoldMillis: 1 } } } | poolguard.yaml:2:18: services.a.load: missing required key 'peakRequestsPerSecond'
           version: 1\\nservices: { a: { load: { peakRequestsPerSecond: 0, connectionHoldMillis: 1 } } } | poolguard.yaml:2:49: services.a.load.peakRequestsPerSecond: must be greater than 0, found 0

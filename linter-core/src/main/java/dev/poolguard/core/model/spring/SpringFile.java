@@ -13,8 +13,23 @@ import java.util.regex.Pattern;
  * @param path where it is on disk (to follow {@code spring.config.import})
  * @param location its config location's rank: higher ranks beat lower ones (classpath root 0,
  *     classpath {@code config/} 1, external locations above)
+ * @param configName the config name it is read under ({@code application}, {@code bootstrap}, or a
+ *     name {@code spring.config.name} gives)
+ * @param nameRank the place of that name in {@code spring.config.name}: a later name's file beats
+ *     an earlier one's in the same location
  */
-public record SpringFile(ConfigFile file, Path path, int location) {
+public record SpringFile(
+    ConfigFile file, Path path, int location, String configName, int nameRank) {
+
+  /** A file read under its own name: {@code application} or {@code bootstrap}. */
+  public SpringFile(ConfigFile file, Path path, int location) {
+    this(
+        file,
+        path,
+        location,
+        path.getFileName().toString().startsWith("bootstrap") ? "bootstrap" : "application",
+        0);
+  }
 
   /** The lowest location rank outside the application (a mounted or named folder). */
   public static final int FIRST_EXTERNAL_LOCATION = 100;
@@ -35,8 +50,18 @@ public record SpringFile(ConfigFile file, Path path, int location) {
   }
 
   Optional<String> profile() {
-    Matcher m = NAME.matcher(path.getFileName().toString());
-    return m.matches() ? Optional.ofNullable(m.group(2)) : Optional.empty();
+    String fileName = path.getFileName().toString();
+    if (configName.equals("application") || configName.equals("bootstrap")) {
+      Matcher m = NAME.matcher(fileName);
+      return m.matches() ? Optional.ofNullable(m.group(2)) : Optional.empty();
+    }
+    Matcher m = named(configName).matcher(fileName);
+    return m.matches() ? Optional.ofNullable(m.group(1)) : Optional.empty();
+  }
+
+  /** {@code <name>[-<profile>].yml|yaml|properties}: the files Spring reads for a config name. */
+  public static Pattern named(String configName) {
+    return Pattern.compile(Pattern.quote(configName) + "(?:-(.+))?\\.(yml|yaml|properties)");
   }
 
   boolean isBootstrap() {

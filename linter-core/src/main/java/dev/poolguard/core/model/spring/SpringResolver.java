@@ -140,6 +140,7 @@ public final class SpringResolver {
         .sorted(
             Comparator.comparingInt(SpringFile::location)
                 .thenComparing(f -> f.profile().orElse(""))
+                .thenComparingInt(SpringFile::nameRank)
                 .thenComparing(SpringFile::isProperties)
                 .thenComparing(f -> f.file().displayPath()))
         .toList();

@@ -7,6 +7,7 @@ import dev.poolguard.core.config.ConfigLoader;
 import dev.poolguard.core.config.Limits;
 import dev.poolguard.core.model.DataSource;
 import dev.poolguard.core.model.Origin;
+import dev.poolguard.core.model.PoolKind;
 import dev.poolguard.core.model.Service;
 import dev.poolguard.core.model.Value;
 import java.io.IOException;
@@ -213,11 +214,17 @@ class SpringResolverTest {
   }
 
   @Test
-  void otherPoolTypeMakesSettingsInert() throws IOException {
+  void otherPoolTypeIsThatPoolAndMakesHikariSettingsInert() throws IOException {
     file(
         "application.yml",
         "spring.datasource:\n  type: org.apache.commons.dbcp2.BasicDataSource\n  hikari.maximum-pool-size: 5\n");
-    assertThat(only().dataSources().get(0).inert()).isPresent();
+    DataSource dbcp2 = only().dataSources().get(0);
+    assertThat(dbcp2.name()).isEqualTo("default");
+    assertThat(dbcp2.pool()).isEqualTo(PoolKind.DBCP2);
+    assertThat(dbcp2.value("max-total").map(Value::text)).contains("8");
+    DataSource hikari = only().dataSources().get(1);
+    assertThat(hikari.name()).isEqualTo("hikari");
+    assertThat(hikari.inert()).isPresent();
   }
 
   @Test
