@@ -130,6 +130,9 @@ final class FrameworkDispatch {
             extraDataSources(name));
     String bootLine =
         BootLines.of(packaged, p -> workspace.display().of(p), this::mayReadBuildFile);
+    notes.addAll(
+        DataSourceHints.notes(
+            name, files, input.extra().stream().map(ExtraDataSource::prefix).toList()));
     List<Service> services =
         SpringResolver.resolve(input).stream()
             .map(s -> s.withFrameworkLine(bootLine).withObservability(built(s, build)))

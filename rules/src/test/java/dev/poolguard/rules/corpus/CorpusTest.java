@@ -227,6 +227,29 @@ class CorpusTest {
    * no poolguard.yaml ties it to a database; none is silently dropped.
    */
   @Test
+  void micronautGuidesAreMicronautServicesWithHikariDefaults() {
+    // micronaut-guides: datasources.default with a URL placeholder and no pool size, and a
+    // guide with both application.yml and application.properties in one folder.
+    List<Service> micronaut =
+        model().services().stream().filter(s -> s.framework() == Framework.MICRONAUT).toList();
+    assertThat(micronaut)
+        .extracting(Service::name)
+        .containsExactlyInAnyOrder("complete", "micronautguide");
+    for (Service s : micronaut) {
+      DataSource ds =
+          s.dataSources().stream()
+              .filter(d -> d.name().equals("default"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(ds.pool()).isEqualTo(PoolKind.HIKARI);
+      assertDefault(ds, "maximum-pool-size", "10");
+    }
+    assertThat(only(run(), "micronautguide").configFiles())
+        .extracting(f -> f.substring(f.lastIndexOf('/') + 1))
+        .containsExactly("application.yml", "application.properties");
+  }
+
+  @Test
   void poolersAreNotedWithWhatTheySet() {
     List<String> inis =
         entries.stream()
