@@ -170,15 +170,15 @@ public final class MicronautResolver {
   }
 
   /**
-   * The files Micronaut reads, lowest first: {@code application.yml} then {@code .properties} (the
-   * properties loader runs later, so it wins), then each active environment's files in priority
-   * order.
+   * The files Micronaut reads, lowest first: {@code application.properties} then {@code .yml} (at
+   * one order the YAML file wins: so the real Micronaut 4.10 behaves in the oracle), then each
+   * active environment's files in priority order.
    */
   private List<ConfigFile> files(List<String> active) {
     List<ConfigFile> out = new ArrayList<>();
     for (int level = -1; level < active.size(); level++) {
       Optional<String> environment = level < 0 ? Optional.empty() : Optional.of(active.get(level));
-      for (boolean properties : List.of(false, true)) {
+      for (boolean properties : List.of(true, false)) {
         for (ConfigFile file : input.files()) {
           Matcher m = FILE.matcher(fileName(file));
           if (m.matches()
