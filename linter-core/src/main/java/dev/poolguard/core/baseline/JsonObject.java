@@ -40,6 +40,11 @@ final class JsonObject {
     return as(field, required(field), Boolean.class, "true or false");
   }
 
+  /** A true-or-false field that may be left out, {@code false} when it is. */
+  boolean optionalBool(String field) {
+    return fields.containsKey(field) && bool(field);
+  }
+
   JsonObject object(String field) {
     return object(required(field), where(field));
   }

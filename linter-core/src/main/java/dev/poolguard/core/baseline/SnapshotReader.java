@@ -103,7 +103,12 @@ final class SnapshotReader {
     }
     Optional<DataSource.Inert> inert =
         ds.optionalObject("inert")
-            .map(i -> new DataSource.Inert(i.string("reason"), position(i.object("position"))));
+            .map(
+                i ->
+                    new DataSource.Inert(
+                        i.string("reason"),
+                        position(i.object("position")),
+                        i.optionalBool("switchedOff")));
     return new DataSource(
         ds.string("name"),
         ds.enumValue("pool", PoolKind.class),

@@ -78,6 +78,9 @@ final class SnapshotWriter {
       g.writeObjectFieldStart("inert");
       g.writeStringField("reason", ds.inert().get().reason());
       position(g, "position", ds.inert().get().position());
+      if (ds.inert().get().switchedOff()) {
+        g.writeBooleanField("switchedOff", true);
+      }
       g.writeEndObject();
     }
     g.writeArrayFieldStart("settings");

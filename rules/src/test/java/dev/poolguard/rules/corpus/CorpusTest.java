@@ -246,7 +246,7 @@ class CorpusTest {
     }
     assertThat(only(run(), "micronautguide").configFiles())
         .extracting(f -> f.substring(f.lastIndexOf('/') + 1))
-        .containsExactly("application.yml", "application.properties");
+        .containsExactly("application.properties", "application.yml");
   }
 
   @Test
