@@ -67,6 +67,9 @@ final class CaseGenerator {
         default -> env.put("SPRING_APPLICATION_JSON", json);
       }
     }
+    if (mounts.isEmpty() && random.nextInt(5) == 0) {
+      configName();
+    }
     Map<String, String> texts = new LinkedHashMap<>();
     files.forEach((name, props) -> texts.put(name, render(name, props)));
     laterDocs.forEach(
@@ -79,6 +82,48 @@ final class CaseGenerator {
           texts.put(name, text.toString());
         });
     return new GeneratedCase(seed, number, texts, env, args, systemProperties, mounts);
+  }
+
+  /**
+   * {@code spring.config.name} from env, {@code -D} or an argument: some packaged files move to the
+   * name {@code orders}, read instead of (or, named second or first, beside) {@code application};
+   * an {@code application} file stays so that the folder is still found as a service.
+   */
+  private void configName() {
+    String names =
+        switch (random.nextInt(3)) {
+          case 0 -> "orders";
+          case 1 -> "application,orders";
+          default -> "orders,application";
+        };
+    Map<String, Map<String, String>> renamed = new LinkedHashMap<>();
+    files.forEach(
+        (name, props) ->
+            renamed.put(
+                name.startsWith("application") && random.nextBoolean()
+                    ? "orders" + name.substring("application".length())
+                    : name,
+                props));
+    if (renamed.keySet().stream().noneMatch(n -> n.startsWith("application"))) {
+      renamed.put("application.properties", new LinkedHashMap<>(Map.of("app.unread", "1")));
+    }
+    Map<String, List<Map<String, String>>> docs = new LinkedHashMap<>();
+    laterDocs.forEach(
+        (name, list) ->
+            docs.put(
+                renamed.containsKey(name) || !name.startsWith("application")
+                    ? name
+                    : "orders" + name.substring("application".length()),
+                list));
+    files.clear();
+    files.putAll(renamed);
+    laterDocs.clear();
+    laterDocs.putAll(docs);
+    switch (random.nextInt(3)) {
+      case 0 -> env.put("SPRING_CONFIG_NAME", names);
+      case 1 -> systemProperties.put("spring.config.name", names);
+      default -> args.add("--spring.config.name=" + names);
+    }
   }
 
   /**
