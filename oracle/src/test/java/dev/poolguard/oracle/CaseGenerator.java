@@ -67,7 +67,7 @@ final class CaseGenerator {
         default -> env.put("SPRING_APPLICATION_JSON", json);
       }
     }
-    if (mounts.isEmpty() && random.nextInt(5) == 0) {
+    if (random.nextInt(5) == 0) {
       configName();
     }
     Map<String, String> texts = new LinkedHashMap<>();
@@ -85,9 +85,10 @@ final class CaseGenerator {
   }
 
   /**
-   * {@code spring.config.name} from env, {@code -D} or an argument: some packaged files move to the
-   * name {@code orders}, read instead of (or, named second or first, beside) {@code application};
-   * an {@code application} file stays so that the folder is still found as a service.
+   * {@code spring.config.name} from env, {@code -D} or an argument: some packaged and mounted files
+   * move to the name {@code orders}, read instead of (or, named second or first, beside) {@code
+   * application}; a packaged {@code application} file stays so that the folder is still found as a
+   * service.
    */
   private void configName() {
     String names =
@@ -117,6 +118,18 @@ final class CaseGenerator {
                 list));
     files.clear();
     files.putAll(renamed);
+    mounts.replaceAll(
+        (folder, named) -> {
+          Map<String, String> moved = new LinkedHashMap<>();
+          named.forEach(
+              (name, text) ->
+                  moved.put(
+                      name.startsWith("application") && random.nextBoolean()
+                          ? "orders" + name.substring("application".length())
+                          : name,
+                      text));
+          return moved;
+        });
     laterDocs.clear();
     laterDocs.putAll(docs);
     switch (random.nextInt(3)) {

@@ -1,13 +1,11 @@
 package dev.poolguard.core.engine;
 
-import dev.poolguard.core.model.ExternalSetting;
 import dev.poolguard.core.model.spring.ExternalSources;
 import dev.poolguard.core.model.spring.SpringFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,49 +14,16 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * {@code spring.config.name}: the names Spring Boot looks for in each config location instead of
- * {@code application}. {@code StandardConfigDataLocationResolver} binds it before any config file
- * is read, so only the deployment's arguments, {@code -D} options and environment ({@code
- * SPRING_CONFIG_NAME}) can set it; several names are comma-separated and a later name's file beats
- * an earlier one's in the same location.
+ * The packaged files a service reads under {@code spring.config.name} (the names: {@link
+ * dev.poolguard.core.model.spring.ConfigNames}).
  */
 final class ConfigNames {
-
-  private static final String PROPERTY = "spring.config.name";
-  private static final String VARIABLE = "SPRING_CONFIG_NAME";
 
   private ConfigNames() {}
 
   /** The names the deployment sets, if it sets any other than {@code application}. */
   static Optional<List<String>> of(ExternalSources external) {
-    Optional<String> value =
-        last(external.arguments(), PROPERTY)
-            .or(() -> last(external.systemProperties(), PROPERTY))
-            .or(
-                () ->
-                    external.environment().stream()
-                        .filter(
-                            v ->
-                                v.name().equalsIgnoreCase(VARIABLE)
-                                    || v.name().equalsIgnoreCase(PROPERTY))
-                        .reduce((a, b) -> b)
-                        .flatMap(ExternalSetting::text));
-    List<String> names =
-        value.stream()
-            .flatMap(v -> Arrays.stream(v.split(",")))
-            .map(String::strip)
-            .filter(n -> !n.isEmpty())
-            .toList();
-    return names.isEmpty() || names.equals(List.of("application"))
-        ? Optional.empty()
-        : Optional.of(names);
-  }
-
-  private static Optional<String> last(List<ExternalSetting> settings, String name) {
-    return settings.stream()
-        .filter(s -> s.name().equals(name))
-        .reduce((a, b) -> b)
-        .flatMap(ExternalSetting::text);
+    return dev.poolguard.core.model.spring.ConfigNames.of(external);
   }
 
   /**

@@ -289,7 +289,8 @@ final class FrameworkDispatch {
                 external.arguments(),
                 external.systemProperties(),
                 external.environment(),
-                external.onKubernetes(),
+                external.onKubernetes()
+                    && workload.filter(w -> w.kind() != Workload.Kind.COMPOSE_SERVICE).isPresent(),
                 config.hikariVersion().orElse(MICRONAUT_HIKARI)));
     Optional<Deployment> deployment = deployment(workload, overrides);
     return List.of(deployment.map(service::withDeployment).orElse(service));

@@ -9,6 +9,7 @@ import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.Diagnostic;
 import dev.poolguard.core.model.ExternalSetting;
 import dev.poolguard.core.model.Origin;
+import dev.poolguard.core.model.spring.ConfigNames;
 import dev.poolguard.core.model.spring.ExternalSources;
 import dev.poolguard.core.model.spring.SpringFile;
 import dev.poolguard.core.model.workload.Container;
@@ -94,8 +95,9 @@ public final class Deployments {
     List<SpringFile> external = new ArrayList<>();
     List<ConfigFile> embedded = new ArrayList<>();
     List<Unread> unread = new ArrayList<>();
+    Optional<List<String>> names = ConfigNames.of(arguments, systemProperties, environment);
     for (VolumeMount mount : c.volumeMounts()) {
-      mounted(workload, mount, locations, external, embedded, unread);
+      mounted(workload, mount, locations, names, external, embedded, unread);
     }
     json.ifPresent(embedded::add);
     return Optional.of(
@@ -148,6 +150,7 @@ public final class Deployments {
       Workload workload,
       VolumeMount mount,
       SpringLocations locations,
+      Optional<List<String>> names,
       List<SpringFile> external,
       List<ConfigFile> embedded,
       List<Unread> unread) {
@@ -169,9 +172,22 @@ public final class Deployments {
           continue;
         }
         embedded.add(file.file());
-        OptionalInt rank = locations.rank(where.get(), file.applicationFile());
+        // Under spring.config.name a folder location holds <name>[-profile].* files instead.
+        Optional<Integer> nameRank =
+            names.isEmpty()
+                ? Optional.of(0).filter(x -> file.applicationFile())
+                : ConfigNames.rankOf(file.key(), names.get());
+        OptionalInt rank = locations.rank(where.get(), nameRank.isPresent());
         if (rank.isPresent()) {
-          external.add(new SpringFile(file.file(), where.get(), rank.getAsInt()));
+          external.add(
+              names.isEmpty()
+                  ? new SpringFile(file.file(), where.get(), rank.getAsInt())
+                  : new SpringFile(
+                      file.file(),
+                      where.get(),
+                      rank.getAsInt(),
+                      names.get().get(nameRank.orElse(0)),
+                      nameRank.orElse(0)));
         } else {
           poolSetting(file.file())
               .ifPresent(

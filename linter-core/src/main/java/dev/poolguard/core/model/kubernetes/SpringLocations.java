@@ -90,8 +90,8 @@ record SpringLocations(Optional<List<String>> replaced, List<String> additional)
    * The location rank of a file mounted at {@code file}, or empty when Spring Boot does not read it
    * there.
    *
-   * @param applicationName whether the file is named {@code application[-profile].*}, the name
-   *     Spring looks for in a folder
+   * @param applicationName whether the file is named {@code application[-profile].*} (or by a
+   *     {@code spring.config.name}), the name Spring looks for in a folder
    */
   OptionalInt rank(Path file, boolean applicationName) {
     String path = file.toString();
