@@ -42,6 +42,24 @@ class ExamplesTest {
   }
 
   @Test
+  void mixedFleetCountsTheSecondPoolOnlyWhileItsFlagIsOn() throws IOException {
+    CliRun run = CliRun.inProcess(ROOT, "lint", "examples/mixed-fleet");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains(
+            "examples/mixed-fleet/orders/src/main/resources/application.yml:7:26: error:"
+                + " database main: at today's replicas (steady state) the fleet opens 120"
+                + " connections (orders 3 pods × 20, orders (events) 3 pods × 10, reports 2 pods ×"
+                + " 15) but accepts 115 (maxConnections 115) [database-connections-exceeded]");
+    Path copy = copy(ROOT.resolve("examples/mixed-fleet"));
+    Path manifest = copy.resolve("k8s/orders.yaml");
+    Files.writeString(
+        manifest, Files.readString(manifest).replace("value: \"true\"", "value: \"false\""));
+    CliRun off = CliRun.inProcess(copy, "lint", ".");
+    assertThat(off.exitCode()).as(off.out()).isZero();
+  }
+
+  @Test
   void restoringThePoolPasses() throws IOException {
     Path copy = copy(ROOT.resolve("examples/incident"));
     Path prod = copy.resolve("orders-api/src/main/resources/application-prod.yml");
