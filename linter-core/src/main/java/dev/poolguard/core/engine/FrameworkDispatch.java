@@ -22,9 +22,6 @@ import dev.poolguard.core.model.workload.Workload;
 import dev.poolguard.core.project.DataSourceDeclaration;
 import dev.poolguard.core.project.PoolguardConfig;
 import dev.poolguard.core.project.ServiceConfig;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,6 +58,20 @@ final class FrameworkDispatch {
     this.request = request;
     this.notes = notes;
     this.workloads = workloads;
+  }
+
+  /**
+   * A dispatch for one service resolved beside others: its own notes, diagnostics and startup
+   * checks, the rest shared. {@link #join} takes them over in the order the serial loop had.
+   */
+  FrameworkDispatch fork(List<String> ownNotes) {
+    return new FrameworkDispatch(config, workspace, request, ownNotes, workloads);
+  }
+
+  /** Takes over a fork's diagnostics, after those of the forks joined before it. */
+  void join(FrameworkDispatch fork) {
+    diagnostics.addAll(fork.diagnostics);
+    startup.putAll(fork.startup);
   }
 
   /**
@@ -110,7 +121,7 @@ final class FrameworkDispatch {
             ? Optional.empty()
             : BuildFiles.near(
                 packaged.get(0).path(), p -> workspace.display().of(p), this::mayReadBuildFile);
-    Framework framework = framework(files, fixedFramework);
+    Framework framework = Frameworks.of(files, fixedFramework);
     if (framework == Framework.QUARKUS) {
       return quarkus(name, files, profiles, workload, external, overrides, build);
     }
@@ -310,88 +321,5 @@ final class FrameworkDispatch {
             workload.get(),
             workloads.cluster().autoscalersFor(workload.get()),
             overrides.get().container()));
-  }
-
-  /**
-   * The framework that reads the files: as configured, else from the build file beside them, else
-   * from the keys (quarkus.* means Quarkus).
-   */
-  private static Framework framework(List<SpringFile> files, Optional<Framework> configured) {
-    if (configured.isPresent()) {
-      return configured.get();
-    }
-    for (SpringFile f : files) {
-      for (Path dir = f.path().getParent(); dir != null; dir = dir.getParent()) {
-        Optional<Framework> fromBuild = fromBuildFile(dir);
-        if (fromBuild.isPresent()) {
-          return fromBuild.get();
-        }
-        if (dir.getFileName() != null && dir.getFileName().toString().equals("src")) {
-          break;
-        }
-      }
-    }
-    for (SpringFile f : files) {
-      for (dev.poolguard.core.config.ConfigNode doc : f.file().documents()) {
-        if (doc instanceof dev.poolguard.core.config.MapNode map
-            && map.entries().stream()
-                .anyMatch(
-                    e -> {
-                      String k = e.key().value();
-                      return k.equals("quarkus")
-                          || k.startsWith("quarkus.")
-                          || k.matches("%[^.]+\\.quarkus\\..*")
-                          || k.startsWith("\"%");
-                    })) {
-          return Framework.QUARKUS;
-        }
-      }
-    }
-    for (SpringFile f : files) {
-      for (dev.poolguard.core.config.ConfigNode doc : f.file().documents()) {
-        if (doc instanceof dev.poolguard.core.config.MapNode map
-            && map.entries().stream().anyMatch(e -> isMicronautKey(e.key().value()))) {
-          return Framework.MICRONAUT;
-        }
-      }
-    }
-    return Framework.SPRING;
-  }
-
-  /** Keys only Micronaut reads: its own namespace and micronaut-sql's datasources. */
-  private static boolean isMicronautKey(String key) {
-    return key.equals("micronaut")
-        || key.startsWith("micronaut.")
-        || key.equals("datasources")
-        || key.startsWith("datasources.");
-  }
-
-  private static final int BUILD_FILE_BYTES = 4 << 20;
-
-  private static Optional<Framework> fromBuildFile(Path dir) {
-    for (String name : List.of("pom.xml", "build.gradle", "build.gradle.kts")) {
-      Path build = dir.resolve(name);
-      if (Files.isRegularFile(build)) {
-        try {
-          String text;
-          try (InputStream in = Files.newInputStream(build)) {
-            // Only a marker is looked for: the first megabytes are enough, and bounded.
-            text = new String(in.readNBytes(BUILD_FILE_BYTES), StandardCharsets.UTF_8);
-          }
-          if (text.contains("io.quarkus")) {
-            return Optional.of(Framework.QUARKUS);
-          }
-          if (text.contains("io.micronaut")) {
-            return Optional.of(Framework.MICRONAUT);
-          }
-          if (text.contains("spring-boot") || text.contains("HikariCP")) {
-            return Optional.of(Framework.SPRING);
-          }
-        } catch (IOException e) {
-          return Optional.empty();
-        }
-      }
-    }
-    return Optional.empty();
   }
 }

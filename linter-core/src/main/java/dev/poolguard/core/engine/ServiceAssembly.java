@@ -100,36 +100,20 @@ final class ServiceAssembly {
         WorkloadMatching.readManifests(
                 others, workspace, request, notes, manifests, plainFiles, overlays, charts)
             .withWorkloads(compose.workloads());
-    WorkloadMatching workloads = new WorkloadMatching(cluster, workspace, notes, overlays, charts);
+    WorkloadMatching workloads = new WorkloadMatching(cluster, workspace, overlays, charts);
     FrameworkDispatch dispatch =
         new FrameworkDispatch(config, workspace, request, notes, workloads);
     List<Service> services = new ArrayList<>();
     Set<Path> claimed = new HashSet<>(); // looked up once per discovered file: no list scan
-    for (ServiceConfig service : config.services().values()) {
-      List<SpringFile> files = ServiceFiles.configuredFiles(service, workspace, notes);
-      files.forEach(f -> claimed.add(f.path()));
-      List<Workload> running = workloads.configured(service);
-      if (files.isEmpty() && running.isEmpty()) {
-        notes.add(
-            "service "
-                + service.name()
-                + ": no Spring config files or manifests found at its config: and deployment: paths");
-        continue;
-      }
-      for (Optional<Workload> workload :
-          running.isEmpty()
-              ? List.of(Optional.<Workload>empty())
-              : running.stream().map(Optional::of).toList()) {
-        services.addAll(
-            dispatch.resolve(
-                service.name(),
-                true,
-                files,
-                service.profiles(),
-                workload,
-                service.container(),
-                service.framework()));
-      }
+    // Each service is resolved on its own (in parallel for a large tree) with its own notes and
+    // diagnostics, which are taken over in service order: the output is that of a serial loop.
+    List<ServiceConfig> configured = List.copyOf(config.services().values());
+    for (Resolved r :
+        InOrder.map(configured, PARALLEL_FROM, s -> configured(s, dispatch, workloads))) {
+      notes.addAll(r.notes());
+      claimed.addAll(r.claimed());
+      services.addAll(r.services());
+      dispatch.join(r.dispatch());
     }
     Map<Path, List<Path>> byRoot = new TreeMap<>();
     for (Path file : springFiles) {
@@ -137,28 +121,17 @@ final class ServiceAssembly {
         byRoot.computeIfAbsent(ServiceFiles.root(file), r -> new ArrayList<>()).add(file);
       }
     }
-    for (Map.Entry<Path, List<Path>> group : byRoot.entrySet()) {
-      List<SpringFile> files = new ArrayList<>();
-      for (Path file : group.getValue()) {
-        int location = file.getParent().equals(group.getKey()) ? 0 : 1;
-        files.add(new SpringFile(workspace.load(file), file, location));
-      }
-      String name = ServiceFiles.name(group.getKey(), request);
-      List<Service> plain =
-          dispatch.resolve(
-              name, false, files, List.of(), Optional.empty(), Optional.empty(), Optional.empty());
-      String resolvedName = plain.isEmpty() ? name : plain.get(0).name();
-      Optional<Workload> workload =
-          workloads
-              .named(resolvedName)
-              .or(() -> workloads.named(name))
-              .or(() -> compose.builtFrom(group.getKey()).flatMap(workloads::named));
-      services.addAll(
-          workload.isPresent()
-              ? dispatch.resolve(
-                  name, false, files, List.of(), workload, Optional.empty(), Optional.empty())
-              : plain);
+    // Folders no configured service claimed, one service each, resolved the same way.
+    for (Resolved r :
+        InOrder.map(
+            List.copyOf(byRoot.entrySet()),
+            PARALLEL_FROM,
+            group -> inFolder(group.getKey(), group.getValue(), dispatch, workloads))) {
+      notes.addAll(r.notes());
+      services.addAll(r.services());
+      dispatch.join(r.dispatch());
     }
+    // Only now that every service has claimed its workloads are the unclaimed ones known.
     for (Workload w : workloads.unclaimedApplications()) {
       services.addAll(
           dispatch.resolve(
@@ -176,5 +149,74 @@ final class ServiceAssembly {
             .thenComparing(Service::profileLabel)
             .thenComparing(s -> s.deployment().map(d -> d.workload().describe()).orElse("")));
     return services;
+  }
+
+  /** Below this many services, threads cost more than they save. */
+  private static final int PARALLEL_FROM = 16;
+
+  /** What resolving one service (or one folder's) gave, to be taken over in order. */
+  private record Resolved(
+      List<String> notes, Set<Path> claimed, List<Service> services, FrameworkDispatch dispatch) {}
+
+  /** A service of poolguard.yaml, with the workloads that run it. */
+  private Resolved configured(
+      ServiceConfig service, FrameworkDispatch shared, WorkloadMatching workloads) {
+    List<String> own = new ArrayList<>();
+    FrameworkDispatch dispatch = shared.fork(own);
+    List<SpringFile> files = ServiceFiles.configuredFiles(service, workspace, own);
+    Set<Path> claimed = new HashSet<>();
+    files.forEach(f -> claimed.add(f.path()));
+    List<Workload> running = workloads.configured(service, own);
+    List<Service> services = new ArrayList<>();
+    if (files.isEmpty() && running.isEmpty()) {
+      own.add(
+          "service "
+              + service.name()
+              + ": no Spring config files or manifests found at its config: and deployment: paths");
+      return new Resolved(own, claimed, services, dispatch);
+    }
+    for (Optional<Workload> workload :
+        running.isEmpty()
+            ? List.of(Optional.<Workload>empty())
+            : running.stream().map(Optional::of).toList()) {
+      services.addAll(
+          dispatch.resolve(
+              service.name(),
+              true,
+              files,
+              service.profiles(),
+              workload,
+              service.container(),
+              service.framework()));
+    }
+    return new Resolved(own, claimed, services, dispatch);
+  }
+
+  /** The config files of one folder no configured service claimed, named after the folder. */
+  private Resolved inFolder(
+      Path root, List<Path> paths, FrameworkDispatch shared, WorkloadMatching workloads) {
+    List<String> own = new ArrayList<>();
+    FrameworkDispatch dispatch = shared.fork(own);
+    List<SpringFile> files = new ArrayList<>();
+    for (Path file : paths) {
+      int location = file.getParent().equals(root) ? 0 : 1;
+      files.add(new SpringFile(workspace.load(file), file, location));
+    }
+    String name = ServiceFiles.name(root, request);
+    List<Service> plain =
+        dispatch.resolve(
+            name, false, files, List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+    String resolvedName = plain.isEmpty() ? name : plain.get(0).name();
+    Optional<Workload> workload =
+        workloads
+            .named(resolvedName)
+            .or(() -> workloads.named(name))
+            .or(() -> compose.builtFrom(root).flatMap(workloads::named));
+    List<Service> services =
+        workload.isPresent()
+            ? dispatch.resolve(
+                name, false, files, List.of(), workload, Optional.empty(), Optional.empty())
+            : plain;
+    return new Resolved(own, Set.of(), services, dispatch);
   }
 }

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Kubernetes side of a run: the manifests among the discovered files, and which workload runs
@@ -28,21 +29,27 @@ final class WorkloadMatching {
 
   private final Cluster cluster;
   private final Workspace workspace;
-  private final List<String> notes;
-  private final Set<Workload> claimed = new HashSet<>();
+  // Services are resolved on several threads (ServiceAssembly): claims come from all of them, and
+  // are read only once they are all done. The indexes below are written here and only read.
+  private final Set<Workload> claimed = ConcurrentHashMap.newKeySet();
   private final Map<String, List<Workload>> byPath = new HashMap<>();
   private final Map<String, List<Workload>> byName = new HashMap<>();
-  private Map<Workload, Integer> order;
+  private final Map<Workload, Integer> order = new IdentityHashMap<>();
   private final Overlays overlays;
   private final Charts charts;
 
-  WorkloadMatching(
-      Cluster cluster, Workspace workspace, List<String> notes, Overlays overlays, Charts charts) {
+  WorkloadMatching(Cluster cluster, Workspace workspace, Overlays overlays, Charts charts) {
     this.cluster = cluster;
     this.overlays = overlays;
     this.charts = charts;
     this.workspace = workspace;
-    this.notes = notes;
+    // Indexed once: every configured service asks, so scanning all workloads per service grew
+    // with services times workloads.
+    for (Workload w : cluster.workloads()) {
+      order.put(w, order.size());
+      byPath.computeIfAbsent(w.position().path(), k -> new ArrayList<>()).add(w);
+      byName.computeIfAbsent(w.name(), k -> new ArrayList<>()).add(w);
+    }
   }
 
   Cluster cluster() {
@@ -115,27 +122,15 @@ final class WorkloadMatching {
    * stable Deployment) unless one of them carries the service's name; database servers among them
    * (POSTGRES_*, MYSQL_* env) never do.
    */
-  /**
-   * The workloads written in one of {@code paths} or named in {@code names}, in the cluster's
-   * order. Indexed once: every configured service asks, so scanning all workloads per service grew
-   * with services times workloads.
-   */
+  /** The workloads written in one of {@code paths} or named in {@code names}, in cluster order. */
   private List<Workload> inFiles(Set<String> paths, Set<String> names) {
-    if (order == null) {
-      order = new IdentityHashMap<>();
-      for (Workload w : cluster.workloads()) {
-        order.put(w, order.size());
-        byPath.computeIfAbsent(w.position().path(), k -> new ArrayList<>()).add(w);
-        byName.computeIfAbsent(w.name(), k -> new ArrayList<>()).add(w);
-      }
-    }
     Set<Workload> found = Collections.newSetFromMap(new IdentityHashMap<>());
     paths.forEach(p -> found.addAll(byPath.getOrDefault(p, List.of())));
     names.forEach(n -> found.addAll(byName.getOrDefault(n, List.of())));
     return found.stream().sorted(Comparator.comparingInt(order::get)).toList();
   }
 
-  List<Workload> configured(ServiceConfig service) {
+  List<Workload> configured(ServiceConfig service, List<String> notes) {
     if (!service.deployment().isEmpty() || service.helm().isPresent()) {
       Set<String> paths = new HashSet<>();
       Set<String> rendered = new HashSet<>(charts.objects(service.name()));
@@ -190,8 +185,9 @@ final class WorkloadMatching {
     return false;
   }
 
+  /** The first workload of that name, in cluster order. */
   Optional<Workload> named(String name) {
-    return cluster.workloads().stream().filter(w -> w.name().equals(name)).findFirst();
+    return byName.getOrDefault(name, List.of()).stream().findFirst();
   }
 
   /**

@@ -11,25 +11,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /** The files of one run, each loaded once, keyed by their normalised absolute path. */
 final class Workspace {
 
   private final Display display;
   private final Limits limits;
-  private final Map<String, ConfigFile> loaded = new TreeMap<>();
+  // Concurrent: services are resolved on several threads (ServiceAssembly), each loading its files.
+  private final Map<String, ConfigFile> loaded = new ConcurrentSkipListMap<>();
   // Display paths are for people: a name the platform cannot encode does not survive the round
   // trip through a String (a non-ASCII name under a C locale), so the real path is kept.
-  private final Map<String, Path> byDisplayPath = new HashMap<>();
+  private final Map<String, Path> byDisplayPath = new ConcurrentHashMap<>();
 
   private final java.util.function.Consumer<Path> onRead;
 
@@ -42,9 +40,6 @@ final class Workspace {
   // in which the assembly asks (and with it every output) is the same as without prefetching.
   private final Map<Path, ConfigFile> parsedAhead = new ConcurrentHashMap<>();
   private final Map<Path, Optional<String>> textAhead = new ConcurrentHashMap<>();
-
-  /** {@code -Dpoolguard.serial=true} parses on the calling thread only (for comparison). */
-  static final String SERIAL_PROPERTY = "poolguard.serial";
 
   /** Below this many files, threads cost more than they save. */
   private static final int PARALLEL_FROM = 16;
@@ -79,62 +74,30 @@ final class Workspace {
   }
 
   /**
-   * Reads and parses {@code files} ahead of the assembly, on a bounded pool of threads (one per
-   * core, at most eight), so that a large tree's parsing uses every core. Nothing is kept as an
+   * Reads and parses {@code files} ahead of the assembly, on a bounded pool of threads ({@link
+   * InOrder#threads()}), so that a large tree's parsing uses every core. Nothing is kept as an
    * input of the run by this: {@link #load} and {@link #peek} still decide that, in their order.
    */
   void prefetch(List<Path> files) {
-    int threads =
-        Boolean.getBoolean(SERIAL_PROPERTY)
-            ? 1
-            : Math.min(8, Runtime.getRuntime().availableProcessors());
     List<Path> keys = files.stream().map(f -> f.toAbsolutePath().normalize()).distinct().toList();
-    if (threads < 2 || keys.size() < PARALLEL_FROM) {
+    if (InOrder.threads() < 2 || keys.size() < PARALLEL_FROM) {
       return;
     }
-    AtomicInteger next = new AtomicInteger();
-    List<Thread> workers = new ArrayList<>();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    for (int t = 0; t < threads; t++) {
-      // A deep stack, as the main thread's: hostile nesting must fail the same way on any thread.
-      Thread worker =
-          new Thread(
-              null,
-              () -> {
-                try {
-                  for (int i = next.getAndIncrement();
-                      i < keys.size();
-                      i = next.getAndIncrement()) {
-                    Path key = keys.get(i);
-                    textAhead.put(key, readText(key));
-                    parsedAhead.put(key, read(key));
-                  }
-                } catch (Throwable e) { // rethrown on the calling thread below
-                  failure.compareAndSet(null, e);
-                }
-              },
-              "poolguard-parse-" + t,
-              WORKER_STACK_BYTES);
-      worker.setDaemon(true);
-      workers.add(worker);
-      worker.start();
-    }
-    for (Thread worker : workers) {
-      try {
-        worker.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-    // Whatever failed is parsed again on the calling thread, where it fails as it always did.
-    if (failure.get() != null) {
+    try {
+      InOrder.map(
+          keys,
+          PARALLEL_FROM,
+          key -> {
+            textAhead.put(key, readText(key));
+            parsedAhead.put(key, read(key));
+            return key;
+          });
+    } catch (RuntimeException | Error e) {
+      // Whatever failed is parsed again on the calling thread, where it fails as it always did.
       parsedAhead.clear();
       textAhead.clear();
     }
   }
-
-  private static final long WORKER_STACK_BYTES = 16L << 20;
 
   /** Loads a file without keeping it: the caller decides whether it is one poolguard reads. */
   ConfigFile peek(Path file) {
