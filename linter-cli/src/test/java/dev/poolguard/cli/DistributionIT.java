@@ -114,6 +114,28 @@ class DistributionIT {
     assertThat(top.resolve("man/man1/poolguard.1")).content().contains(".TH POOLGUARD 1");
   }
 
+  /**
+   * picocli's classes in the jar are compiled for Java 17 from its source, so the launcher's
+   * archive or AOT cache can hold them; the published Java 5 class files (version 49) cannot be.
+   */
+  @Test
+  void picocliClassesAreJava17ClassFilesTheArchiveCanHold() throws IOException {
+    Path jar = launcher.getParent().getParent().resolve("lib/poolguard.jar");
+    Map<String, Integer> versions = new HashMap<>();
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+      for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+        if (e.getName().startsWith("picocli/") && e.getName().endsWith(".class")) {
+          try (InputStream in = zip.getInputStream(e)) {
+            byte[] head = in.readNBytes(8);
+            versions.put(e.getName(), ((head[6] & 0xff) << 8) | (head[7] & 0xff));
+          }
+        }
+      }
+    }
+    assertThat(versions).containsKey("picocli/CommandLine.class").hasSizeGreaterThan(100);
+    assertThat(versions.values()).containsOnly(61);
+  }
+
   /** Every docs/ and examples/ link of the bundled README resolves inside the install. */
   @Test
   void readmeLinksResolveAndTheQuickStartRunsFromTheInstall() throws Exception {

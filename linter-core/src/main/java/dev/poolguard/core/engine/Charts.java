@@ -1,9 +1,7 @@
 package dev.poolguard.core.engine;
 
 import dev.poolguard.core.config.ConfigFile;
-import dev.poolguard.core.config.ConfigNode;
 import dev.poolguard.core.config.Limits;
-import dev.poolguard.core.config.MapNode;
 import dev.poolguard.core.model.helm.HelmChart;
 import dev.poolguard.core.project.HelmConfig;
 import dev.poolguard.core.project.PoolguardConfig;
@@ -58,13 +56,7 @@ final class Charts {
       ConfigFile file = r.file();
       workspace.keep("helm:" + service.name(), file);
       rendered.add(file);
-      Set<String> names = new HashSet<>();
-      for (ConfigNode doc : file.documents()) {
-        if (doc instanceof MapNode m) {
-          m.map("metadata").flatMap(meta -> meta.text("name")).ifPresent(names::add);
-        }
-      }
-      objects.put(service.name(), names);
+      objects.put(service.name(), Overlays.objectNames(file));
     }
   }
 

@@ -74,14 +74,19 @@ final class Overlays {
       ConfigFile file = e.getValue().file();
       workspace.keep("kustomize:" + e.getKey(), file);
       rendered.add(file);
-      Set<String> names = new HashSet<>();
-      for (ConfigNode doc : file.documents()) {
-        if (doc instanceof MapNode m) {
-          m.map("metadata").flatMap(meta -> meta.text("name")).ifPresent(names::add);
-        }
-      }
-      objects.put(file.displayPath(), names);
+      objects.put(file.displayPath(), Overlays.objectNames(file));
     }
+  }
+
+  /** The {@code metadata.name} of every object a rendered file holds. */
+  static Set<String> objectNames(ConfigFile file) {
+    Set<String> names = new HashSet<>();
+    for (ConfigNode doc : file.documents()) {
+      if (doc instanceof MapNode m) {
+        m.map("metadata").flatMap(meta -> meta.text("name")).ifPresent(names::add);
+      }
+    }
+    return names;
   }
 
   boolean consumed(Path file) {
