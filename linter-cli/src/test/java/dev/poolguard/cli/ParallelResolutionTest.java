@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +28,7 @@ class ParallelResolutionTest {
   @TempDir static Path dir;
 
   @BeforeAll
-  static void tree() throws IOException {
+  static void tree() throws IOException, GitAPIException {
     StringBuilder config = new StringBuilder("version: 1\nservices:\n");
     Files.createDirectories(dir.resolve("k8s"));
     for (int i = 0; i < CONFIGURED; i++) {
@@ -126,6 +128,21 @@ class ParallelResolutionTest {
                   + "            - name: SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE\n"
                   + "              value: \"30\"\n"));
     }
+    // Committed, then changed: a git baseline whose tree is mostly the same files.
+    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      git.commit()
+          .setMessage("tree")
+          .setAuthor("t", "t@example.com")
+          .setCommitter("t", "t@example.com")
+          .call();
+    }
+    for (int i = 0; i < CONFIGURED; i += 17) {
+      Path prod = dir.resolve("svc-" + i + "/src/main/resources/application-prod.yml");
+      Files.writeString(
+          prod, Files.readString(prod).replace("maximum-pool-size: 1", "maximum-pool-size: 4"));
+    }
+    Files.delete(dir.resolve("k8s/orphan-2.yaml"));
   }
 
   private static String deployment(String name, int replicas, String env) {
@@ -153,20 +170,27 @@ class ParallelResolutionTest {
         .contains("config path missing-3 does not exist")
         .contains("service ghost: no Spring config files or manifests found");
     assertThat(serial.get("model")).contains("svc-199").contains("folder-29");
+    assertThat(serial.get("baseline")).contains("\"baseline\"").contains("orphan-2");
     for (int run = 0; run < 3; run++) {
       assertThat(outputs("4")).as("run %d on 4 threads", run).isEqualTo(serial);
     }
     assertThat(outputs("1")).isEqualTo(serial);
   }
 
-  /** The JSON report, the text report with its notes, and the model, on that many threads. */
+  /**
+   * The JSON report (also against the committed tree, whose unchanged files a parallel run does not
+   * parse again), the text report with its notes, and the model, on that many threads.
+   */
   private static Map<String, String> outputs(String threads) {
     System.setProperty("poolguard.threads", threads);
     try {
       CliRun json = run("lint", ".", "-f", "json", "--fail-on", "never");
       CliRun text = run("lint", ".", "-v", "--fail-on", "never");
       CliRun model = run("model", ".");
+      CliRun baseline = run("lint", ".", "-f", "json", "--fail-on", "never", "--baseline", "HEAD");
       return Map.of(
+          "baseline", baseline.out(),
+          "baseline-err", baseline.err(),
           "json", json.out(),
           "text", text.out(),
           "text-err", text.err(),

@@ -148,16 +148,21 @@ public final class Linter {
 
   private Optional<BaselineView> loadBaseline(LintRequest request) {
     Run run = prepare(request);
-    return baselines().load(request, run.config, run.model).map(Baselines.Loaded::view);
+    return baselines(run.workspace)
+        .load(request, run.config, run.model)
+        .map(Baselines.Loaded::view);
   }
 
-  private Baselines baselines() {
-    return new Baselines(this::baselineTree, this::snapshotFindings, limitOverrides);
+  /** Baselines whose trees take the files {@code current} parsed when they are the same. */
+  private Baselines baselines(Workspace current) {
+    return new Baselines(
+        (r, c) -> baselineTree(r, c, current), this::snapshotFindings, limitOverrides);
   }
 
   private LintResult lintTree(LintRequest request) {
     Run prepared = prepare(request);
-    Optional<Baselines.Loaded> loaded = baselines().load(request, prepared.config, prepared.model);
+    Optional<Baselines.Loaded> loaded =
+        baselines(prepared.workspace).load(request, prepared.config, prepared.model);
     Optional<BaselineView> baseline = loaded.map(Baselines.Loaded::view);
     Baselines.missingStagedBaseline(request, prepared.config).ifPresent(prepared.notes::add);
     if (newOnly) {
@@ -184,8 +189,10 @@ public final class Linter {
    * A baseline tree (a folder, a git revision's copy) read with the current poolguard.yaml moved
    * onto it; with {@code --new-only} its own findings too, linted without a baseline.
    */
-  private Baselines.Tree baselineTree(LintRequest request, PoolguardConfig config) {
-    Run run = prepare(request, config, Optional.empty(), List.of(), List.of());
+  private Baselines.Tree baselineTree(
+      LintRequest request, PoolguardConfig config, Workspace current) {
+    Run run =
+        prepare(request, config, Optional.empty(), List.of(), List.of(), Optional.of(current));
     return new Baselines.Tree(run.model, newOnly ? ownFindings(request, run) : List.of());
   }
 
@@ -272,7 +279,7 @@ public final class Linter {
       }
     }
     List<Path> excluded = Baselines.folderInside(request, config, roots);
-    return prepare(request, config, configPath, excluded, lookupNotes);
+    return prepare(request, config, configPath, excluded, lookupNotes, Optional.empty());
   }
 
   private Run prepare(
@@ -280,7 +287,8 @@ public final class Linter {
       PoolguardConfig config,
       Optional<Path> configPath,
       List<Path> excluded,
-      List<String> earlierNotes) {
+      List<String> earlierNotes,
+      Optional<Workspace> current) {
     List<Path> roots = request.absolutePaths();
     Display display = new Display(request.workingDirectory());
     Limits limits = limitOverrides.applyTo(config.limits());
@@ -290,7 +298,7 @@ public final class Linter {
     files.removeIf(f -> excluded.stream().anyMatch(f::startsWith));
     configPath.ifPresent(p -> files.remove(p.toAbsolutePath().normalize()));
     Boundary boundary = Boundary.of(config, roots, outsidePaths, display);
-    Workspace workspace = new Workspace(display, limits, filesRead::add, boundary);
+    Workspace workspace = new Workspace(display, limits, filesRead::add, boundary, current);
     configPath.ifPresent(p -> filesRead.add(p.toAbsolutePath().normalize()));
     workspace.prefetch(files);
     ServiceAssembly assembly = new ServiceAssembly(config, workspace, request, notes);

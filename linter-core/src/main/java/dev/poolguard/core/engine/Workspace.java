@@ -44,12 +44,26 @@ final class Workspace {
   /** Below this many files, threads cost more than they save. */
   private static final int PARALLEL_FROM = 16;
 
+  // A baseline tree's workspace: the workspace of the tree it is the baseline of (a git revision
+  // copied with the same display paths), whose parsed files it takes when their text is the same.
+  private final Optional<Workspace> current;
+
   Workspace(
       Display display, Limits limits, java.util.function.Consumer<Path> onRead, Boundary boundary) {
+    this(display, limits, onRead, boundary, Optional.empty());
+  }
+
+  Workspace(
+      Display display,
+      Limits limits,
+      java.util.function.Consumer<Path> onRead,
+      Boundary boundary,
+      Optional<Workspace> current) {
     this.display = display;
     this.limits = limits;
     this.onRead = onRead;
     this.boundary = boundary;
+    this.current = current;
   }
 
   /** The file read within the boundary, or a failure saying why it was not read at all. */
@@ -58,7 +72,30 @@ final class Workspace {
     if (refusal.isPresent()) {
       return ConfigLoader.notRead(key, display.of(key), refusal.get());
     }
-    return ConfigLoader.load(key, display.of(key), limits);
+    String shown = display.of(key);
+    Optional<String> text = textAhead.get(key);
+    Optional<ConfigFile> same =
+        text == null || text.isEmpty()
+            ? Optional.empty()
+            : current.flatMap(c -> c.parsedAs(shown, text.get(), limits));
+    return same.orElseGet(() -> ConfigLoader.load(key, shown, limits));
+  }
+
+  /**
+   * The file this workspace parsed ahead at {@code displayPath}, if its text was {@code text} under
+   * the same limits: a file is parsed from its display path, bytes and limits only, so parsing the
+   * same again would give an equal result.
+   */
+  private Optional<ConfigFile> parsedAs(String displayPath, String text, Limits sameLimits) {
+    Path file = byDisplayPath.get(displayPath);
+    if (file == null || !limits.equals(sameLimits)) {
+      return Optional.empty();
+    }
+    Optional<String> mine = textAhead.get(file);
+    ConfigFile parsed = parsedAhead.get(file);
+    return mine != null && parsed != null && mine.equals(Optional.of(text))
+        ? Optional.of(parsed)
+        : Optional.empty();
   }
 
   ConfigFile load(Path file) {
