@@ -306,6 +306,7 @@ public final class Linter {
     List<dev.poolguard.core.model.DatabaseServer> servers =
         ComposeLinks.servers(assembly.compose(), services, byDisplayPath(workspace.files()));
     Set<String> serverFiles = ComposeLinks.filesRead(servers, display);
+    ComposePoolers.files(assembly.compose()).forEach(f -> serverFiles.add(display.of(f)));
     unmodelled.removeIf(f -> serverFiles.contains(display.of(f)));
     notes.addAll(dev.poolguard.core.capacity.FoundDatabases.unknownManaged(config));
     PoolerLoading poolers = PoolerLoading.load(config, workspace);
@@ -315,6 +316,7 @@ public final class Linter {
                 assembly.read(), services, unmodelled, config, display, poolers.files()));
     unused.addAll(assembly.compose().unread());
     unused.addAll(ComposeLinks.untied(servers));
+    unused.addAll(ComposePoolers.notes(assembly.compose(), servers));
     unused.sort(
         java.util.Comparator.comparing(dev.poolguard.core.model.Diagnostic::position)
             .thenComparing(dev.poolguard.core.model.Diagnostic::message));
@@ -326,7 +328,10 @@ public final class Linter {
             diagnostics,
             SecretValues.of(workspace.files(), services, limits),
             servers);
-    model = model.withPoolers(poolers.byDatabase());
+    java.util.Map<String, dev.poolguard.core.model.pooler.Pooler> byDatabase =
+        new java.util.TreeMap<>(ComposePoolers.byDatabase(assembly.compose(), servers, config));
+    byDatabase.putAll(poolers.byDatabase()); // a pooler poolguard.yaml declares wins
+    model = model.withPoolers(byDatabase);
     return new Run(config, workspace.files(), model, notes, workspace);
   }
 

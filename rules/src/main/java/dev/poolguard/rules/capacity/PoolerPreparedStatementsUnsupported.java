@@ -1,8 +1,11 @@
 package dev.poolguard.rules.capacity;
 
 import dev.poolguard.core.capacity.DatabaseBudget;
+import dev.poolguard.core.capacity.DatabaseLinks;
 import dev.poolguard.core.capacity.PoolerBudget;
+import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.DataSource;
+import dev.poolguard.core.model.DatabaseServer;
 import dev.poolguard.core.model.PoolSetting;
 import dev.poolguard.core.model.pooler.Pooler;
 import dev.poolguard.core.rule.LintContext;
@@ -72,14 +75,28 @@ public final class PoolerPreparedStatementsUnsupported implements Rule {
       for (DatabaseBudget.Member m : budget.members()) {
         DataSource ds = m.dataSource();
         Optional<PoolSetting> threshold = threshold(ds);
+        // The driver takes the URL's arguments over the properties the pool passes (parseURL).
+        Optional<DatabaseServer.Setting> inUrl =
+            DatabaseLinks.urlPrepareThreshold(context.model(), m);
         int value =
-            threshold
-                .map(t -> parse(t.value().text()))
+            inUrl
+                .map(u -> parse(u.value()))
+                .or(() -> threshold.map(t -> parse(t.value().text())))
                 .orElse(Optional.of(DRIVER_DEFAULT_THRESHOLD))
                 .orElse(DRIVER_DEFAULT_THRESHOLD);
         if (value == 0) {
           continue;
         }
+        SourcePosition at =
+            inUrl
+                .map(DatabaseServer.Setting::position)
+                .or(() -> threshold.map(t -> t.value().origin().position()))
+                .or(
+                    () ->
+                        DatabaseLinks.client(context.model(), m)
+                            .filter(c -> c.via().equals("JDBC URL"))
+                            .map(DatabaseServer.Client::position))
+                .orElse(ds.anchor());
         Pooler.Setting poolMode = pooler.setting("pool_mode").orElseThrow();
         List<Related> related = new ArrayList<>();
         related.add(new Related(poolMode.position(), "pool_mode " + poolMode.value()));
@@ -93,12 +110,14 @@ public final class PoolerPreparedStatementsUnsupported implements Rule {
                     related.add(new Related(v.position(), "max_prepared_statements " + v.value())));
         out.add(
             Violation.at(
-                    threshold.map(t -> t.value().origin().position()).orElse(ds.anchor()),
+                    at,
                     m.service().name()
                         + " uses the PostgreSQL JDBC driver's server-side prepared statements"
                         + " (prepareThreshold "
                         + value
-                        + (threshold.isEmpty() ? ", the driver's default" : "")
+                        + (inUrl.isPresent()
+                            ? " in its JDBC URL"
+                            : threshold.isEmpty() ? ", the driver's default" : "")
                         + ") through "
                         + PoolerText.label(budget)
                         + " in "
@@ -164,7 +183,10 @@ public final class PoolerPreparedStatementsUnsupported implements Rule {
     return Optional.of(
         "whose version poolguard does not know: it assumes one older than 1.21 since "
             + pooler.name()
-            + " does not set max_prepared_statements (set pooler.version in poolguard.yaml)");
+            + " does not set max_prepared_statements"
+            + (pooler.kind() == Pooler.Kind.COMPOSE
+                ? " (pin the image to a version tag)"
+                : " (set pooler.version in poolguard.yaml)"));
   }
 
   /** The datasource's {@code prepareThreshold} property, when set. */
