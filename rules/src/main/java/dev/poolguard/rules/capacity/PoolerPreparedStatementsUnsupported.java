@@ -42,12 +42,16 @@ public final class PoolerPreparedStatementsUnsupported implements Rule {
                   + " does not exist'. PgBouncer 1.21 added max_prepared_statements, which makes"
                   + " them work when above 0; its default is 0 in 1.21 to 1.23 and 200 from 1.24."
                   + " Without pooler.version in poolguard.yaml, poolguard takes a CloudNativePG"
-                  + " Pooler's pgbouncer image tag, else CloudNativePG's default image (PgBouncer"
-                  + " 1.25), and assumes a pgbouncer.ini PgBouncer older than 1.21 unless the file"
-                  + " sets max_prepared_statements (a setting older versions refuse to load).")
+                  + " Pooler's or a PgBouncer compose service's image tag, else CloudNativePG's"
+                  + " default image (PgBouncer 1.25) for a Pooler, and assumes any other PgBouncer"
+                  + " older than 1.21 unless it sets max_prepared_statements (a setting older"
+                  + " versions refuse to load). A prepareThreshold argument in the JDBC URL a"
+                  + " compose service connects with counts over the datasource properties, as the"
+                  + " driver takes the URL's arguments over the properties the pool hands it.")
           .remediation(
               "Set prepareThreshold=0 in the datasource properties (Spring:"
-                  + " spring.datasource.hikari.data-source-properties.prepareThreshold: 0), or run"
+                  + " spring.datasource.hikari.data-source-properties.prepareThreshold: 0) or in"
+                  + " the JDBC URL (?prepareThreshold=0), or run"
                   + " PgBouncer 1.21+ with max_prepared_statements above 0 and say so with"
                   + " pooler.version, or use session pooling.")
           .example(

@@ -83,6 +83,15 @@ final class ImageEnvironments {
     Map<String, PgBouncerIni.Entry> databases = new LinkedHashMap<>();
     List<ComposePgBouncer.Backend> backends = new ArrayList<>();
     List<PostgresConf.Problem> problems = new ArrayList<>();
+    if (value(env, "POOL_SIZE").isPresent()) {
+      // ${POOL_SIZE:+pool_size = ${POOL_SIZE}\n} lands in [pgbouncer], which has no such key.
+      problems.add(
+          new PostgresConf.Problem(
+              "the edoburu/pgbouncer entrypoint writes POOL_SIZE as pool_size into [pgbouncer],"
+                  + " where PgBouncer refuses it (\"unknown parameter: pgbouncer/pool_size\"):"
+                  + " use DEFAULT_POOL_SIZE",
+              env.get("POOL_SIZE").position()));
+    }
     List<String> urls = new ArrayList<>();
     String urlVariable;
     if (value(env, "DATABASE_URLS").isPresent()) {

@@ -90,7 +90,10 @@ class ComposePgBouncersTest {
         .extracting(ComposePgBouncer.Backend::host)
         .containsExactly("db.internal");
     assertThat(pb.pooler().databases()).extracting(Pooler.Database::name).containsExactly("orders");
-    // POOL_SIZE is written into [pgbouncer], where it is no pool setting: default_pool_size stays.
+    // POOL_SIZE is written into [pgbouncer], where PgBouncer refuses it: default_pool_size stays.
+    assertThat(pb.pooler().problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("unknown parameter: pgbouncer/pool_size"));
     assertThat(settings(pb.pooler()))
         .containsEntry("max_client_conn", "500")
         .containsEntry("default_pool_size", "20")
