@@ -15,6 +15,8 @@ public final class Main {
     Thread.setDefaultUncaughtExceptionHandler(
         (thread, t) ->
             Runtime.getRuntime().halt(PoolguardCommand.internalError(t, stderr(), debug)));
+    // picocli otherwise looks for Groovy's Closure class on the class path at start-up.
+    System.setProperty("picocli.disable.closures", "true");
     int code;
     try {
       code = PoolguardCommand.run(args, System.out, System.err, System.getenv());

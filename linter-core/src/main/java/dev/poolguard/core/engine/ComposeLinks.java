@@ -209,7 +209,8 @@ final class ComposeLinks {
     return out;
   }
 
-  private static Optional<Url> url(
+  /** A container's JDBC URL: its arguments, its environment, else its service's config files. */
+  static Optional<Url> url(
       Container c, Service service, Map<String, ConfigFile> filesByDisplayPath) {
     for (Arg a : c.args()) {
       if (a.text().startsWith("--spring.datasource.url=")) {

@@ -304,7 +304,11 @@ public final class Linter {
     List<Path> unmodelled = new ArrayList<>(discovery.unmodelled());
     unmodelled.removeIf(f -> excluded.stream().anyMatch(f::startsWith));
     List<dev.poolguard.core.model.DatabaseServer> servers =
-        ComposeLinks.servers(assembly.compose(), services, byDisplayPath(workspace.files()));
+        new ArrayList<>(
+            ComposeLinks.servers(assembly.compose(), services, byDisplayPath(workspace.files())));
+    servers.addAll(
+        OperatorDatabases.servers(
+            assembly.read().manifests(), services, byDisplayPath(workspace.files()), notes));
     Set<String> serverFiles = ComposeLinks.filesRead(servers, display);
     ComposePoolers.files(assembly.compose()).forEach(f -> serverFiles.add(display.of(f)));
     unmodelled.removeIf(f -> serverFiles.contains(display.of(f)));
@@ -315,7 +319,9 @@ public final class Linter {
             UnusedFiles.of(
                 assembly.read(), services, unmodelled, config, display, poolers.files()));
     unused.addAll(assembly.compose().unread());
-    unused.addAll(ComposeLinks.untied(servers));
+    unused.addAll(
+        ComposeLinks.untied(servers.stream().filter(s -> !OperatorDatabases.runs(s)).toList()));
+    unused.addAll(OperatorDatabases.untied(servers));
     unused.addAll(ComposePoolers.notes(assembly.compose(), servers));
     unused.sort(
         java.util.Comparator.comparing(dev.poolguard.core.model.Diagnostic::position)

@@ -177,7 +177,9 @@ final class UnusedFiles {
       if (kind.isEmpty() || kind.equals("List")) {
         continue;
       }
-      if (MODELLED.contains(kind) || (poolersSaid && UnusedPoolers.poolerKind(map))) {
+      if (MODELLED.contains(kind)
+          || (poolersSaid && UnusedPoolers.poolerKind(map))
+          || OperatorDatabases.isDatabaseKind(map)) {
         used = true;
       } else if (UNMODELLED_WORKLOADS.contains(kind)) {
         String name = map.map("metadata").flatMap(m -> m.text("name")).map(n -> " " + n).orElse("");

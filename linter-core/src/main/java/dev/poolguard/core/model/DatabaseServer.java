@@ -10,9 +10,11 @@ import java.util.TreeMap;
 
 /**
  * A database server found among the linted files (a docker-compose service running PostgreSQL or
- * MySQL), with the connection settings it starts with and the services whose JDBC URL names it.
+ * MySQL, a CloudNativePG {@code Cluster}), with the connection settings it starts with and the
+ * services whose JDBC URL names it.
  *
- * @param name the name services reach it by (the compose service name)
+ * @param name the name services reach it by (the compose service name; a Cluster's name, whose
+ *     {@code -rw} Service they reach)
  * @param engine PostgreSQL or MySQL (MariaDB reads the same settings)
  * @param source how it was found, as reports say it ({@code compose service db})
  * @param position where it is declared (the compose service's key)

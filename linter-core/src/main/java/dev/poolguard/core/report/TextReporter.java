@@ -70,8 +70,9 @@ final class TextReporter implements Reporter {
           .append(" (")
           .append(counted(result.filesRead(), "file"))
           .append(
-              " read): poolguard reads Spring Boot and Quarkus config (application*.yml,"
-                  + " application*.properties) and the Kubernetes workloads that run it; lint a"
+              " read): poolguard reads Spring Boot, Quarkus and Micronaut config"
+                  + " (application*.yml, application*.properties) and the Kubernetes workloads and"
+                  + " compose services that run it; lint a"
                   + " service's folder, or declare services: in poolguard.yaml (poolguard init)");
     } else {
       if (active == 0) {

@@ -168,9 +168,10 @@ class TextReporterTest {
 
     assertThat(render(nothing.withJudged(Judged.paths(List.of("deploy"))), false))
         .isEqualTo(
-            "no service found under deploy (2 files read): poolguard reads Spring Boot and Quarkus"
-                + " config (application*.yml, application*.properties) and the Kubernetes workloads"
-                + " that run it; lint a service's folder, or declare services: in poolguard.yaml"
+            "no service found under deploy (2 files read): poolguard reads Spring Boot, Quarkus"
+                + " and Micronaut config (application*.yml, application*.properties) and the"
+                + " Kubernetes workloads and compose services that run it; lint a service's folder,"
+                + " or declare services: in poolguard.yaml"
                 + " (poolguard init); 3 found but not used (1 Helm chart file, 1 workload matching"
                 + " no service, 1 file or kind not modelled; -v lists them)\n");
   }

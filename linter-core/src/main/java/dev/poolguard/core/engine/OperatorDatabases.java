@@ -1,0 +1,195 @@
+package dev.poolguard.core.engine;
+
+import dev.poolguard.core.config.ConfigFile;
+import dev.poolguard.core.config.ConfigNode;
+import dev.poolguard.core.config.MapNode;
+import dev.poolguard.core.config.ScalarNode;
+import dev.poolguard.core.model.DataSource;
+import dev.poolguard.core.model.DatabaseServer;
+import dev.poolguard.core.model.Diagnostic;
+import dev.poolguard.core.model.Service;
+import dev.poolguard.core.model.postgres.PostgresConf;
+import dev.poolguard.core.model.workload.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * PostgreSQL clusters run by the CloudNativePG operator (its {@code Cluster} resource), found among
+ * the manifests, as database servers that Kubernetes services reach by the host of their JDBC URL.
+ * The operator gives each cluster three Services: {@code <name>-rw} (the primary), {@code
+ * <name>-ro} (the replicas) and {@code <name>-r} (any instance). Clients of {@code -rw} share the
+ * primary's {@code max_connections}, which the operator leaves at PostgreSQL's default unless
+ * {@code spec.postgresql.parameters} sets it (the operator's defaults and fixed parameters do not
+ * include it: {@code pkg/postgres/configuration.go}).
+ */
+final class OperatorDatabases {
+
+  private static final String CNPG_API = "postgresql.cnpg.io/";
+  private static final String SOURCE = "CloudNativePG Cluster ";
+
+  private OperatorDatabases() {}
+
+  /** A CloudNativePG {@code Cluster}: read here, so its manifest is not "not modelled". */
+  static boolean isDatabaseKind(MapNode object) {
+    return object.text("kind").filter("Cluster"::equals).isPresent()
+        && object.text("apiVersion").filter(a -> a.startsWith(CNPG_API)).isPresent();
+  }
+
+  /** A cluster as declared: its server, and its namespace when the manifest names one. */
+  private record Declared(DatabaseServer server, Optional<String> namespace) {}
+
+  /**
+   * The clusters of {@code manifests}, each with the datasources of {@code services} whose JDBC URL
+   * names its read-write Service; a cluster whose {@code max_connections} is not a number (a
+   * placeholder) is left out with a note, and clients of the replicas' Services get a note.
+   */
+  static List<DatabaseServer> servers(
+      List<ConfigFile> manifests,
+      List<Service> services,
+      Map<String, ConfigFile> filesByDisplayPath,
+      List<String> notes) {
+    Map<String, Declared> byName = new TreeMap<>();
+    for (ConfigFile manifest : manifests) {
+      for (ConfigNode doc : manifest.documents()) {
+        if (doc instanceof MapNode object && isDatabaseKind(object)) {
+          declared(object, notes).ifPresent(d -> byName.putIfAbsent(d.server().name(), d));
+        }
+      }
+    }
+    if (byName.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<DatabaseServer.Client>> clients = new TreeMap<>();
+    for (Service service : services) {
+      Optional<Workload> w = service.deployment().map(d -> d.workload());
+      if (w.isEmpty()
+          || w.get().kind() == Workload.Kind.COMPOSE_SERVICE
+          || service.dataSources().isEmpty()
+          || w.get().containers().isEmpty()) {
+        continue;
+      }
+      var container = w.get().containers().get(0);
+      Optional<ComposeLinks.Url> url = ComposeLinks.url(container, service, filesByDisplayPath);
+      Optional<String> host =
+          url.flatMap(u -> ComposeLinks.host(ComposeLinks.resolve(u.text(), container)));
+      if (host.isEmpty()) {
+        continue;
+      }
+      String[] labels = host.get().toLowerCase(Locale.ROOT).split("\\.");
+      Optional<String> namespace = labels.length > 1 ? Optional.of(labels[1]) : Optional.empty();
+      for (Declared d : byName.values()) {
+        String name = d.server().name().toLowerCase(Locale.ROOT);
+        boolean sameNamespace =
+            namespace.isEmpty() || d.namespace().isEmpty() || namespace.equals(d.namespace());
+        if (!sameNamespace) {
+          continue;
+        }
+        if (labels[0].equals(name + "-rw")) {
+          DataSource ds =
+              service.dataSources().stream()
+                  .filter(x -> x.name().equals("default"))
+                  .findFirst()
+                  .orElse(service.dataSources().get(0));
+          DatabaseServer.Client client =
+              new DatabaseServer.Client(
+                  service.name(), ds.name(), url.get().position(), "JDBC URL", w.get().position());
+          List<DatabaseServer.Client> list =
+              clients.computeIfAbsent(d.server().name(), k -> new ArrayList<>());
+          if (!list.contains(client)) {
+            list.add(client);
+          }
+        } else if (labels[0].equals(name + "-ro") || labels[0].equals(name + "-r")) {
+          notes.add(
+              url.get().position()
+                  + ": service "
+                  + service.name()
+                  + " connects to "
+                  + labels[0]
+                  + ", which spreads connections over the instances of "
+                  + SOURCE
+                  + d.server().name()
+                  + ": only clients of "
+                  + name
+                  + "-rw are counted against the primary's max_connections");
+        }
+      }
+    }
+    List<DatabaseServer> out = new ArrayList<>();
+    for (Declared d : byName.values()) {
+      out.add(d.server().withClients(clients.getOrDefault(d.server().name(), List.of())));
+    }
+    return out;
+  }
+
+  /** Whether {@code server} is an operator's cluster found here (not a compose service). */
+  static boolean runs(DatabaseServer server) {
+    return server.source().startsWith(SOURCE);
+  }
+
+  /** A cluster no service reaches through its read-write Service: no budget is checked. */
+  static List<Diagnostic> untied(List<DatabaseServer> servers) {
+    return servers.stream()
+        .filter(s -> runs(s) && s.clients().isEmpty())
+        .map(
+            s ->
+                Diagnostic.notUsed(
+                    s.position(),
+                    s.source()
+                        + " runs PostgreSQL, but no service's JDBC URL names its Service "
+                        + s.name()
+                        + "-rw: no connection budget is checked for it"))
+        .toList();
+  }
+
+  private static Optional<Declared> declared(MapNode object, List<String> notes) {
+    Optional<MapNode> metadata = object.map("metadata");
+    Optional<ConfigNode> nameNode = metadata.flatMap(m -> m.get("name"));
+    if (nameNode.isEmpty() || !(nameNode.get() instanceof ScalarNode nameScalar)) {
+      return Optional.empty();
+    }
+    String name = nameScalar.value().strip();
+    Map<String, DatabaseServer.Setting> settings = new TreeMap<>();
+    Optional<ConfigNode> max =
+        object
+            .map("spec")
+            .flatMap(s -> s.map("postgresql"))
+            .flatMap(p -> p.map("parameters"))
+            .flatMap(p -> p.get("max_connections"));
+    if (max.isPresent() && max.get() instanceof ScalarNode value && !value.isNull()) {
+      if (PostgresConf.parseInt(value.value()).isEmpty()) {
+        notes.add(
+            value.position()
+                + ": "
+                + SOURCE
+                + name
+                + ": max_connections '"
+                + value.value()
+                + "' is not a number poolguard can read (a placeholder filled in later?): no"
+                + " connection budget is checked for it");
+        return Optional.empty();
+      }
+      settings.put(
+          "max_connections",
+          new DatabaseServer.Setting(
+              "max_connections", value.value(), value.position(), "spec.postgresql.parameters"));
+    }
+    DatabaseServer server =
+        new DatabaseServer(
+            name,
+            DatabaseServer.Engine.POSTGRESQL,
+            SOURCE + name,
+            nameScalar.position(),
+            settings,
+            Optional.empty(),
+            Optional.empty(),
+            List.of());
+    return Optional.of(
+        new Declared(
+            server,
+            metadata.flatMap(m -> m.text("namespace")).map(n -> n.toLowerCase(Locale.ROOT))));
+  }
+}
