@@ -94,13 +94,13 @@ public record PoolerBudget(
     if (db.pooler().isPresent()) {
       return !db.pooler().get().direct().contains(service);
     }
+    // A pooler found by the JDBC URLs that name it (a compose PgBouncer, a CloudNativePG Pooler).
     String pooler = model.poolers().get(database).name();
-    return model.poolers().get(database).kind() == Pooler.Kind.COMPOSE
-        && model.databases().stream()
-            .filter(s -> s.name().equals(database))
-            .flatMap(s -> s.clients().stream())
-            .anyMatch(
-                c -> c.service().equals(service) && c.through().filter(pooler::equals).isPresent());
+    return model.databases().stream()
+        .filter(s -> s.name().equals(database))
+        .flatMap(s -> s.clients().stream())
+        .anyMatch(
+            c -> c.service().equals(service) && c.through().filter(pooler::equals).isPresent());
   }
 
   /** The budgets of every database with a pooler PgBouncer would load. */

@@ -323,6 +323,16 @@ public final class Linter {
         ComposeLinks.untied(servers.stream().filter(s -> !OperatorDatabases.runs(s)).toList()));
     unused.addAll(OperatorDatabases.untied(servers));
     unused.addAll(ComposePoolers.notes(assembly.compose(), servers));
+    // A Pooler services reach by JDBC host is tied: no "tied to no database" note for it.
+    Set<dev.poolguard.core.config.SourcePosition> tiedPoolers = new java.util.HashSet<>();
+    OperatorDatabases.byDatabase(assembly.read().manifests(), servers, config)
+        .values()
+        .forEach(p -> tiedPoolers.add(p.position()));
+    unused.removeIf(
+        d ->
+            tiedPoolers.contains(d.position())
+                && d.message()
+                    .startsWith(dev.poolguard.core.model.pooler.Pooler.Kind.CLOUDNATIVEPG.label()));
     unused.sort(
         java.util.Comparator.comparing(dev.poolguard.core.model.Diagnostic::position)
             .thenComparing(dev.poolguard.core.model.Diagnostic::message));
@@ -336,6 +346,8 @@ public final class Linter {
             servers);
     java.util.Map<String, dev.poolguard.core.model.pooler.Pooler> byDatabase =
         new java.util.TreeMap<>(ComposePoolers.byDatabase(assembly.compose(), servers, config));
+    OperatorDatabases.byDatabase(assembly.read().manifests(), servers, config)
+        .forEach(byDatabase::putIfAbsent);
     byDatabase.putAll(poolers.byDatabase()); // a pooler poolguard.yaml declares wins
     model = model.withPoolers(byDatabase);
     return new Run(config, workspace.files(), model, notes, workspace);

@@ -45,8 +45,8 @@ public final class PoolerPreparedStatementsUnsupported implements Rule {
                   + " Pooler's or a PgBouncer compose service's image tag, else CloudNativePG's"
                   + " default image (PgBouncer 1.25) for a Pooler, and assumes any other PgBouncer"
                   + " older than 1.21 unless it sets max_prepared_statements (a setting older"
-                  + " versions refuse to load). A prepareThreshold argument in the JDBC URL a"
-                  + " compose service connects with counts over the datasource properties, as the"
+                  + " versions refuse to load). A prepareThreshold argument in the JDBC URL that"
+                  + " ties a service to its database counts over the datasource properties, as the"
                   + " driver takes the URL's arguments over the properties the pool hands it.")
           .remediation(
               "Set prepareThreshold=0 in the datasource properties (Spring:"
