@@ -62,6 +62,7 @@ public final class DatabaseLinks {
                         m.service().name()
                             + " connects to "
                             + server.get().name()
+                            + c.through().map(t -> " through PgBouncer " + t).orElse("")
                             + " (JDBC URL)")));
     return new DatabaseBudget.Member(
         m.service(),
@@ -72,6 +73,30 @@ public final class DatabaseLinks {
         m.maxReplicas(),
         m.surge(),
         inputs);
+  }
+
+  /**
+   * The {@code prepareThreshold} argument of the JDBC URL a member connects with, when its database
+   * was found by that URL and it has one: the driver takes it over the datasource's properties.
+   */
+  public static Optional<DatabaseServer.Setting> urlPrepareThreshold(
+      DeploymentModel model, DatabaseBudget.Member m) {
+    return client(model, m).flatMap(DatabaseServer.Client::prepareThreshold);
+  }
+
+  /** How a member's datasource was found to connect to a database server, when it was. */
+  public static Optional<DatabaseServer.Client> client(
+      DeploymentModel model, DatabaseBudget.Member m) {
+    Optional<dev.poolguard.core.config.SourcePosition> workload =
+        m.service().deployment().map(d -> d.workload().position());
+    return model.databases().stream()
+        .flatMap(s -> s.clients().stream())
+        .filter(
+            c ->
+                c.service().equals(m.service().name())
+                    && c.dataSource().equals(m.dataSource().name())
+                    && workload.filter(c.workload()::equals).isPresent())
+        .findFirst();
   }
 
   /**

@@ -82,14 +82,25 @@ public record PoolerBudget(
 
   /**
    * Whether {@code service} reaches {@code database} through the pooler poolguard.yaml declares for
-   * it (every service of the database but those under {@code pooler.direct}).
+   * it (every service of the database but those under {@code pooler.direct}), else through the
+   * PgBouncer compose service its JDBC URL names.
    */
   static boolean viaPooler(
       DeploymentModel model, PoolguardConfig project, String database, String service) {
     DatabaseConfig db = project.databases().get(database);
-    return db != null
-        && model.poolers().containsKey(database)
-        && db.pooler().map(p -> !p.direct().contains(service)).orElse(false);
+    if (db == null || !model.poolers().containsKey(database)) {
+      return false;
+    }
+    if (db.pooler().isPresent()) {
+      return !db.pooler().get().direct().contains(service);
+    }
+    // A pooler found by the JDBC URLs that name it (a compose PgBouncer, a CloudNativePG Pooler).
+    String pooler = model.poolers().get(database).name();
+    return model.databases().stream()
+        .filter(s -> s.name().equals(database))
+        .flatMap(s -> s.clients().stream())
+        .anyMatch(
+            c -> c.service().equals(service) && c.through().filter(pooler::equals).isPresent());
   }
 
   /** The budgets of every database with a pooler PgBouncer would load. */

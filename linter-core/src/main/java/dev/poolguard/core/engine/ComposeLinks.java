@@ -8,6 +8,7 @@ import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.DataSource;
 import dev.poolguard.core.model.DatabaseServer;
 import dev.poolguard.core.model.Service;
+import dev.poolguard.core.model.compose.ComposePgBouncer;
 import dev.poolguard.core.model.compose.ComposeProject;
 import dev.poolguard.core.model.workload.Arg;
 import dev.poolguard.core.model.workload.Container;
@@ -51,12 +52,11 @@ final class ComposeLinks {
       ComposeStacks stacks, List<Service> services, Map<String, ConfigFile> filesByDisplayPath) {
     List<DatabaseServer> out = new ArrayList<>();
     for (ComposeStacks.Project p : stacks.projects()) {
-      Map<String, DatabaseServer> byHost = new TreeMap<>();
-      for (DatabaseServer server : p.servers()) {
-        for (ComposeProject.Service s : p.project().services()) {
-          if (s.position().equals(server.position())) {
-            s.names().forEach(n -> byHost.putIfAbsent(n.toLowerCase(Locale.ROOT), server));
-          }
+      Map<String, DatabaseServer> byHost = byHost(p);
+      Map<String, ComposePgBouncer> poolerByHost = new TreeMap<>();
+      for (ComposePgBouncer pb : p.poolers()) {
+        if (backend(pb, byHost).isPresent()) {
+          pb.names().forEach(n -> poolerByHost.putIfAbsent(n.toLowerCase(Locale.ROOT), pb));
         }
       }
       Map<String, List<DatabaseServer.Client>> clients = new TreeMap<>();
@@ -71,9 +71,15 @@ final class ComposeLinks {
         }
         Container c = w.get().containers().get(0);
         Optional<Url> url = url(c, service, filesByDisplayPath);
-        Optional<DatabaseServer> server =
-            url.flatMap(u -> host(resolve(u.text(), c)))
-                .map(h -> byHost.get(h.toLowerCase(Locale.ROOT)));
+        Optional<String> host =
+            url.flatMap(u -> host(resolve(u.text(), c))).map(h -> h.toLowerCase(Locale.ROOT));
+        Optional<DatabaseServer> server = host.map(byHost::get);
+        // A URL naming a PgBouncer service reaches the server that PgBouncer connects to.
+        Optional<ComposePgBouncer> through =
+            server.isPresent() ? Optional.empty() : host.map(poolerByHost::get);
+        if (through.isPresent()) {
+          server = backend(through.get(), byHost);
+        }
         if (server.isEmpty() && url.isEmpty()) {
           // No JDBC URL in sight (the image's own config builds it): the one database server the
           // service depends_on is the one it uses.
@@ -113,7 +119,10 @@ final class ComposeLinks {
                 ds.name(),
                 url.get().position(),
                 url.get().text().equals("depends_on") ? "depends_on" : "JDBC URL",
-                w.get().position());
+                w.get().position(),
+                through.map(ComposePgBouncer::service),
+                urlArgument(
+                    resolve(url.get().text(), c), "prepareThreshold", url.get().position()));
         if (!list.contains(client)) {
           list.add(client);
         }
@@ -123,6 +132,55 @@ final class ComposeLinks {
       }
     }
     return out;
+  }
+
+  /** The database servers of a project by every name they are reached by, in lower case. */
+  static Map<String, DatabaseServer> byHost(ComposeStacks.Project p) {
+    Map<String, DatabaseServer> byHost = new TreeMap<>();
+    for (DatabaseServer server : p.servers()) {
+      for (ComposeProject.Service s : p.project().services()) {
+        if (s.position().equals(server.position())) {
+          s.names().forEach(n -> byHost.putIfAbsent(n.toLowerCase(Locale.ROOT), server));
+        }
+      }
+    }
+    return byHost;
+  }
+
+  /** The database server a PgBouncer connects to: the first of its hosts that names one. */
+  static Optional<DatabaseServer> backend(
+      ComposePgBouncer pooler, Map<String, DatabaseServer> byHost) {
+    return pooler.backends().stream()
+        .map(b -> byHost.get(b.host().toLowerCase(Locale.ROOT)))
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
+  }
+
+  /**
+   * An argument of a JDBC URL's query as the PostgreSQL JDBC driver reads it ({@code
+   * Driver.parseURL}): arguments split on {@code &}, names compared exactly, values URL-decoded.
+   */
+  static Optional<DatabaseServer.Setting> urlArgument(
+      String url, String name, SourcePosition position) {
+    int q = url.indexOf('?');
+    Optional<DatabaseServer.Setting> found = Optional.empty();
+    if (!url.startsWith("jdbc:postgresql:") || q < 0) {
+      return found;
+    }
+    for (String token : url.substring(q + 1).split("&")) {
+      int eq = token.indexOf('=');
+      if (eq > 0 && token.substring(0, eq).equals(name)) {
+        try {
+          String value =
+              java.net.URLDecoder.decode(
+                  token.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+          found = Optional.of(new DatabaseServer.Setting(name, value, position, "JDBC URL"));
+        } catch (IllegalArgumentException e) {
+          return Optional.empty(); // the driver refuses the URL
+        }
+      }
+    }
+    return found;
   }
 
   /** A database server no service uses: found, but no budget is checked for it. */

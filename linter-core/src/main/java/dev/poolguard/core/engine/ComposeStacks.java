@@ -5,7 +5,10 @@ import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.DatabaseServer;
 import dev.poolguard.core.model.Diagnostic;
 import dev.poolguard.core.model.compose.ComposeDatabases;
+import dev.poolguard.core.model.compose.ComposePgBouncer;
+import dev.poolguard.core.model.compose.ComposePgBouncers;
 import dev.poolguard.core.model.compose.ComposeProject;
+import dev.poolguard.core.model.postgres.PostgresConf;
 import dev.poolguard.core.model.workload.Workload;
 import dev.poolguard.core.project.PoolguardConfig;
 import java.io.IOException;
@@ -42,8 +45,9 @@ final class ComposeStacks {
           "docker-compose.override.yaml",
           "docker-compose.override.yml");
 
-  /** A project as read, and its database servers. */
-  record Project(ComposeProject project, List<DatabaseServer> servers) {}
+  /** A project as read, its database servers and the PgBouncers whose settings are known. */
+  record Project(
+      ComposeProject project, List<DatabaseServer> servers, List<ComposePgBouncer> poolers) {}
 
   private final List<Project> projects;
   private final Set<Path> consumed;
@@ -107,7 +111,7 @@ final class ComposeStacks {
       for (DatabaseServer s : ComposeDatabases.of(project, inputs, notes)) {
         servers.add(names.add(s.name()) ? s : renamed(s, project.files().get(0)));
       }
-      projects.add(new Project(project, servers));
+      projects.add(new Project(project, servers, poolers(project, workspace)));
     }
     consumed.addAll(extended);
     List<Diagnostic> unread = new ArrayList<>();
@@ -168,7 +172,8 @@ final class ComposeStacks {
       Set<String> servers = new HashSet<>();
       p.servers().forEach(s -> servers.add(s.position().toString()));
       for (ComposeProject.Service s : p.project().services()) {
-        if (!servers.contains(s.position().toString())) {
+        // A PgBouncer is no application: it is noted as a pooler, not as a service not found.
+        if (!servers.contains(s.position().toString()) && !ComposePgBouncers.isPgBouncer(s)) {
           out.add(s.workload(p.project().files().get(0)));
         }
       }
@@ -194,6 +199,26 @@ final class ComposeStacks {
         .max(java.util.Comparator.comparingInt(e -> e.getKey().getNameCount()))
         .filter(e -> e.getValue().size() == 1)
         .map(e -> e.getValue().get(0));
+  }
+
+  private static List<ComposePgBouncer> poolers(ComposeProject project, Workspace workspace) {
+    PostgresConf.Files files =
+        new PostgresConf.Files() {
+          @Override
+          public Optional<String> refusal(Path path) {
+            return workspace.refusal(path);
+          }
+
+          @Override
+          public String display(Path path) {
+            return workspace.display().of(path.toAbsolutePath().normalize());
+          }
+        };
+    List<ComposePgBouncer> out = new ArrayList<>();
+    for (ComposeProject.Service s : project.services()) {
+      ComposePgBouncers.of(s, files).ifPresent(out::add);
+    }
+    return out;
   }
 
   /** How compose reads its inputs here: through the run's workspace and boundary. */

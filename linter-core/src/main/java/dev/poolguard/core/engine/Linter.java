@@ -318,6 +318,7 @@ public final class Linter {
         OperatorDatabases.servers(
             assembly.read().manifests(), services, byDisplayPath(workspace.files()), notes));
     Set<String> serverFiles = ComposeLinks.filesRead(servers, display);
+    ComposePoolers.files(assembly.compose()).forEach(f -> serverFiles.add(display.of(f)));
     unmodelled.removeIf(f -> serverFiles.contains(display.of(f)));
     notes.addAll(dev.poolguard.core.capacity.FoundDatabases.unknownManaged(config));
     PoolerLoading poolers = PoolerLoading.load(config, workspace);
@@ -329,6 +330,17 @@ public final class Linter {
     unused.addAll(
         ComposeLinks.untied(servers.stream().filter(s -> !OperatorDatabases.runs(s)).toList()));
     unused.addAll(OperatorDatabases.untied(servers));
+    unused.addAll(ComposePoolers.notes(assembly.compose(), servers));
+    // A Pooler services reach by JDBC host is tied: no "tied to no database" note for it.
+    Set<dev.poolguard.core.config.SourcePosition> tiedPoolers = new java.util.HashSet<>();
+    OperatorDatabases.byDatabase(assembly.read().manifests(), servers, config)
+        .values()
+        .forEach(p -> tiedPoolers.add(p.position()));
+    unused.removeIf(
+        d ->
+            tiedPoolers.contains(d.position())
+                && d.message()
+                    .startsWith(dev.poolguard.core.model.pooler.Pooler.Kind.CLOUDNATIVEPG.label()));
     unused.sort(
         java.util.Comparator.comparing(dev.poolguard.core.model.Diagnostic::position)
             .thenComparing(dev.poolguard.core.model.Diagnostic::message));
@@ -340,7 +352,12 @@ public final class Linter {
             diagnostics,
             SecretValues.of(workspace.files(), services, limits),
             servers);
-    model = model.withPoolers(poolers.byDatabase());
+    java.util.Map<String, dev.poolguard.core.model.pooler.Pooler> byDatabase =
+        new java.util.TreeMap<>(ComposePoolers.byDatabase(assembly.compose(), servers, config));
+    OperatorDatabases.byDatabase(assembly.read().manifests(), servers, config)
+        .forEach(byDatabase::putIfAbsent);
+    byDatabase.putAll(poolers.byDatabase()); // a pooler poolguard.yaml declares wins
+    model = model.withPoolers(byDatabase);
     return new Run(config, workspace.files(), model, notes, workspace);
   }
 

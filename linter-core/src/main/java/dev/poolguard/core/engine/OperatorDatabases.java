@@ -8,8 +8,11 @@ import dev.poolguard.core.model.DataSource;
 import dev.poolguard.core.model.DatabaseServer;
 import dev.poolguard.core.model.Diagnostic;
 import dev.poolguard.core.model.Service;
+import dev.poolguard.core.model.pooler.ManifestPoolers;
+import dev.poolguard.core.model.pooler.Pooler;
 import dev.poolguard.core.model.postgres.PostgresConf;
 import dev.poolguard.core.model.workload.Workload;
+import dev.poolguard.core.project.PoolguardConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +46,71 @@ final class OperatorDatabases {
   private record Declared(DatabaseServer server, Optional<String> namespace) {}
 
   /**
+   * A CloudNativePG {@code Pooler}: its Service has the Pooler's name, and it connects to the
+   * read-write Service of {@code spec.cluster.name}.
+   */
+  record ClusterPooler(Pooler pooler, Optional<String> namespace, String cluster) {}
+
+  /** The CloudNativePG Poolers of {@code manifests}, as read for the budget. */
+  static List<ClusterPooler> poolers(List<ConfigFile> manifests) {
+    List<ClusterPooler> out = new ArrayList<>();
+    for (ConfigFile manifest : manifests) {
+      List<Pooler> read = ManifestPoolers.of(manifest);
+      for (ConfigNode doc : manifest.documents()) {
+        if (doc instanceof MapNode object
+            && object.text("kind").filter("Pooler"::equals).isPresent()
+            && object.text("apiVersion").filter(a -> a.startsWith(CNPG_API)).isPresent()) {
+          Optional<String> name = object.map("metadata").flatMap(m -> m.text("name"));
+          Optional<String> cluster =
+              object.map("spec").flatMap(s -> s.map("cluster")).flatMap(c -> c.text("name"));
+          Optional<Pooler> pooler =
+              read.stream()
+                  .filter(
+                      p ->
+                          p.kind() == Pooler.Kind.CLOUDNATIVEPG
+                              && name.filter(p.name()::equals).isPresent())
+                  .findFirst();
+          if (pooler.isPresent() && cluster.isPresent()) {
+            out.add(
+                new ClusterPooler(
+                    pooler.get(),
+                    object
+                        .map("metadata")
+                        .flatMap(m -> m.text("namespace"))
+                        .map(n -> n.toLowerCase(Locale.ROOT)),
+                    cluster.get()));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The Poolers services reach by their JDBC URL's host, as the poolers of their clusters (a pooler
+   * poolguard.yaml declares for the cluster's database wins; the first Pooler of a cluster counts).
+   */
+  static Map<String, Pooler> byDatabase(
+      List<ConfigFile> manifests, List<DatabaseServer> servers, PoolguardConfig config) {
+    Map<String, Pooler> out = new TreeMap<>();
+    for (ClusterPooler p : poolers(manifests)) {
+      boolean used =
+          servers.stream()
+              .filter(s -> runs(s) && s.name().equals(p.cluster()))
+              .flatMap(s -> s.clients().stream())
+              .anyMatch(c -> c.through().filter(p.pooler().name()::equals).isPresent());
+      boolean declared =
+          Optional.ofNullable(config.databases().get(p.cluster()))
+              .flatMap(d -> d.pooler())
+              .isPresent();
+      if (used && !declared) {
+        out.putIfAbsent(p.cluster(), p.pooler());
+      }
+    }
+    return out;
+  }
+
+  /**
    * The clusters of {@code manifests}, each with the datasources of {@code services} whose JDBC URL
    * names its read-write Service; a cluster whose {@code max_connections} is not a number (a
    * placeholder) is left out with a note, and clients of the replicas' Services get a note.
@@ -63,6 +131,7 @@ final class OperatorDatabases {
     if (byName.isEmpty()) {
       return List.of();
     }
+    List<ClusterPooler> poolers = poolers(manifests);
     Map<String, List<DatabaseServer.Client>> clients = new TreeMap<>();
     for (Service service : services) {
       Optional<Workload> w = service.deployment().map(d -> d.workload());
@@ -81,6 +150,43 @@ final class OperatorDatabases {
       }
       String[] labels = host.get().toLowerCase(Locale.ROOT).split("\\.");
       Optional<String> namespace = labels.length > 1 ? Optional.of(labels[1]) : Optional.empty();
+      Optional<DatabaseServer.Setting> threshold =
+          ComposeLinks.urlArgument(
+              ComposeLinks.resolve(url.get().text(), container),
+              "prepareThreshold",
+              url.get().position());
+      Optional<ClusterPooler> through =
+          poolers.stream()
+              .filter(
+                  p ->
+                      labels[0].equals(p.pooler().name().toLowerCase(Locale.ROOT))
+                          && (namespace.isEmpty()
+                              || p.namespace().isEmpty()
+                              || namespace.equals(p.namespace()))
+                          && byName.containsKey(p.cluster()))
+              .findFirst();
+      if (through.isPresent()) {
+        DataSource ds =
+            service.dataSources().stream()
+                .filter(x -> x.name().equals("default"))
+                .findFirst()
+                .orElse(service.dataSources().get(0));
+        DatabaseServer.Client client =
+            new DatabaseServer.Client(
+                service.name(),
+                ds.name(),
+                url.get().position(),
+                "JDBC URL",
+                w.get().position(),
+                Optional.of(through.get().pooler().name()),
+                threshold);
+        List<DatabaseServer.Client> list =
+            clients.computeIfAbsent(through.get().cluster(), k -> new ArrayList<>());
+        if (!list.contains(client)) {
+          list.add(client);
+        }
+        continue;
+      }
       for (Declared d : byName.values()) {
         String name = d.server().name().toLowerCase(Locale.ROOT);
         boolean sameNamespace =
@@ -96,7 +202,13 @@ final class OperatorDatabases {
                   .orElse(service.dataSources().get(0));
           DatabaseServer.Client client =
               new DatabaseServer.Client(
-                  service.name(), ds.name(), url.get().position(), "JDBC URL", w.get().position());
+                  service.name(),
+                  ds.name(),
+                  url.get().position(),
+                  "JDBC URL",
+                  w.get().position(),
+                  Optional.empty(),
+                  threshold);
           List<DatabaseServer.Client> list =
               clients.computeIfAbsent(d.server().name(), k -> new ArrayList<>());
           if (!list.contains(client)) {

@@ -97,13 +97,17 @@ public record DatabaseServer(
    *     sight and the service depends on this one database server
    * @param workload where the service's compose service is declared, which tells apart services of
    *     one name in two projects
+   * @param through the PgBouncer compose service its JDBC URL names, which connects to this server
+   * @param prepareThreshold the {@code prepareThreshold} argument of its JDBC URL, when it has one
    */
   public record Client(
       String service,
       String dataSource,
       SourcePosition position,
       String via,
-      SourcePosition workload) {
+      SourcePosition workload,
+      Optional<String> through,
+      Optional<Setting> prepareThreshold) {
 
     public Client {
       Objects.requireNonNull(workload, "workload");
@@ -111,6 +115,17 @@ public record DatabaseServer(
       Objects.requireNonNull(dataSource, "dataSource");
       Objects.requireNonNull(position, "position");
       Objects.requireNonNull(via, "via");
+      Objects.requireNonNull(through, "through");
+      Objects.requireNonNull(prepareThreshold, "prepareThreshold");
+    }
+
+    public Client(
+        String service,
+        String dataSource,
+        SourcePosition position,
+        String via,
+        SourcePosition workload) {
+      this(service, dataSource, position, via, workload, Optional.empty(), Optional.empty());
     }
   }
 

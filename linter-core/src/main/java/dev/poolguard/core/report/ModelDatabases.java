@@ -76,6 +76,7 @@ final class ModelDatabases {
             .append(c.dataSource())
             .append(") ")
             .append(c.via())
+            .append(c.through().map(t -> " through PgBouncer " + t).orElse(""))
             .append(" at ")
             .append(at(c.position()))
             .append('\n');
@@ -115,6 +116,9 @@ final class ModelDatabases {
         g.writeStringField("dataSource", c.dataSource());
         g.writeStringField("at", at(c.position()));
         g.writeStringField("via", c.via());
+        if (c.through().isPresent()) {
+          g.writeStringField("through", c.through().get());
+        }
         g.writeEndObject();
       }
       g.writeEndArray();

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * {@link Secrets#MASK}. An Aho-Corasick automaton finds, in one pass, the longest value ending at
  * each position, so the cost grows with the text and the values, never with their product (a
  * hostile value cannot make it quadratic). Overlapping and adjacent occurrences merge into one
- * mask.
+ * mask. A short value made only of letters, digits and {@code _} (a word such as {@code postgres})
+ * is masked where it stands as a word of its own, not inside a longer one: a compose file's {@code
+ * POSTGRES_PASSWORD: postgres} must not turn {@code postgresql.conf} into {@code ******ql.conf}.
  */
 public final class KnownSecrets {
 
@@ -24,6 +26,9 @@ public final class KnownSecrets {
    * would hide settings that are not secret.
    */
   static final int MIN_KNOWN_LENGTH = 4;
+
+  /** Word-like values at least this long are masked inside longer words too. */
+  static final int WHOLE_WORD_BELOW = 16;
 
   private static final KnownSecrets NONE = new KnownSecrets(Set.of());
   private static final Pattern PLACEHOLDER_ONLY = Pattern.compile("\\$[{(][^{}()]*[})]");
@@ -98,7 +103,11 @@ public final class KnownSecrets {
         int depth = n.depth + 1;
         n = n.next.computeIfAbsent(v.charAt(i), c -> new Node(depth));
       }
-      n.longest = v.length();
+      if (wholeWordOnly(v)) {
+        n.longestWord = v.length();
+      } else {
+        n.longest = v.length();
+      }
     }
     this.empty = values.isEmpty();
     link();
@@ -115,6 +124,7 @@ public final class KnownSecrets {
     while (!queue.isEmpty()) {
       Node n = queue.poll();
       n.longest = Math.max(n.longest, n.fail.longest);
+      n.longestWord = Math.max(n.longestWord, n.fail.longestWord);
       for (Map.Entry<Character, Node> e : n.next.entrySet()) {
         Node child = e.getValue();
         child.fail = step(n.fail, e.getKey());
@@ -150,7 +160,13 @@ public final class KnownSecrets {
     for (int i = 0; i < n; i++) {
       node = step(node, text.charAt(i));
       start[i] = i + 1 - node.longest;
-      any |= node.longest > 0;
+      // Only the longest word-like value ending here can stand alone: a shorter one ending here
+      // starts inside it, after a word character.
+      int word = node.longestWord;
+      if (word > 0 && !wordChar(text, i - word) && !wordChar(text, i + 1)) {
+        start[i] = Math.min(start[i], i + 1 - word);
+      }
+      any |= start[i] <= i;
     }
     if (!any) {
       return text;
@@ -176,6 +192,27 @@ public final class KnownSecrets {
     return out.toString();
   }
 
+  /** A short value of word characters only: masked where it is a word of its own. */
+  private static boolean wholeWordOnly(String v) {
+    if (v.length() >= WHOLE_WORD_BELOW) {
+      return false;
+    }
+    for (int i = 0; i < v.length(); i++) {
+      if (!wordChar(v.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean wordChar(String text, int at) {
+    return at >= 0 && at < text.length() && wordChar(text.charAt(at));
+  }
+
+  private static boolean wordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof KnownSecrets other && values.equals(other.values);
@@ -196,6 +233,7 @@ public final class KnownSecrets {
     final int depth;
     Node fail;
     int longest;
+    int longestWord;
 
     Node(int depth) {
       this.depth = depth;

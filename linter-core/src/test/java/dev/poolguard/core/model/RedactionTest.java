@@ -118,9 +118,12 @@ class RedactionTest {
         .isEqualTo("pool-name ******-suffix and 10 and true");
     assertThat(r.scrub("  line two two")).isEqualTo("  ******");
     // The longest known value wins where two overlap; the same input always masks the same way.
-    Redaction overlapping = Redaction.of(List.of("abcd", "abcdef"));
-    assertThat(overlapping.scrub("xabcdefx abcdx")).isEqualTo("x******x ******x");
-    assertThat(overlapping).isEqualTo(Redaction.of(List.of("abcdef", "abcd")));
+    Redaction overlapping = Redaction.of(List.of("ab-d", "ab-def"));
+    assertThat(overlapping.scrub("xab-defx ab-dx")).isEqualTo("x******x ******x");
+    assertThat(overlapping).isEqualTo(Redaction.of(List.of("ab-def", "ab-d")));
+    // A short word-like value stands for itself, not for part of a longer word.
+    Redaction word = Redaction.of(List.of("abcd", "abcdef"));
+    assertThat(word.scrub("xabcdefx abcd abcdef")).isEqualTo("xabcdefx ****** ******");
     assertThat(r.knownValues()).doesNotContain("10", "true", "");
   }
 

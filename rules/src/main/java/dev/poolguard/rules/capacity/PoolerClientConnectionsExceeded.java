@@ -67,11 +67,14 @@ public final class PoolerClientConnectionsExceeded implements Rule {
                   Comparator.comparingLong(
                       m -> (long) Math.max(m.replicas(), m.maxReplicas()) * m.pool()))
               .orElseThrow();
+      boolean steady = r.steady() > r.budget();
       String when =
-          r.fullScaleExceeded()
-              ? "at full scale (HPA maximum) "
-              : "during a rolling update of " + r.rollingService().orElse("a service") + " ";
-      long total = r.fullScaleExceeded() ? r.fullScale() : r.rollout();
+          steady
+              ? "at today's replicas (steady state) "
+              : r.fullScaleExceeded()
+                  ? "at full scale (HPA maximum) "
+                  : "during a rolling update of " + r.rollingService().orElse("a service") + " ";
+      long total = steady ? r.steady() : r.fullScaleExceeded() ? r.fullScale() : r.rollout();
       String message =
           PoolerText.label(budget)
               + ": "

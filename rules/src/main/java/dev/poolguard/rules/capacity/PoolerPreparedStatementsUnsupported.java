@@ -1,8 +1,11 @@
 package dev.poolguard.rules.capacity;
 
 import dev.poolguard.core.capacity.DatabaseBudget;
+import dev.poolguard.core.capacity.DatabaseLinks;
 import dev.poolguard.core.capacity.PoolerBudget;
+import dev.poolguard.core.config.SourcePosition;
 import dev.poolguard.core.model.DataSource;
+import dev.poolguard.core.model.DatabaseServer;
 import dev.poolguard.core.model.PoolSetting;
 import dev.poolguard.core.model.pooler.Pooler;
 import dev.poolguard.core.rule.LintContext;
@@ -39,12 +42,16 @@ public final class PoolerPreparedStatementsUnsupported implements Rule {
                   + " does not exist'. PgBouncer 1.21 added max_prepared_statements, which makes"
                   + " them work when above 0; its default is 0 in 1.21 to 1.23 and 200 from 1.24."
                   + " Without pooler.version in poolguard.yaml, poolguard takes a CloudNativePG"
-                  + " Pooler's pgbouncer image tag, else CloudNativePG's default image (PgBouncer"
-                  + " 1.25), and assumes a pgbouncer.ini PgBouncer older than 1.21 unless the file"
-                  + " sets max_prepared_statements (a setting older versions refuse to load).")
+                  + " Pooler's or a PgBouncer compose service's image tag, else CloudNativePG's"
+                  + " default image (PgBouncer 1.25) for a Pooler, and assumes any other PgBouncer"
+                  + " older than 1.21 unless it sets max_prepared_statements (a setting older"
+                  + " versions refuse to load). A prepareThreshold argument in the JDBC URL that"
+                  + " ties a service to its database counts over the datasource properties, as the"
+                  + " driver takes the URL's arguments over the properties the pool hands it.")
           .remediation(
               "Set prepareThreshold=0 in the datasource properties (Spring:"
-                  + " spring.datasource.hikari.data-source-properties.prepareThreshold: 0), or run"
+                  + " spring.datasource.hikari.data-source-properties.prepareThreshold: 0) or in"
+                  + " the JDBC URL (?prepareThreshold=0), or run"
                   + " PgBouncer 1.21+ with max_prepared_statements above 0 and say so with"
                   + " pooler.version, or use session pooling.")
           .example(
@@ -72,14 +79,28 @@ public final class PoolerPreparedStatementsUnsupported implements Rule {
       for (DatabaseBudget.Member m : budget.members()) {
         DataSource ds = m.dataSource();
         Optional<PoolSetting> threshold = threshold(ds);
+        // The driver takes the URL's arguments over the properties the pool passes (parseURL).
+        Optional<DatabaseServer.Setting> inUrl =
+            DatabaseLinks.urlPrepareThreshold(context.model(), m);
         int value =
-            threshold
-                .map(t -> parse(t.value().text()))
+            inUrl
+                .map(u -> parse(u.value()))
+                .or(() -> threshold.map(t -> parse(t.value().text())))
                 .orElse(Optional.of(DRIVER_DEFAULT_THRESHOLD))
                 .orElse(DRIVER_DEFAULT_THRESHOLD);
         if (value == 0) {
           continue;
         }
+        SourcePosition at =
+            inUrl
+                .map(DatabaseServer.Setting::position)
+                .or(() -> threshold.map(t -> t.value().origin().position()))
+                .or(
+                    () ->
+                        DatabaseLinks.client(context.model(), m)
+                            .filter(c -> c.via().equals("JDBC URL"))
+                            .map(DatabaseServer.Client::position))
+                .orElse(ds.anchor());
         Pooler.Setting poolMode = pooler.setting("pool_mode").orElseThrow();
         List<Related> related = new ArrayList<>();
         related.add(new Related(poolMode.position(), "pool_mode " + poolMode.value()));
@@ -93,12 +114,14 @@ public final class PoolerPreparedStatementsUnsupported implements Rule {
                     related.add(new Related(v.position(), "max_prepared_statements " + v.value())));
         out.add(
             Violation.at(
-                    threshold.map(t -> t.value().origin().position()).orElse(ds.anchor()),
+                    at,
                     m.service().name()
                         + " uses the PostgreSQL JDBC driver's server-side prepared statements"
                         + " (prepareThreshold "
                         + value
-                        + (threshold.isEmpty() ? ", the driver's default" : "")
+                        + (inUrl.isPresent()
+                            ? " in its JDBC URL"
+                            : threshold.isEmpty() ? ", the driver's default" : "")
                         + ") through "
                         + PoolerText.label(budget)
                         + " in "
@@ -164,7 +187,10 @@ public final class PoolerPreparedStatementsUnsupported implements Rule {
     return Optional.of(
         "whose version poolguard does not know: it assumes one older than 1.21 since "
             + pooler.name()
-            + " does not set max_prepared_statements (set pooler.version in poolguard.yaml)");
+            + " does not set max_prepared_statements"
+            + (pooler.kind() == Pooler.Kind.COMPOSE
+                ? " (pin the image to a version tag)"
+                : " (set pooler.version in poolguard.yaml)"));
   }
 
   /** The datasource's {@code prepareThreshold} property, when set. */

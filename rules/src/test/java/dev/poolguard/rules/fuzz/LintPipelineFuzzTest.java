@@ -24,10 +24,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Fuzz target for the whole pipeline: discovery, loading, the Spring, Quarkus and Kubernetes
- * models, every rule and every report format. An input is a small service tree: its parts,
- * separated by lines of {@code %%%%}, become the files named in {@link #FILES}. Nothing may escape
- * but a {@link LintException} with one line (an invalid {@code poolguard.yaml}).
+ * Fuzz target for the whole pipeline: discovery, loading, the Spring, Quarkus, Micronaut,
+ * Kubernetes and docker-compose models, every rule and every report format. An input is a small
+ * service tree: its parts, separated by lines of {@code %%%%}, become the files named in {@link
+ * #FILES}. Nothing may escape but a {@link LintException} with one line (an invalid {@code
+ * poolguard.yaml}).
  */
 class LintPipelineFuzzTest {
 
@@ -37,7 +38,8 @@ class LintPipelineFuzzTest {
           "svc/src/main/resources/application.yml",
           "svc/src/main/resources/application-prod.properties",
           "deploy/svc.yaml",
-          "poolguard.yaml");
+          "poolguard.yaml",
+          "compose.yaml");
 
   private static final byte[] SEPARATOR = "\n%%%%\n".getBytes(StandardCharsets.US_ASCII);
   private static final Linter LINTER =

@@ -131,7 +131,8 @@ public final class IniPoolers {
     return value == null ? OptionalInt.empty() : OptionalInt.of(PgBouncerNumbers.atoi(value));
   }
 
-  static Map<String, String> pairs(String s) {
+  /** The {@code key=value} pairs of a {@code [databases]} connection string. */
+  public static Map<String, String> pairs(String s) {
     Map<String, String> out = new LinkedHashMap<>();
     int i = 0;
     while (i < s.length()) {

@@ -75,6 +75,18 @@ public final class PgBouncerIni {
     return loader.result(Optional.empty());
   }
 
+  /**
+   * The file an image's entrypoint writes from its environment: its {@code [pgbouncer]} settings
+   * and {@code [databases]} entries, each positioned at the variable that gives it.
+   */
+  public static PgBouncerIni written(
+      Map<String, Entry> pgbouncer,
+      Map<String, Entry> databases,
+      List<PostgresConf.Problem> problems) {
+    return new PgBouncerIni(
+        new LinkedHashMap<>(pgbouncer), new LinkedHashMap<>(databases), problems, List.of());
+  }
+
   /** A {@code [pgbouncer]} setting. */
   public Optional<Entry> setting(String key) {
     return Optional.ofNullable(pgbouncer.get(key));

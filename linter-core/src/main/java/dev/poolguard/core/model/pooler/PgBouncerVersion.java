@@ -26,7 +26,7 @@ public final class PgBouncerVersion {
   /**
    * The version of an image tag ({@code ghcr.io/cloudnative-pg/pgbouncer:1.23.0}), if it is one.
    */
-  static Optional<String> ofImage(String image) {
+  public static Optional<String> ofImage(String image) {
     int slash = image.lastIndexOf('/');
     int colon = image.indexOf(':', Math.max(0, slash));
     if (colon < 0) {

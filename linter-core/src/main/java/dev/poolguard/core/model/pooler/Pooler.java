@@ -41,7 +41,8 @@ public record Pooler(
   public enum Kind {
     PGBOUNCER_INI("PgBouncer"),
     CLOUDNATIVEPG("CloudNativePG Pooler"),
-    ZALANDO("Zalando connectionPooler");
+    ZALANDO("Zalando connectionPooler"),
+    COMPOSE("PgBouncer compose service");
 
     private final String label;
 
