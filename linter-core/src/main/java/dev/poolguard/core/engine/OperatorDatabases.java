@@ -166,25 +166,15 @@ final class OperatorDatabases {
                           && byName.containsKey(p.cluster()))
               .findFirst();
       if (through.isPresent()) {
-        DataSource ds =
-            service.dataSources().stream()
-                .filter(x -> x.name().equals("default"))
-                .findFirst()
-                .orElse(service.dataSources().get(0));
-        DatabaseServer.Client client =
-            new DatabaseServer.Client(
-                service.name(),
-                ds.name(),
-                url.get().position(),
-                "JDBC URL",
-                w.get().position(),
+        add(
+            clients,
+            through.get().cluster(),
+            client(
+                service,
+                url.get(),
+                w.get(),
                 Optional.of(through.get().pooler().name()),
-                threshold);
-        List<DatabaseServer.Client> list =
-            clients.computeIfAbsent(through.get().cluster(), k -> new ArrayList<>());
-        if (!list.contains(client)) {
-          list.add(client);
-        }
+                threshold));
         continue;
       }
       for (Declared d : byName.values()) {
@@ -195,25 +185,10 @@ final class OperatorDatabases {
           continue;
         }
         if (labels[0].equals(name + "-rw")) {
-          DataSource ds =
-              service.dataSources().stream()
-                  .filter(x -> x.name().equals("default"))
-                  .findFirst()
-                  .orElse(service.dataSources().get(0));
-          DatabaseServer.Client client =
-              new DatabaseServer.Client(
-                  service.name(),
-                  ds.name(),
-                  url.get().position(),
-                  "JDBC URL",
-                  w.get().position(),
-                  Optional.empty(),
-                  threshold);
-          List<DatabaseServer.Client> list =
-              clients.computeIfAbsent(d.server().name(), k -> new ArrayList<>());
-          if (!list.contains(client)) {
-            list.add(client);
-          }
+          add(
+              clients,
+              d.server().name(),
+              client(service, url.get(), w.get(), Optional.empty(), threshold));
         } else if (labels[0].equals(name + "-ro") || labels[0].equals(name + "-r")) {
           notes.add(
               url.get().position()
@@ -235,6 +210,38 @@ final class OperatorDatabases {
       out.add(d.server().withClients(clients.getOrDefault(d.server().name(), List.of())));
     }
     return out;
+  }
+
+  /** The service's default datasource (else its first) as a client reaching a server by URL. */
+  private static DatabaseServer.Client client(
+      Service service,
+      ComposeLinks.Url url,
+      Workload workload,
+      Optional<String> through,
+      Optional<DatabaseServer.Setting> threshold) {
+    DataSource ds =
+        service.dataSources().stream()
+            .filter(x -> x.name().equals("default"))
+            .findFirst()
+            .orElse(service.dataSources().get(0));
+    return new DatabaseServer.Client(
+        service.name(),
+        ds.name(),
+        url.position(),
+        "JDBC URL",
+        workload.position(),
+        through,
+        threshold);
+  }
+
+  private static void add(
+      Map<String, List<DatabaseServer.Client>> clients,
+      String server,
+      DatabaseServer.Client client) {
+    List<DatabaseServer.Client> list = clients.computeIfAbsent(server, k -> new ArrayList<>());
+    if (!list.contains(client)) {
+      list.add(client);
+    }
   }
 
   /** Whether {@code server} is an operator's cluster found here (not a compose service). */
