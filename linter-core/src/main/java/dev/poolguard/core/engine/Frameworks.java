@@ -19,7 +19,8 @@ final class Frameworks {
 
   /**
    * The framework that reads the files: as configured, else from the build file beside them, else
-   * from the keys (quarkus.* means Quarkus).
+   * from the keys (quarkus.* means Quarkus; micronaut.* or datasources.* without any spring.* key
+   * means Micronaut).
    */
   static Framework of(List<SpringFile> files, Optional<Framework> configured) {
     if (configured.isPresent()) {
@@ -52,15 +53,26 @@ final class Frameworks {
         }
       }
     }
+    // A Spring application may bind a top-level datasources: of its own: spring.* keys decide.
+    if (anyTopLevelKey(files, k -> k.equals("spring") || k.startsWith("spring."))) {
+      return Framework.SPRING;
+    }
+    return anyTopLevelKey(files, Frameworks::isMicronautKey)
+        ? Framework.MICRONAUT
+        : Framework.SPRING;
+  }
+
+  private static boolean anyTopLevelKey(
+      List<SpringFile> files, java.util.function.Predicate<String> key) {
     for (SpringFile f : files) {
       for (ConfigNode doc : f.file().documents()) {
         if (doc instanceof MapNode map
-            && map.entries().stream().anyMatch(e -> isMicronautKey(e.key().value()))) {
-          return Framework.MICRONAUT;
+            && map.entries().stream().anyMatch(e -> key.test(e.key().value()))) {
+          return true;
         }
       }
     }
-    return Framework.SPRING;
+    return false;
   }
 
   /** Keys only Micronaut reads: its own namespace and micronaut-sql's datasources. */
