@@ -55,18 +55,7 @@ public final class ServerConfigs {
       Function<Path, String> shown =
           db.source().isPresent() ? runDisplay : p -> DatabaseBudget.display(project, p);
       String display = shown.apply(file);
-      PostgresConf.Files files =
-          new PostgresConf.Files() {
-            @Override
-            public Optional<String> refusal(Path path) {
-              return boundary.apply(path);
-            }
-
-            @Override
-            public String display(Path path) {
-              return shown.apply(path);
-            }
-          };
+      PostgresConf.Files files = PostgresConf.Files.of(boundary, shown);
       Loaded loaded =
           new Loaded(display, PostgresConf.load(file, files, Optional.of(db.positionOf("config"))));
       out.put(db.name(), loaded);

@@ -203,17 +203,8 @@ final class ComposeStacks {
 
   private static List<ComposePgBouncer> poolers(ComposeProject project, Workspace workspace) {
     PostgresConf.Files files =
-        new PostgresConf.Files() {
-          @Override
-          public Optional<String> refusal(Path path) {
-            return workspace.refusal(path);
-          }
-
-          @Override
-          public String display(Path path) {
-            return workspace.display().of(path.toAbsolutePath().normalize());
-          }
-        };
+        PostgresConf.Files.of(
+            workspace::refusal, path -> workspace.display().of(path.toAbsolutePath().normalize()));
     List<ComposePgBouncer> out = new ArrayList<>();
     for (ComposeProject.Service s : project.services()) {
       ComposePgBouncers.of(s, files).ifPresent(out::add);

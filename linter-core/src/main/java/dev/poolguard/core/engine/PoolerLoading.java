@@ -48,17 +48,7 @@ record PoolerLoading(Map<String, Pooler> byDatabase, Set<Path> files) {
     if (config.config().isPresent()) {
       Path file = config.config().get();
       PostgresConf.Files files =
-          new PostgresConf.Files() {
-            @Override
-            public Optional<String> refusal(Path path) {
-              return workspace.refusal(path);
-            }
-
-            @Override
-            public String display(Path path) {
-              return DatabaseBudget.display(project, path);
-            }
-          };
+          PostgresConf.Files.of(workspace::refusal, path -> DatabaseBudget.display(project, path));
       PgBouncerIni ini = PgBouncerIni.load(file, files, Optional.of(config.positionOf("config")));
       read.addAll(ini.files());
       return IniPoolers.of(ini, DatabaseBudget.display(project, file));

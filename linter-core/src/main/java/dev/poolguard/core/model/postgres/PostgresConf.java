@@ -62,6 +62,23 @@ public final class PostgresConf {
 
     /** How reports name {@code file}. */
     String display(Path file);
+
+    /** The two answers as functions. */
+    static Files of(
+        java.util.function.Function<Path, Optional<String>> refusal,
+        java.util.function.Function<Path, String> display) {
+      return new Files() {
+        @Override
+        public Optional<String> refusal(Path file) {
+          return refusal.apply(file);
+        }
+
+        @Override
+        public String display(Path file) {
+          return display.apply(file);
+        }
+      };
+    }
   }
 
   /**
