@@ -332,10 +332,10 @@ public final class Linter {
     unused.addAll(OperatorDatabases.untied(servers));
     unused.addAll(ComposePoolers.notes(assembly.compose(), servers));
     // A Pooler services reach by JDBC host is tied: no "tied to no database" note for it.
+    java.util.Map<String, dev.poolguard.core.model.pooler.Pooler> operatorPoolers =
+        OperatorDatabases.byDatabase(assembly.read().manifests(), servers, config);
     Set<dev.poolguard.core.config.SourcePosition> tiedPoolers = new java.util.HashSet<>();
-    OperatorDatabases.byDatabase(assembly.read().manifests(), servers, config)
-        .values()
-        .forEach(p -> tiedPoolers.add(p.position()));
+    operatorPoolers.values().forEach(p -> tiedPoolers.add(p.position()));
     unused.removeIf(
         d ->
             tiedPoolers.contains(d.position())
@@ -354,8 +354,7 @@ public final class Linter {
             servers);
     java.util.Map<String, dev.poolguard.core.model.pooler.Pooler> byDatabase =
         new java.util.TreeMap<>(ComposePoolers.byDatabase(assembly.compose(), servers, config));
-    OperatorDatabases.byDatabase(assembly.read().manifests(), servers, config)
-        .forEach(byDatabase::putIfAbsent);
+    operatorPoolers.forEach(byDatabase::putIfAbsent);
     byDatabase.putAll(poolers.byDatabase()); // a pooler poolguard.yaml declares wins
     model = model.withPoolers(byDatabase);
     return new Run(config, workspace.files(), model, notes, workspace);
